@@ -1,0 +1,34 @@
+package org.aifactory.twin.model;
+
+import java.util.List;
+
+/**
+ * A serving deployment of one catalog model on a set of racks.
+ *
+ * @param model catalog id of the LLM
+ * @param racks ids of the GPU racks it runs on
+ * @param pools one aggregated pool, or a prefill and a decode pool
+ */
+public record Deployment(
+        String id,
+        String model,
+        Precision precision,
+        ServingMode mode,
+        List<String> racks,
+        List<WorkerPool> pools,
+        RouterPolicy router) {
+
+    public Deployment {
+        Checks.required(id, "id");
+        Checks.required(model, "model");
+        Checks.required(precision, "precision");
+        Checks.required(mode, "mode");
+        Checks.required(router, "router");
+        racks = Checks.listOf(racks);
+        pools = Checks.listOf(pools);
+    }
+
+    public int gpus() {
+        return pools.stream().mapToInt(WorkerPool::gpus).sum();
+    }
+}

@@ -1,0 +1,39 @@
+package org.aifactory.twin.model;
+
+import java.util.List;
+
+/**
+ * One node of the power graph. Power flows from {@code inputs} (upstream node ids) to this node;
+ * sources (utility, generator) have none. Losses are given by whichever of the optional figures
+ * the kind uses: a fixed {@code efficiency}, transformer-style {@code noLoadLossKw} plus
+ * {@code fullLoadLossKw} (scaling with the square of load), or a UPS-style
+ * {@code efficiencyCurve} against load fraction.
+ *
+ * @param type optional catalog id of the equipment (for footprint and defaults in the designer)
+ * @param placement where it stands, or null if its position does not matter
+ * @param ratingKw the most real power it may carry, kW
+ * @param voltageV its output line-to-line voltage, V
+ * @param lengthM run length of a busway or cable, m (optional)
+ */
+public record PowerNode(
+        String id,
+        PowerNodeKind kind,
+        String name,
+        String type,
+        Placement placement,
+        List<String> inputs,
+        double ratingKw,
+        double voltageV,
+        Double efficiency,
+        Double noLoadLossKw,
+        Double fullLoadLossKw,
+        List<EfficiencyPoint> efficiencyCurve,
+        Double lengthM) {
+
+    public PowerNode {
+        Checks.required(id, "id");
+        Checks.required(kind, "kind");
+        inputs = Checks.listOf(inputs);
+        efficiencyCurve = Checks.listOf(efficiencyCurve);
+    }
+}
