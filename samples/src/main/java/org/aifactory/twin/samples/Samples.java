@@ -76,7 +76,6 @@ public enum Samples {
         Path dir = Path.of(args.length > 0 ? args[0] : "samples/src/main/resources/org/aifactory/twin/samples");
         for (Samples s : values()) {
             FacilityWriter.write(s.generate(), dir.resolve(s.fileName));
-            System.out.println("wrote " + dir.resolve(s.fileName));
         }
     }
 }
