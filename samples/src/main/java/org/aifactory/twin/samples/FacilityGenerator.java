@@ -202,9 +202,9 @@ public final class FacilityGenerator {
             int sus = (spec.gpuRacks() + RACKS_PER_SU - 1) / RACKS_PER_SU;
             int susPerHall = ROW_COLUMNS * ROWS_PER_COLUMN * SUS_PER_ROW;
             int hallCount = (sus + susPerHall - 1) / susPerHall;
-            power.add(node("utility", PowerNodeKind.UTILITY, "utility-33kv", Placement.inYard(-30, -30), List.of(),
+            power.add(node("utility", PowerNodeKind.UTILITY, "utility-33kv", Placement.inYard(-6, -12), List.of(),
                     0, 33000));
-            power.add(node("mv-swgr", PowerNodeKind.MV_SWITCHGEAR, "mv-switchgear-33kv", Placement.inYard(-30, -20),
+            power.add(node("mv-swgr", PowerNodeKind.MV_SWITCHGEAR, "mv-switchgear-33kv", Placement.inYard(-6, -5),
                     List.of("utility"), 0, 33000));
             int racksLeft = spec.gpuRacks();
             int suIndex = 0;
