@@ -185,6 +185,9 @@ public final class FacilityGenerator {
         private final List<Link> links = new ArrayList<>();
         private final List<String> fabricRacks = new ArrayList<>();
         private final List<String> gpuRackIds = new ArrayList<>();
+        /** Site y of the hall being built, and the far edge of its yard once built. */
+        private double hallOriginY;
+        private double backY;
 
         Builder(Spec spec) {
             this.spec = spec;
@@ -208,12 +211,25 @@ public final class FacilityGenerator {
                     List.of("utility"), 0, 33000));
             int racksLeft = spec.gpuRacks();
             int suIndex = 0;
+            // Halls on a square-ish grid; each hall has its transformers in front and its dry coolers behind.
+            int hallsPerRow = (int) Math.ceil(Math.sqrt(hallCount));
             double hallX = 0;
+            double rowBaseY = 0;
+            double rowBackY = 0;
             for (int h = 0; h < hallCount; h++) {
                 int hallSus = Math.min(susPerHall, sus - suIndex);
+                if (h % hallsPerRow == 0) {
+                    // The first hall of a campus row is its fullest: its yard sets the row's front depth.
+                    hallOriginY = rowBaseY + frontYardM(hallSus);
+                    hallX = 0;
+                }
                 racksLeft = buildHall(h + 1, hallX, hallSus, racksLeft);
+                rowBackY = Math.max(rowBackY, backY);
                 suIndex += hallSus;
                 hallX += halls.get(h).widthM() + YARD_GAP_M;
+                if (h % hallsPerRow == hallsPerRow - 1) {
+                    rowBaseY = rowBackY + YARD_GAP_M;
+                }
             }
             double itKw = spec.gpuRacks() * rackType.typicalPowerKw() + sus * catalog.rackOrThrow("network-rack").typicalPowerKw();
             // Utility and switchgear sized at 1.5 x IT: room for cooling and losses (PUE up to ~1.5) [E].
@@ -245,11 +261,10 @@ public final class FacilityGenerator {
             int rowCount = (sus + SUS_PER_ROW - 1) / SUS_PER_ROW;
             int columns = Math.min(ROW_COLUMNS, rowCount);
             int rowsPerColumn = (rowCount + columns - 1) / columns;
-            int susInRow = Math.min(SUS_PER_ROW, sus);
-            double rowLengthM = susInRow * (cduType.widthM() + RACKS_PER_SU * RACK_WIDTH_M) + RACK_WIDTH_M * susInRow;
+            double rowLengthM = rowLengthM(sus);
             int spines = sus <= 18 ? spineCount(sus) : 0;
             int spineRacks = (spines + SPINES_PER_RACK - 1) / SPINES_PER_RACK;
-            double width = 2 * MARGIN_M + columns * rowLengthM + (columns - 1) * CROSS_AISLE_M + columns * spineRacks * RACK_WIDTH_M;
+            double width = hallWidthM(sus);
             double depth = 2 * (MARGIN_M + AIR_ZONE_M) + rowsPerColumn * ROW_PITCH_M;
             double hallItKw = 0;
             String fw = hid + "-fw";
@@ -339,12 +354,35 @@ public final class FacilityGenerator {
             int perRow = Math.max(1, (int) Math.floor(width / (dc.widthM() + 1)));
             for (int i = 0; i < coolers; i++) {
                 double cx = originX + dc.widthM() / 2 + (i % perRow) * (dc.widthM() + 1);
-                double cy = depth + 8 + (i / perRow) * (dc.depthM() + 2);
+                double cy = hallOriginY + depth + 8 + (i / perRow) * (dc.depthM() + 2);
+                backY = cy + dc.depthM() / 2;
                 heatRejection.add(new HeatRejectionUnit(String.format(Locale.ROOT, "%s-dc-%02d", hid, i + 1), DRY_COOLER, fw,
                         Placement.inYard(cx, cy)));
             }
-            halls.add(new Hall(hid, String.format(Locale.ROOT, "Hall %d", h), originX, 0, width, depth, 6));
+            halls.add(new Hall(hid, String.format(Locale.ROOT, "Hall %d", h), originX, hallOriginY, width, depth, 6));
             return racksLeft;
+        }
+
+        private double rowLengthM(int sus) {
+            int susInRow = Math.min(SUS_PER_ROW, sus);
+            return susInRow * (cduType.widthM() + RACKS_PER_SU * RACK_WIDTH_M) + RACK_WIDTH_M * susInRow;
+        }
+
+        private double hallWidthM(int sus) {
+            int rowCount = (sus + SUS_PER_ROW - 1) / SUS_PER_ROW;
+            int columns = Math.min(ROW_COLUMNS, rowCount);
+            int spines = sus <= 18 ? spineCount(sus) : 0;
+            int spineRacks = (spines + SPINES_PER_RACK - 1) / SPINES_PER_RACK;
+            return 2 * MARGIN_M + columns * rowLengthM(sus) + (columns - 1) * CROSS_AISLE_M + columns * spineRacks * RACK_WIDTH_M;
+        }
+
+        /** Depth of the yard in front of a hall: its rows of transformers (2 per power block) plus margins. */
+        private double frontYardM(int sus) {
+            var tx = catalog.powerEquipment("transformer-3mva").orElseThrow();
+            int perRow = Math.max(1, (int) Math.floor(hallWidthM(sus) / (tx.widthM() + 1)));
+            int transformers = 2 * ((sus + susPerBlock - 1) / susPerBlock);
+            int rows = (transformers + perRow - 1) / perRow;
+            return 6 + rows * (tx.depthM() + 1.5) + 2;
         }
 
         /** Spine counts of the B300-XDR SuperPOD RA by SU count (ref §4). */
@@ -371,7 +409,7 @@ public final class FacilityGenerator {
                 String s = side.name().toLowerCase(Locale.ROOT);
                 int slot = 2 * (b - 1) + side.ordinal();
                 double tx0 = originX + tx.widthM() / 2 + (slot % perRow) * (tx.widthM() + 1);
-                double ty = -6 - (slot / perRow) * (tx.depthM() + 1.5);
+                double ty = hallOriginY - 6 - (slot / perRow) * (tx.depthM() + 1.5);
                 power.add(node(block + "-tx-" + s, PowerNodeKind.TRANSFORMER, "transformer-3mva", Placement.inYard(tx0, ty),
                         List.of("mv-swgr"), 0, 0));
                 power.add(node(block + "-ups-" + s, PowerNodeKind.UPS, "ups-2500", null, List.of(block + "-tx-" + s), 0, 0));
