@@ -1,0 +1,88 @@
+package org.aifactory.twin.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.io.CatalogIo;
+import org.aifactory.twin.model.io.FacilityLoadException;
+import org.aifactory.twin.model.io.FacilityReader;
+import org.aifactory.twin.model.io.FacilityWriter;
+import org.aifactory.twin.samples.FacilityGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Measures what scale costs: generate, save (atomic), load (parse, bind, validate) and the
+ * analysis pipeline on a generated campus. Prints medians over the measured rounds after warm-up
+ * rounds; nothing is asserted (speed is never a unit-test assertion).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time generate, save, load+validate and the analyses on a generated campus (default 8,000 racks).")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--racks", defaultValue = "8000", description = "GPU racks (default ${DEFAULT-VALUE})")
+    int racks;
+
+    @Option(names = "--rounds", defaultValue = "5", description = "measured rounds (default ${DEFAULT-VALUE})")
+    int rounds;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "warm-up rounds (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException, FacilityLoadException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path file = Files.createTempFile("twin-bench-", ".json");
+        try {
+            FacilityGenerator generator = new FacilityGenerator(CatalogIo.builtIn());
+            FacilityReader reader = FacilityReader.withBuiltInCatalog();
+            AnalysisPipeline pipeline = AnalysisPipeline.discover();
+            int n = warmup + rounds;
+            double[] gen = new double[n];
+            double[] save = new double[n];
+            double[] load = new double[n];
+            double[] analyse = new double[n];
+            Facility f = null;
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                f = generator.campus(racks);
+                long t1 = System.nanoTime();
+                FacilityWriter.write(f, file);
+                long t2 = System.nanoTime();
+                Facility loaded = reader.read(file);
+                long t3 = System.nanoTime();
+                pipeline.run(loaded);
+                long t4 = System.nanoTime();
+                gen[i] = (t1 - t0) / 1e6;
+                save[i] = (t2 - t1) / 1e6;
+                load[i] = (t3 - t2) / 1e6;
+                analyse[i] = (t4 - t3) / 1e6;
+            }
+            out.printf(Locale.ROOT, "campus: %,d GPU racks, %,d racks in all, %d halls, file %,d bytes; %d cores, max heap %,d MB%n",
+                    racks, f.racks().size(), f.halls().size(), Files.size(file), Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            out.printf(Locale.ROOT, "median of %d rounds after %d warm-up (ms): generate %.0f, save %.0f, load+validate %.0f, analyses %.0f %s%n",
+                    rounds, warmup, median(gen), median(save), median(load), median(analyse), pipeline.names());
+            out.printf(Locale.ROOT, "load+validate per 1,000 racks: %.0f ms; first (cold) load: %.0f ms%n",
+                    median(load) * 1000 / f.racks().size(), load[0]);
+            return TwinCommand.EXIT_OK;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private double median(double[] all) {
+        double[] measured = Arrays.copyOfRange(all, warmup, all.length);
+        Arrays.sort(measured);
+        return measured[measured.length / 2];
+    }
+}

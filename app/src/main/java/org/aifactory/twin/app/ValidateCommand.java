@@ -1,0 +1,111 @@
+package org.aifactory.twin.app;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.analysis.Finding;
+import org.aifactory.twin.model.analysis.Severity;
+import org.aifactory.twin.model.io.FacilityLoadException;
+import org.aifactory.twin.model.io.FacilityReader;
+import org.aifactory.twin.model.io.Problem;
+import org.aifactory.twin.model.io.TwinJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Load FILE, check it, run every analysis the solver modules provide, and print a report.",
+                "Exit 0: no violations; 1: the design has violations; 2: the file cannot be read or is invalid."})
+final class ValidateCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "facility file (.json)")
+    Path file;
+
+    @Option(names = "--json", description = "print one JSON object: {facility, findings, analyses}")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
+        Facility facility;
+        try {
+            facility = FacilityReader.withBuiltInCatalog().read(file);
+        } catch (FacilityLoadException e) {
+            reportProblems(e.problems(), out);
+            return TwinCommand.EXIT_INVALID;
+        }
+        long loadedMs = (System.nanoTime() - t0) / 1_000_000;
+        AnalysisPipeline pipeline = AnalysisPipeline.discover();
+        AnalysisPipeline.Outcome outcome = pipeline.run(facility);
+        boolean violations = outcome.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        FacilitySummary summary = FacilitySummary.of(facility, file.toString());
+        if (json) {
+            printJson(new ValidationReport(summary, outcome.findings(), outcome.reports()), out);
+        } else {
+            printText(summary, outcome, pipeline.names(), loadedMs, out);
+        }
+        out.flush();
+        return violations ? TwinCommand.EXIT_VIOLATIONS : TwinCommand.EXIT_OK;
+    }
+
+    private void reportProblems(List<Problem> problems, PrintWriter out) {
+        if (json) {
+            printJson(new InvalidFileReport(file.toString(), problems), out);
+            out.flush();
+        } else {
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf(Locale.ROOT, "%s is invalid: %d problem%s%n", file, problems.size(), problems.size() == 1 ? "" : "s");
+            problems.forEach(err::println);
+            err.flush();
+        }
+    }
+
+    /** {@code validate --json} for a file that loaded: always these three fields, in this order. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record ValidationReport(FacilitySummary facility, List<Finding> findings, Map<String, Object> analyses) {}
+
+    /** {@code validate --json} for a file that cannot be loaded. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record InvalidFileReport(String file, List<Problem> problems) {}
+
+    private static void printJson(Object report, PrintWriter out) {
+        try {
+            out.println(TwinJson.prettyWriter().writeValueAsString(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void printText(FacilitySummary s, AnalysisPipeline.Outcome outcome, List<String> analyses, long loadedMs,
+            PrintWriter out) {
+        out.printf(Locale.ROOT, "%s: %s%n", s.file(), s.name());
+        out.printf(Locale.ROOT, "  %d hall%s, %,d racks (%,d GPU racks, %,d GPUs), %,.0f kW of rack power%n", s.halls(),
+                s.halls() == 1 ? "" : "s", s.racks(), s.gpuRacks(), s.gpus(), s.rackPowerKw());
+        out.printf(Locale.ROOT, "  %d power nodes, %d CDUs, %d fabrics, %d deployments%n", s.powerNodes(), s.cdus(), s.fabrics(),
+                s.deployments());
+        out.printf(Locale.ROOT, "  loaded and checked in %,d ms%n", loadedMs);
+        if (analyses.isEmpty()) {
+            out.println("  analyses: none installed (thermal, power, network and serving arrive with their solvers)");
+        } else {
+            outcome.millis().forEach((name, ms) -> out.printf(Locale.ROOT, "  analysis %s: %,d ms%n", name, ms));
+        }
+        for (Finding f : outcome.findings()) {
+            out.printf(Locale.ROOT, "%s %s %s: %s%n", f.severity().name().toLowerCase(Locale.ROOT), f.code(),
+                    f.element() == null ? "(facility)" : f.element(), f.message());
+        }
+        long errors = outcome.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        out.println(errors == 0 ? "OK: no violations" : errors + " violation" + (errors == 1 ? "" : "s"));
+    }
+}

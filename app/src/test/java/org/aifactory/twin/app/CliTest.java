@@ -1,0 +1,124 @@
+package org.aifactory.twin.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.Site;
+import org.aifactory.twin.model.io.FacilityReader;
+import org.aifactory.twin.model.io.FacilityWriter;
+import org.aifactory.twin.model.io.TwinJson;
+import org.aifactory.twin.samples.Samples;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = TwinCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path sample(Samples s) throws Exception {
+        Path file = dir.resolve(s.fileName());
+        Files.write(file, s.bytes());
+        return file;
+    }
+
+    @Test
+    void validSampleExitsZero() throws Exception {
+        Run r = run("validate", sample(Samples.SCALABLE_UNIT).toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("8 GPU racks, 576 GPUs").contains("OK: no violations");
+    }
+
+    @Test
+    void jsonReportHasFacilityFindingsAndAnalyses() throws Exception {
+        Run r = run("validate", sample(Samples.SCALABLE_UNIT).toString(), "--json");
+        assertThat(r.exit()).isZero();
+        JsonNode json = TwinJson.mapper().readTree(r.out());
+        assertThat(json.fieldNames()).toIterable().containsExactly("facility", "findings", "analyses");
+        assertThat(json.get("facility").get("gpus").asInt()).isEqualTo(576);
+        assertThat(json.get("findings").isArray()).isTrue();
+        assertThat(json.get("analyses").get("probe").get("racks").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void designViolationsExitOneAndAreListed() throws Exception {
+        Facility f = Samples.LAB.load();
+        f = f.withSite(new Site(ProbeAnalysis.TRIGGER, 0, 30, 20, 400, 80));
+        Path file = dir.resolve("violating.json");
+        FacilityWriter.write(f, file);
+        Run r = run("validate", file.toString(), "--json");
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode finding = TwinJson.mapper().readTree(r.out()).get("findings").get(0);
+        assertThat(finding.get("severity").asText()).isEqualTo("error");
+        assertThat(finding.get("code").asText()).isEqualTo("PROBE_VIOLATION");
+        assertThat(finding.get("element").asText()).isEqualTo("rack-1");
+        assertThat(finding.get("message").asText()).isNotBlank();
+    }
+
+    @Test
+    void invalidFileExitsTwoWithLocatedProblemsAndNoStackTrace() throws Exception {
+        Path file = dir.resolve("broken.json");
+        String text = new String(Samples.LAB.bytes(), StandardCharsets.UTF_8).replace("\"gb200-nvl72\"", "\"no-such-rack\"");
+        Files.writeString(file, text);
+        Run r = run("validate", file.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(file + ":").contains("rack type 'no-such-rack' does not exist").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void invalidFileWithJsonPrintsProblemsAsJson() throws Exception {
+        Path file = dir.resolve("syntax.json");
+        Files.writeString(file, "{\n  \"formatVersion\": 1,\n  \"site\": {\n}}}");
+        Run r = run("validate", file.toString(), "--json");
+        assertThat(r.exit()).isEqualTo(2);
+        JsonNode problem = TwinJson.mapper().readTree(r.out()).get("problems").get(0);
+        assertThat(problem.get("line").asInt()).isEqualTo(4);
+        assertThat(problem.get("message").asText()).startsWith("invalid JSON");
+    }
+
+    @Test
+    void missingFileExitsTwo() {
+        Run r = run("validate", dir.resolve("nope.json").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("file not found");
+    }
+
+    @Test
+    void badUsageExitsTwoWithAHint() {
+        Run r = run("validate");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Missing required parameter").contains("--help");
+    }
+
+    @Test
+    void generatesACampusThatValidates() throws Exception {
+        Path out = dir.resolve("campus.json");
+        Run r = run("generate", "campus", "--racks", "300", "--out", out.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(FacilityReader.withBuiltInCatalog().read(out).racks()).hasSizeGreaterThan(300);
+        assertThat(run("validate", out.toString()).exit()).isZero();
+    }
+
+    @Test
+    void generateRejectsAbsurdRackCounts() {
+        assertThat(run("generate", "campus", "--racks", "0", "--out", dir.resolve("x.json").toString()).exit()).isEqualTo(2);
+    }
+}

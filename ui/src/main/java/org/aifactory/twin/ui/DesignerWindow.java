@@ -1,0 +1,389 @@
+package org.aifactory.twin.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.geometry.Point3D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.SubScene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.io.FacilityLoadException;
+import org.aifactory.twin.model.io.FacilityWriter;
+import org.aifactory.twin.model.io.Problem;
+import org.aifactory.twin.ui.scene.CameraPreset;
+import org.aifactory.twin.ui.scene.Facility3DView;
+
+/**
+ * The designer window: menu and camera toolbar on top, outline left, 3D view centre, properties
+ * right, status bottom. Loads run in a {@link FacilityLoadTask} off the FX thread; the window
+ * stays usable meanwhile. Construct it on the FX thread with the stage it takes over.
+ */
+public final class DesignerWindow {
+    public static final String TITLE_PREFIX = "AI-factory twin - ";
+    public static final double DEFAULT_WIDTH = 1600;
+    public static final double DEFAULT_HEIGHT = 1000;
+    /** A load error lists at most this many problems, then "and N more". */
+    static final int MAX_PROBLEMS_SHOWN = 50;
+    private static final System.Logger LOG = System.getLogger(DesignerWindow.class.getName());
+
+    private final Stage stage;
+    private final DesignerState state = new DesignerState();
+    private final Facility3DView view3d = new Facility3DView();
+    private final OutlineView outline = new OutlineView(state);
+    private final PropertiesView properties = new PropertiesView(state);
+    private final StatusBar statusBar = new StatusBar();
+    private final BorderPane root = new BorderPane();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private FacilityLoadTask currentTask;
+    private long lastDrawMillis = -1;
+
+    public DesignerWindow(Stage stage) {
+        this.stage = stage;
+        root.setTop(new VBox(menuBar(), toolBar()));
+        outline.view().setPrefWidth(310);
+        root.setLeft(outline.view());
+        root.setCenter(view3d.node());
+        properties.view().setPrefWidth(400);
+        root.setRight(properties.view());
+        root.setBottom(statusBar.view());
+        view3d.setOnPick(id -> state.select(id.orElse(null)));
+        state.selectedIdProperty().addListener((o, was, now) -> view3d.highlight(now));
+        state.nameProperty().addListener((o, was, now) -> stage.setTitle(TITLE_PREFIX + (now == null ? "" : now)));
+        stage.setTitle(TITLE_PREFIX.substring(0, TITLE_PREFIX.length() - 3));
+        stage.setScene(new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT));
+        stage.sizeToScene();
+    }
+
+    /** Takes over {@code stage}, shows it and starts preparing {@code facility} (known as {@code name}). */
+    public static DesignerWindow showOn(Stage stage, Facility facility, String name) {
+        DesignerWindow w = new DesignerWindow(stage);
+        w.open(name, () -> facility);
+        stage.show();
+        return w;
+    }
+
+    /** Takes over {@code stage}, shows it and starts loading {@code file}. */
+    public static DesignerWindow showOn(Stage stage, Path file) {
+        DesignerWindow w = new DesignerWindow(stage);
+        w.open(file);
+        stage.show();
+        return w;
+    }
+
+    // ---- menus and toolbar ----------------------------------------------------------------
+
+    private MenuBar menuBar() {
+        MenuItem open = item("Open...", "Shortcut+O", this::openWithChooser);
+        MenuItem save = item("Save", "Shortcut+S", this::save);
+        MenuItem saveAs = item("Save As...", "Shortcut+Shift+S", this::saveAs);
+        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        open.setId("menuOpen");
+        save.setId("menuSave");
+        saveAs.setId("menuSaveAs");
+        quit.setId("menuQuit");
+        save.disableProperty().bind(state.loadedProperty().isNull());
+        saveAs.disableProperty().bind(state.loadedProperty().isNull());
+        Menu file = new Menu("File", null, open, save, saveAs, new SeparatorMenuItem(), quit);
+        return new MenuBar(file);
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private ToolBar toolBar() {
+        List<Node> buttons = new ArrayList<>();
+        for (CameraPreset p : CameraPreset.values()) {
+            Button b = new Button(p.label());
+            b.setId("camera" + p.label());
+            b.setTooltip(new Tooltip(p.label() + " view of the whole facility"));
+            b.setOnAction(e -> view3d.preset(p));
+            buttons.add(b);
+        }
+        Button frame = new Button("Frame all");
+        frame.setId("frameAll");
+        frame.setTooltip(new Tooltip("Fit the whole facility into the view, keeping the direction"));
+        frame.setOnAction(e -> view3d.frameAll());
+        buttons.add(frame);
+        ToolBar bar = new ToolBar();
+        bar.getItems().addAll(buttons);
+        return bar;
+    }
+
+    // ---- opening ----------------------------------------------------------------------------
+
+    /** Starts loading {@code file} in the background; the current facility stays until it is ready. */
+    public FacilityLoadTask open(Path file) {
+        return start(FacilityLoadTask.reading(file));
+    }
+
+    /** Starts preparing a facility that is not in a file (a sample, a generated campus). */
+    public FacilityLoadTask open(String name, Callable<Facility> source) {
+        return start(FacilityLoadTask.of(name, source));
+    }
+
+    private FacilityLoadTask start(FacilityLoadTask task) {
+        if (currentTask != null) {
+            currentTask.cancel();
+        }
+        currentTask = task;
+        loading.set(true);
+        statusBar.showProgress(task);
+        task.setOnSucceeded(e -> {
+            if (task == currentTask) {
+                show(task.getValue());
+            }
+        });
+        task.setOnFailed(e -> {
+            if (task == currentTask) {
+                finishLoading();
+                reportLoadFailure(task.getTitle(), task.getException());
+            }
+        });
+        Thread worker = new Thread(task, "facility-loader");
+        worker.setDaemon(true);
+        worker.start();
+        return task;
+    }
+
+    private void show(LoadedFacility f) {
+        long start = System.nanoTime();
+        state.setLoaded(f);
+        view3d.show(f.scene());
+        statusBar.setText(f.summary());
+        // Drawing finishes on the render thread: count until the second pulse after the new
+        // content went in (a pulse waits for the previous frame), and only then report done.
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses < 2) {
+                    return;
+                }
+                stop();
+                lastDrawMillis = (System.nanoTime() - start) / 1_000_000;
+                statusBar.setText(f.summary() + String.format(Locale.ROOT, ", drawn in %,d ms", lastDrawMillis));
+                LOG.log(Level.INFO, () -> String.format(Locale.ROOT, "Opened %s: %,d racks, %,d drawn items; load %,d ms, draw %,d ms",
+                        f.name(), f.facility().racks().size(), f.scene().racks().size() + f.scene().equipment().size(),
+                        f.loadMillis(), lastDrawMillis));
+                if (currentTask == null || currentTask.getValue() == f) {
+                    finishLoading();
+                }
+            }
+        }.start();
+    }
+
+    private void finishLoading() {
+        currentTask = null;
+        statusBar.showProgress(null);
+        loading.set(false);
+    }
+
+    private void reportLoadFailure(String name, Throwable error) {
+        List<String> lines = new ArrayList<>();
+        String header;
+        if (error instanceof FacilityLoadException e) {
+            List<Problem> problems = e.problems();
+            header = String.format(Locale.ROOT, "Cannot open %s: %d problem%s", name, problems.size(), problems.size() == 1 ? "" : "s");
+            problems.stream().limit(MAX_PROBLEMS_SHOWN).forEach(p -> lines.add(p.toString()));
+            if (problems.size() > MAX_PROBLEMS_SHOWN) {
+                lines.add(String.format(Locale.ROOT, "and %d more", problems.size() - MAX_PROBLEMS_SHOWN));
+            }
+        } else {
+            header = "Cannot open " + name;
+            lines.add(error == null ? "unknown error" : messageOf(error));
+        }
+        statusBar.setText(header);
+        LOG.log(Level.WARNING, () -> header + "\n" + String.join("\n", lines));
+        showError("Open failed", header, String.join("\n", lines));
+    }
+
+    private static String messageOf(Throwable error) {
+        String message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
+    }
+
+    private void showError(String title, String header, String details) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(stage);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        TextArea text = new TextArea(details);
+        text.setId("errorDetails");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefColumnCount(90);
+        text.setPrefRowCount(Math.min(20, Math.max(3, (int) details.lines().count() + 1)));
+        alert.getDialogPane().setContent(text);
+        alert.setResizable(true);
+        // Not showAndWait: no nested event loop, so the window keeps drawing and tests can find the dialog.
+        alert.show();
+    }
+
+    /** File > Open...: asks for a *.json file and loads it. */
+    public void openWithChooser() {
+        FileChooser chooser = chooser("Open facility");
+        File chosen = chooser.showOpenDialog(stage);
+        if (chosen != null) {
+            open(chosen.toPath());
+        }
+    }
+
+    // ---- saving -----------------------------------------------------------------------------
+
+    /** File > Save: writes to the current file, or asks for one if there is none yet. */
+    public boolean save() {
+        Path file = state.fileProperty().get();
+        return file == null ? saveAs() : saveTo(file);
+    }
+
+    /** File > Save As...: asks for a file and writes to it. */
+    public boolean saveAs() {
+        if (state.loaded().isEmpty()) {
+            return false;
+        }
+        FileChooser chooser = chooser("Save facility as");
+        String name = state.nameProperty().get();
+        chooser.setInitialFileName(name != null && name.endsWith(".json") ? name : "facility.json");
+        File chosen = chooser.showSaveDialog(stage);
+        return chosen != null && saveTo(chosen.toPath());
+    }
+
+    /**
+     * Writes the open facility to {@code target} (atomically) and makes it the current file.
+     * A failure is shown to the user and returns false.
+     */
+    public boolean saveTo(Path target) {
+        LoadedFacility f = state.loaded().orElse(null);
+        if (f == null) {
+            return false;
+        }
+        try {
+            FacilityWriter.write(f.facility(), target);
+        } catch (IOException | RuntimeException e) {
+            String header = "Cannot save to " + target;
+            statusBar.setText(header);
+            LOG.log(Level.WARNING, () -> header + ": " + messageOf(e));
+            showError("Save failed", header, messageOf(e));
+            return false;
+        }
+        state.savedTo(target);
+        statusBar.setText("Saved " + target);
+        return true;
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Facility files (*.json)", "*.json"));
+        Path file = state.fileProperty().get();
+        if (file != null && file.toAbsolutePath().getParent() != null) {
+            chooser.setInitialDirectory(file.toAbsolutePath().getParent().toFile());
+        }
+        return chooser;
+    }
+
+    // ---- for the application and for tests ----------------------------------------------------
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public DesignerState state() {
+        return state;
+    }
+
+    public OutlineView outline() {
+        return outline;
+    }
+
+    public PropertiesView properties() {
+        return properties;
+    }
+
+    public Facility3DView view3d() {
+        return view3d;
+    }
+
+    public SubScene subScene() {
+        return view3d.subScene();
+    }
+
+    /** The root of the 3D world: {@code world3d().localToScreen(point)} gives a point's screen position. */
+    public Node world3d() {
+        return view3d.world();
+    }
+
+    /** True from the start of a load until the loaded facility has been drawn (or the load failed). */
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public boolean isLoading() {
+        return loading.get();
+    }
+
+    /** The open facility, if any. */
+    public Optional<Facility> facility() {
+        return state.loaded().map(LoadedFacility::facility);
+    }
+
+    public ReadOnlyStringProperty selectedIdProperty() {
+        return state.selectedIdProperty();
+    }
+
+    public String selectedId() {
+        return state.selectedId();
+    }
+
+    public void select(String id) {
+        state.select(id);
+    }
+
+    /** Ids of the racks drawn in 3D, in drawing order. */
+    public List<String> drawnRackIds() {
+        return view3d.rackIds();
+    }
+
+    /**
+     * A point on the top face of a drawn rack (or other item), in {@link #world3d()} coordinates:
+     * {@code u} widths and {@code v} depths from its centre.
+     */
+    public Optional<Point3D> topPoint(String id, double u, double v) {
+        return view3d.topPoint(id, u, v);
+    }
+
+    /** Wall time from putting the last loaded facility in to its second frame, ms; -1 before. */
+    public long lastDrawMillis() {
+        return lastDrawMillis;
+    }
+}

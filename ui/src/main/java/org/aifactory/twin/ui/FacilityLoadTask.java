@@ -1,0 +1,62 @@
+package org.aifactory.twin.ui;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import javafx.concurrent.Task;
+import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.Rack;
+import org.aifactory.twin.model.catalog.CatalogIndex;
+import org.aifactory.twin.model.catalog.RackType;
+import org.aifactory.twin.model.io.CatalogIo;
+import org.aifactory.twin.model.io.FacilityReader;
+import org.aifactory.twin.ui.scene.SceneModel;
+
+/**
+ * Reads (or takes) a facility and prepares it for display, off the FX thread: validation by the
+ * reader, the element index for outline and properties, and the 3D mesh arrays. A file with
+ * problems fails the task with the reader's {@code FacilityLoadException}.
+ */
+public final class FacilityLoadTask extends Task<LoadedFacility> {
+    private final String name;
+    private final Path file;
+    private final Callable<Facility> source;
+
+    private FacilityLoadTask(String name, Path file, Callable<Facility> source) {
+        this.name = name;
+        this.file = file;
+        this.source = source;
+        updateTitle(name);
+    }
+
+    /** Reads and validates {@code file}. */
+    public static FacilityLoadTask reading(Path file) {
+        return new FacilityLoadTask(file.getFileName().toString(), file, () -> FacilityReader.withBuiltInCatalog().read(file));
+    }
+
+    /** Prepares a facility that is not (yet) in a file, e.g. a bundled sample or a generated one. */
+    public static FacilityLoadTask of(String name, Callable<Facility> source) {
+        return new FacilityLoadTask(name, null, source);
+    }
+
+    @Override
+    protected LoadedFacility call() throws Exception {
+        long start = System.nanoTime();
+        updateProgress(0, 3);
+        updateMessage("Reading " + name + "...");
+        Facility facility = source.call();
+        updateProgress(1, 3);
+        updateMessage("Indexing " + String.format("%,d", facility.racks().size()) + " racks...");
+        CatalogIndex catalog = new CatalogIndex(CatalogIo.builtIn(), facility.catalog());
+        ElementIndex elements = new ElementIndex(facility);
+        int gpus = 0;
+        for (Rack r : facility.racks()) {
+            gpus += catalog.rack(r.type()).map(RackType::gpus).orElse(0);
+        }
+        updateProgress(2, 3);
+        updateMessage("Building the 3D view...");
+        SceneModel scene = SceneModel.build(facility, catalog);
+        updateProgress(3, 3);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new LoadedFacility(facility, name, file, catalog, elements, scene, gpus, millis);
+    }
+}

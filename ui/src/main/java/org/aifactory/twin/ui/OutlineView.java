@@ -1,0 +1,221 @@
+package org.aifactory.twin.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import org.aifactory.twin.model.AirHandler;
+import org.aifactory.twin.model.Cdu;
+import org.aifactory.twin.model.CoolingLoop;
+import org.aifactory.twin.model.Deployment;
+import org.aifactory.twin.model.Fabric;
+import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.FacilityWaterLoop;
+import org.aifactory.twin.model.Hall;
+import org.aifactory.twin.model.HeatRejectionUnit;
+import org.aifactory.twin.model.PowerNode;
+import org.aifactory.twin.model.Rack;
+import org.aifactory.twin.model.RedundancyGroup;
+import org.aifactory.twin.model.Row;
+import org.aifactory.twin.model.Slo;
+import org.aifactory.twin.model.SwitchInstance;
+import org.aifactory.twin.model.TrafficProfile;
+
+/**
+ * The outline ({@code #outline}): Site > Halls > Rows > Racks, then Power, Cooling, Network and
+ * Workload. Children are made on first expansion. Its selection follows the shared
+ * {@link DesignerState} and drives it.
+ */
+public final class OutlineView {
+    private final TreeView<OutlineEntry> tree = new TreeView<>();
+    private final DesignerState state;
+    private boolean syncing;
+
+    public OutlineView(DesignerState state) {
+        this.state = state;
+        tree.setId("outline");
+        tree.setShowRoot(true);
+        tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (!syncing) {
+                syncing = true;
+                try {
+                    state.select(now == null ? null : now.getValue().elementId());
+                } finally {
+                    syncing = false;
+                }
+            }
+        });
+        state.selectedIdProperty().addListener((o, was, now) -> {
+            if (!syncing) {
+                syncing = true;
+                try {
+                    reveal(now);
+                } finally {
+                    syncing = false;
+                }
+            }
+        });
+        state.loadedProperty().addListener((o, was, now) -> tree.setRoot(now == null ? null : root(now.elements())));
+    }
+
+    public TreeView<OutlineEntry> view() {
+        return tree;
+    }
+
+    /** Expands the path to the element, selects it and scrolls it into view; null clears the selection. */
+    void reveal(String id) {
+        TreeItem<OutlineEntry> item = id == null ? null : find(id);
+        if (item == null) {
+            tree.getSelectionModel().clearSelection();
+            return;
+        }
+        tree.getSelectionModel().select(item);
+        int row = tree.getRow(item);
+        if (row >= 0) {
+            tree.scrollTo(Math.max(0, row - 3));
+        }
+    }
+
+    /** The tree item of an element, expanding its ancestors; null if the outline does not show it. */
+    public TreeItem<OutlineEntry> find(String id) {
+        TreeItem<OutlineEntry> item = tree.getRoot();
+        LoadedFacility f = state.loaded().orElse(null);
+        if (item == null || f == null) {
+            return null;
+        }
+        ElementIndex.Element element = f.elements().find(id).orElse(null);
+        if (element == null) {
+            return null;
+        }
+        for (String key : element.outlinePath()) {
+            item.setExpanded(true);
+            TreeItem<OutlineEntry> next = null;
+            for (TreeItem<OutlineEntry> child : item.getChildren()) {
+                if (key.equals(child.getValue().key())) {
+                    next = child;
+                    break;
+                }
+            }
+            if (next == null) {
+                return null;
+            }
+            item = next;
+        }
+        return item;
+    }
+
+    // ---- building the tree ------------------------------------------------------------------
+
+    static TreeItem<OutlineEntry> root(ElementIndex index) {
+        Facility f = index.facility();
+        List<TreeItem<OutlineEntry>> top = new ArrayList<>();
+        top.add(group(ElementIndex.HALLS, "Halls", f.halls(), h -> hall(h, index)));
+        if (!index.otherRacks().isEmpty()) {
+            top.add(group(ElementIndex.OTHER_RACKS, "Racks outside halls", index.otherRacks(), OutlineView::rack));
+        }
+        top.add(branch(OutlineEntry.group(ElementIndex.POWER, count("Power", f.power().nodes().size())), true, () -> {
+            List<TreeItem<OutlineEntry>> items = new ArrayList<>();
+            f.power().nodes().forEach(n -> items.add(leaf(n.id(), detail(n))));
+            items.add(group(ElementIndex.REDUNDANCY_GROUPS, "Redundancy groups", f.power().redundancyGroups(),
+                    g -> leaf(g.id(), detail(g))));
+            return items;
+        }));
+        top.add(branch(OutlineEntry.group(ElementIndex.COOLING, "Cooling"), true, () -> List.of(
+                group(ElementIndex.CDUS, "CDUs", f.cooling().cdus(), c -> leaf(c.id(), detail(c))),
+                group(ElementIndex.LOOPS, "Loops", f.cooling().loops(), l -> leaf(l.id(), detail(l))),
+                group(ElementIndex.FACILITY_LOOPS, "Facility loops", f.cooling().facilityLoops(), l -> leaf(l.id(), detail(l))),
+                group(ElementIndex.HEAT_REJECTION, "Heat rejection", f.cooling().heatRejection(), h -> leaf(h.id(), detail(h))),
+                group(ElementIndex.AIR_HANDLERS, "Air handlers", f.cooling().airHandlers(), a -> leaf(a.id(), detail(a))))));
+        top.add(group(ElementIndex.NETWORK, "Network", f.network().fabrics(), OutlineView::fabric));
+        top.add(branch(OutlineEntry.group(ElementIndex.WORKLOAD, "Workload"), true, () -> List.of(
+                group(ElementIndex.DEPLOYMENTS, "Deployments", f.workload().deployments(), d -> leaf(d.id(), detail(d))),
+                group(ElementIndex.TRAFFIC, "Traffic", f.workload().traffic(), t -> leaf(t.id(), detail(t))),
+                group(ElementIndex.SLOS, "SLOs", f.workload().slos(), s -> leaf(s.id(), detail(s))))));
+        TreeItem<OutlineEntry> root = new TreeItem<>(new OutlineEntry(ElementIndex.SITE_ID, "Site: " + f.site().name(),
+                ElementIndex.SITE_ID));
+        root.getChildren().setAll(top);
+        root.setExpanded(true);
+        return root;
+    }
+
+    private static TreeItem<OutlineEntry> hall(Hall h, ElementIndex index) {
+        List<Row> rows = index.rowsOf(h.id());
+        List<Rack> rowless = index.rowlessRacksOf(h.id());
+        String label = String.format(Locale.ROOT, "%s - %s (%s x %s m)", h.id(), h.name(), PropertyRows.text(h.widthM()),
+                PropertyRows.text(h.depthM()));
+        return branch(OutlineEntry.element(h.id(), label), !rows.isEmpty() || !rowless.isEmpty(), () -> {
+            List<TreeItem<OutlineEntry>> items = new ArrayList<>();
+            for (Row r : rows) {
+                List<Rack> racks = index.racksOfRow(r.id());
+                String rowLabel = String.format(Locale.ROOT, "%s - %s (%d racks)", r.id(), r.name(), racks.size());
+                items.add(branch(OutlineEntry.element(r.id(), rowLabel), !racks.isEmpty(), () -> map(racks, OutlineView::rack)));
+            }
+            rowless.forEach(r -> items.add(rack(r)));
+            return items;
+        });
+    }
+
+    private static TreeItem<OutlineEntry> rack(Rack r) {
+        return leaf(r.id(), r.id() + " (" + r.type() + ")");
+    }
+
+    private static TreeItem<OutlineEntry> fabric(Fabric f) {
+        String label = String.format(Locale.ROOT, "%s (%s, %d switches)", f.id(), f.kind(), f.switches().size());
+        return branch(OutlineEntry.element(f.id(), label), !f.switches().isEmpty(),
+                () -> map(f.switches(), s -> leaf(s.id(), detail(s))));
+    }
+
+    private static String detail(Object element) {
+        if (element instanceof PowerNode n) {
+            return n.id() + " (" + n.kind() + ")";
+        } else if (element instanceof RedundancyGroup g) {
+            return g.id() + " (" + g.scheme() + ", " + g.members().size() + " members)";
+        } else if (element instanceof Cdu c) {
+            return c.id() + " (" + c.type() + ")";
+        } else if (element instanceof CoolingLoop l) {
+            return l.id() + " (" + l.fluid() + ", " + PropertyRows.text(l.supplyTemperatureC()) + " °C)";
+        } else if (element instanceof FacilityWaterLoop l) {
+            return l.id() + " (" + l.fluid() + ", " + PropertyRows.text(l.supplyTemperatureC()) + " °C)";
+        } else if (element instanceof HeatRejectionUnit h) {
+            return h.id() + " (" + h.type() + ")";
+        } else if (element instanceof AirHandler a) {
+            return a.id() + " (" + a.type() + ")";
+        } else if (element instanceof SwitchInstance s) {
+            return s.id() + " (" + s.type() + ", tier " + s.tier() + ")";
+        } else if (element instanceof Deployment d) {
+            return d.id() + " (" + d.model() + ", " + d.gpus() + " GPUs)";
+        } else if (element instanceof TrafficProfile t) {
+            return t.id() + " (for " + t.deployment() + ")";
+        } else if (element instanceof Slo s) {
+            return s.id() + " (for " + s.deployment() + ")";
+        }
+        return String.valueOf(element);
+    }
+
+    private static <T> TreeItem<OutlineEntry> group(String key, String label, List<T> members,
+            Function<T, TreeItem<OutlineEntry>> item) {
+        return branch(OutlineEntry.group(key, count(label, members.size())), !members.isEmpty(), () -> map(members, item));
+    }
+
+    private static String count(String label, int n) {
+        return String.format(Locale.ROOT, "%s (%,d)", label, n);
+    }
+
+    private static <T> List<TreeItem<OutlineEntry>> map(List<T> members, Function<T, TreeItem<OutlineEntry>> item) {
+        List<TreeItem<OutlineEntry>> items = new ArrayList<>(members.size());
+        members.forEach(m -> items.add(item.apply(m)));
+        return items;
+    }
+
+    private static TreeItem<OutlineEntry> branch(OutlineEntry entry, boolean hasChildren,
+            Supplier<List<TreeItem<OutlineEntry>>> children) {
+        return new LazyTreeItem(entry, hasChildren, children);
+    }
+
+    private static TreeItem<OutlineEntry> leaf(String id, String label) {
+        return new LazyTreeItem(OutlineEntry.element(id, label));
+    }
+}

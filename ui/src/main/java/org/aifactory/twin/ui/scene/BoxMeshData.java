@@ -1,0 +1,201 @@
+package org.aifactory.twin.ui.scene;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The arrays of one merged mesh of boxes, computed off the FX thread: 8 corners and 12
+ * triangles per box (see shared/recipes/javafx-3d-at-scale.md: one mesh for thousands of racks,
+ * recolour by writing pixels, never mesh arrays). Each box owns a {@value #TILE} x {@value #TILE}
+ * texel tile of the colour texture: its colour with a darker rim, stretched over every side, so
+ * racks standing side by side in a row still read as separate boxes. Triangle {@code f} belongs
+ * to box {@code f / 12}.
+ */
+public final class BoxMeshData {
+    /** Triangles of a box over its corners; corner k: bit 2 = -x side, bit 1 = top, bit 0 = -z side. */
+    static final int[] TRIANGLES = {0, 2, 1, 2, 3, 1, 4, 5, 6, 6, 5, 7, 0, 1, 4, 4, 1, 5, 2, 6, 3, 3, 6, 7, 0, 4, 2, 2, 4, 6, 1, 3, 5,
+        5, 3, 7};
+    public static final int TRIANGLES_PER_BOX = 12;
+    /** Texels per side of a box's tile. */
+    static final int TILE = 8;
+    /** Brightness of a tile's rim relative to its colour: visible seams, little speckle when far away. */
+    static final double RIM_BRIGHTNESS = 0.72;
+    /** At most this many tiles side by side; more boxes wrap onto further tile rows. */
+    static final int MAX_TILES_PER_ROW = 256;
+    /**
+     * For each side of a box (triangles 2s and 2s+1 of {@link #TRIANGLES}), the two corner bits
+     * that run along the side: they pick the tile corner a vertex gets.
+     */
+    private static final int[][] SIDE_BITS = {{1, 0}, {1, 0}, {2, 0}, {2, 0}, {2, 1}, {2, 1}};
+
+    private final List<ItemGeometry> items;
+    private final Map<String, Integer> indexById;
+    private final float[] points;
+    private final float[] texCoords;
+    private final int[] faces;
+    private final int[] smoothingGroups;
+    private final int[] baseArgb;
+    private final int tilesPerRow;
+    private final int textureWidth;
+    private final int textureHeight;
+
+    private BoxMeshData(List<ItemGeometry> items, int[] baseArgb) {
+        this.items = List.copyOf(items);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            index.putIfAbsent(items.get(i).id(), i);
+        }
+        this.indexById = Collections.unmodifiableMap(index);
+        int n = items.size();
+        this.tilesPerRow = Math.max(1, Math.min(n, MAX_TILES_PER_ROW));
+        this.textureWidth = tilesPerRow * TILE;
+        this.textureHeight = Math.max(1, (n + tilesPerRow - 1) / tilesPerRow) * TILE;
+        this.baseArgb = new int[textureWidth * textureHeight];
+        for (int i = 0; i < n; i++) {
+            int[] tile = tilePixels(baseArgb[i]);
+            for (int row = 0; row < TILE; row++) {
+                System.arraycopy(tile, row * TILE, this.baseArgb, (texelY(i) + row) * textureWidth + texelX(i), TILE);
+            }
+        }
+        this.points = new float[n * 24];
+        this.texCoords = new float[Math.max(2, n * 8)];
+        this.faces = new int[n * TRIANGLES_PER_BOX * 6];
+        this.smoothingGroups = new int[n * TRIANGLES_PER_BOX];
+        fill();
+    }
+
+    /** Builds the mesh of {@code items}, box i coloured {@code argb[i]} (0xAARRGGBB). */
+    public static BoxMeshData of(List<ItemGeometry> items, int[] argb) {
+        if (argb.length != items.size()) {
+            throw new IllegalArgumentException("argb.length (" + argb.length + ") must equal the number of items ("
+                    + items.size() + ")");
+        }
+        return new BoxMeshData(items, argb);
+    }
+
+    private void fill() {
+        int p = 0;
+        int f = 0;
+        for (int j = 0; j < items.size(); j++) {
+            ItemGeometry g = items.get(j);
+            double r = Math.toRadians(g.rotationDeg());
+            double c = Math.cos(r);
+            double s = Math.sin(r);
+            for (int k = 0; k < 8; k++) {
+                double lx = ((k & 4) == 0 ? 1 : -1) * g.widthM() / 2;
+                double lz = ((k & 1) == 0 ? 1 : -1) * g.depthM() / 2;
+                points[p++] = (float) (g.centreX() + lx * c - lz * s);
+                points[p++] = (k & 2) == 0 ? 0f : (float) -g.heightM();
+                points[p++] = (float) (g.centreZ() + lx * s + lz * c);
+            }
+            // Tile corners at the centres of its outer texels: the rim shows as a line along each edge.
+            float u0 = (texelX(j) + 0.5f) / textureWidth;
+            float u1 = (texelX(j) + TILE - 0.5f) / textureWidth;
+            float v0 = (texelY(j) + 0.5f) / textureHeight;
+            float v1 = (texelY(j) + TILE - 0.5f) / textureHeight;
+            float[] corners = {u0, v0, u1, v0, u0, v1, u1, v1};
+            System.arraycopy(corners, 0, texCoords, 8 * j, 8);
+            for (int t = 0; t < TRIANGLES_PER_BOX; t++) {
+                int[] bits = SIDE_BITS[t / 2];
+                for (int v = 0; v < 3; v++) {
+                    int corner = TRIANGLES[t * 3 + v];
+                    int tu = (corner >> bits[0]) & 1;
+                    int tv = (corner >> bits[1]) & 1;
+                    faces[f++] = j * 8 + corner;
+                    faces[f++] = j * 4 + tu + 2 * tv;
+                }
+                // One smoothing group per side: flat-shaded boxes.
+                smoothingGroups[j * TRIANGLES_PER_BOX + t] = 1 << (t / 2);
+            }
+        }
+    }
+
+    public int size() {
+        return items.size();
+    }
+
+    public List<ItemGeometry> items() {
+        return items;
+    }
+
+    public List<String> ids() {
+        List<String> ids = new ArrayList<>(items.size());
+        items.forEach(g -> ids.add(g.id()));
+        return ids;
+    }
+
+    public Optional<ItemGeometry> geometry(String id) {
+        Integer i = indexById.get(id);
+        return i == null ? Optional.empty() : Optional.of(items.get(i));
+    }
+
+    /** The box index of an id, or -1. */
+    public int indexOf(String id) {
+        Integer i = id == null ? null : indexById.get(id);
+        return i == null ? -1 : i;
+    }
+
+    /** The id of the box a picked triangle belongs to. */
+    public Optional<String> idOfFace(int face) {
+        int box = face / TRIANGLES_PER_BOX;
+        return face < 0 || box >= items.size() ? Optional.empty() : Optional.of(items.get(box).id());
+    }
+
+    float[] points() {
+        return points;
+    }
+
+    float[] texCoords() {
+        return texCoords;
+    }
+
+    int[] faces() {
+        return faces;
+    }
+
+    int[] smoothingGroups() {
+        return smoothingGroups;
+    }
+
+    /** A copy of the texture's pixels, row by row, {@link #textureWidth()} per row. */
+    int[] baseArgb() {
+        return baseArgb.clone();
+    }
+
+    int textureWidth() {
+        return textureWidth;
+    }
+
+    int textureHeight() {
+        return textureHeight;
+    }
+
+    /** Top-left texel (x, y) of box {@code index}'s tile. */
+    int texelX(int index) {
+        return (index % tilesPerRow) * TILE;
+    }
+
+    int texelY(int index) {
+        return (index / tilesPerRow) * TILE;
+    }
+
+    /** A box's tile, {@value #TILE} x {@value #TILE} texels row by row: {@code argb} with a darker rim. */
+    static int[] tilePixels(int argb) {
+        int rim = 0xff000000
+                | (int) (((argb >> 16) & 0xff) * RIM_BRIGHTNESS) << 16
+                | (int) (((argb >> 8) & 0xff) * RIM_BRIGHTNESS) << 8
+                | (int) ((argb & 0xff) * RIM_BRIGHTNESS);
+        int[] tile = new int[TILE * TILE];
+        for (int y = 0; y < TILE; y++) {
+            for (int x = 0; x < TILE; x++) {
+                boolean edge = x == 0 || y == 0 || x == TILE - 1 || y == TILE - 1;
+                tile[y * TILE + x] = edge ? rim : argb;
+            }
+        }
+        return tile;
+    }
+}

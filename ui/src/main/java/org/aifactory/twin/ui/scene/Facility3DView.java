@@ -1,0 +1,153 @@
+package org.aifactory.twin.ui.scene;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Point3D;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.SceneAntialiasing;
+import javafx.scene.SubScene;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+
+/**
+ * The 3D view: a {@link SubScene} ({@code #hall3d}, depth buffer on, no anti-aliasing: it costs
+ * about 30% of the frame rate on software OpenGL) that fills its area, the orbit camera, mouse
+ * control, picking, and the legend overlaid top-left.
+ */
+public final class Facility3DView {
+    private static final Color BACKGROUND = Color.web("#dde4ec");
+    private static final double LEGEND_MARGIN_PX = 10;
+
+    private final Group world = new Group();
+    private final SubScene subScene;
+    private final OrbitCamera camera = new OrbitCamera();
+    private final LegendView legend = new LegendView();
+    private final StackPane node;
+    private FacilityScene content;
+    private float[] framePoints = new float[0];
+    private Consumer<Optional<String>> onPick = id -> { };
+
+    public Facility3DView() {
+        subScene = new SubScene(world, 400, 300, true, SceneAntialiasing.DISABLED);
+        subScene.setId("hall3d");
+        subScene.setFill(BACKGROUND);
+        subScene.setCamera(camera.camera());
+        world.getChildren().add(camera.camera());
+        // The SubScene must not push its size onto the layout: it sits in a plain Pane and follows it.
+        Pane holder = new Pane(subScene);
+        holder.setMinSize(0, 0);
+        holder.setPrefSize(400, 300);
+        subScene.widthProperty().bind(holder.widthProperty());
+        subScene.heightProperty().bind(holder.heightProperty());
+        node = new StackPane(holder, legend);
+        node.setMinSize(0, 0);
+        StackPane.setAlignment(legend, Pos.TOP_LEFT);
+        StackPane.setMargin(legend, new Insets(LEGEND_MARGIN_PX));
+        legend.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        CameraController.attach(camera, subScene);
+        subScene.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
+        // While the user has not moved the camera, keep the facility framed as the view resizes.
+        subScene.widthProperty().addListener((o, was, now) -> keepFramed());
+        subScene.heightProperty().addListener((o, was, now) -> keepFramed());
+    }
+
+    private void keepFramed() {
+        if (camera.isFramed()) {
+            frameAll();
+        }
+    }
+
+    private void clicked(MouseEvent e) {
+        if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && content != null) {
+            onPick.accept(content.idOf(e.getPickResult()));
+        }
+    }
+
+    /** The node to put in the window: the 3D view with its legend. */
+    public Node node() {
+        return node;
+    }
+
+    public SubScene subScene() {
+        return subScene;
+    }
+
+    /** The root of the 3D world; {@code world().localToScreen(point)} projects through the camera. */
+    public Node world() {
+        return world;
+    }
+
+    public OrbitCamera camera() {
+        return camera;
+    }
+
+    public LegendView legend() {
+        return legend;
+    }
+
+    /** Called with the picked element's id (or empty) when the user clicks without dragging. */
+    public void setOnPick(Consumer<Optional<String>> handler) {
+        onPick = handler == null ? id -> { } : handler;
+    }
+
+    /** Replaces what is drawn and frames it in the iso view. */
+    public void show(SceneModel model) {
+        FacilityScene next = new FacilityScene(model);
+        if (content != null) {
+            world.getChildren().remove(content.root());
+        }
+        content = next;
+        framePoints = model.framePoints();
+        world.getChildren().add(next.root());
+        legend.show(model.counts());
+        preset(CameraPreset.ISO);
+    }
+
+    public Optional<FacilityScene> content() {
+        return Optional.ofNullable(content);
+    }
+
+    public List<String> rackIds() {
+        return content == null ? List.of() : content.rackIds();
+    }
+
+    public Optional<Point3D> topPoint(String id, double u, double v) {
+        return content == null ? Optional.empty() : content.topPoint(id, u, v);
+    }
+
+    public void highlight(String id) {
+        if (content != null) {
+            content.highlight(id);
+        }
+    }
+
+    public void preset(CameraPreset preset) {
+        double yaw = content == null ? preset.yawDeg() : preset.yawDegFor(content.model().content());
+        camera.setAngles(yaw, preset.pitchDeg());
+        frameAll();
+    }
+
+    /** Fits the whole facility into the view from the current direction. */
+    public void frameAll() {
+        if (content != null) {
+            SceneModel.Extent e = content.model().content();
+            double size = Math.max(Math.max(e.width(), e.depth()), e.maxY() - e.minY());
+            double w = subScene.getWidth() > 1 ? subScene.getWidth() : 1000;
+            double h = subScene.getHeight() > 1 ? subScene.getHeight() : 700;
+            // Keep the content clear of the legend: beside it or below it, whichever shows more.
+            // (Its size may have changed since the last layout: ask for the preferred one with styles applied.)
+            legend.applyCss();
+            double legendW = LEGEND_MARGIN_PX + legend.prefWidth(-1);
+            double legendH = LEGEND_MARGIN_PX + legend.prefHeight(-1);
+            camera.frame(framePoints, size, w, h, List.of(new Insets(0, 0, 0, legendW), new Insets(legendH, 0, 0, 0)));
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.aifactory.twin.ui.scene;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.geometry.Point3D;
+import javafx.scene.AmbientLight;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.PointLight;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.PickResult;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.PhongMaterial;
+import javafx.scene.shape.CullFace;
+import javafx.scene.shape.MeshView;
+import javafx.scene.shape.TriangleMesh;
+
+/**
+ * The 3D content for one {@link SceneModel}: yard ground, hall floors, the rack mesh, the
+ * equipment mesh and the lights. Knows which drawn thing a {@link PickResult} hit.
+ */
+public final class FacilityScene {
+    /** The yard ground lies this far below the hall floors (y = 0), m: enough to never z-fight. */
+    static final double YARD_DROP_M = 0.05;
+    /** Floor grid pitch: two 600 mm raised-floor tiles, m. */
+    static final double GRID_PITCH_M = 1.2;
+
+    private static final Color YARD = Color.web("#b3bba9");
+    private static final Color FLOOR = Color.web("#e9eaec");
+    private static final Color GRID_LINE = Color.web("#d2d4d8");
+    private static final int GRID_TEXELS = 32;
+
+    private final SceneModel model;
+    private final Group root = new Group();
+    private final MeshLayer racks;
+    private final MeshLayer equipment;
+    private final Map<Node, String> hallByNode = new IdentityHashMap<>();
+
+    public FacilityScene(SceneModel model) {
+        this.model = model;
+        SceneModel.Extent yard = model.yard();
+        MeshView ground = quad(yard.minX(), yard.minZ(), yard.width(), yard.depth(), YARD_DROP_M, material(YARD, null), 1);
+        ground.setId("yard");
+        root.getChildren().add(ground);
+        PhongMaterial floorMaterial = material(Color.WHITE, gridTile());
+        for (SceneModel.HallFloor hall : model.halls()) {
+            MeshView floor = quad(hall.x0(), hall.z0(), hall.widthM(), hall.depthM(), 0, floorMaterial, GRID_PITCH_M);
+            floor.setId("floor-" + hall.id());
+            hallByNode.put(floor, hall.id());
+            root.getChildren().add(floor);
+        }
+        racks = new MeshLayer(model.racks(), "racks");
+        equipment = new MeshLayer(model.equipment(), "equipment");
+        root.getChildren().addAll(racks.view(), equipment.view());
+        root.getChildren().addAll(lights(model.content()));
+    }
+
+    /** Soft overall light plus one point light high above the front-left corner, so box sides differ. */
+    private static List<Node> lights(SceneModel.Extent c) {
+        AmbientLight ambient = new AmbientLight(Color.gray(0.58));
+        PointLight sun = new PointLight(Color.gray(0.55));
+        double size = Math.max(Math.max(c.width(), c.depth()), 10);
+        sun.setTranslateX(c.minX() - 0.4 * size);
+        sun.setTranslateY(-1.5 * size);
+        sun.setTranslateZ(c.minZ() - 0.9 * size);
+        return List.of(ambient, sun);
+    }
+
+    private static PhongMaterial material(Color colour, Image diffuseMap) {
+        PhongMaterial m = new PhongMaterial(colour);
+        m.setDiffuseMap(diffuseMap);
+        return m;
+    }
+
+    /** One floor tile texture, repeated by texture coordinates beyond 1. */
+    private static Image gridTile() {
+        WritableImage tile = new WritableImage(GRID_TEXELS, GRID_TEXELS);
+        PixelWriter w = tile.getPixelWriter();
+        for (int y = 0; y < GRID_TEXELS; y++) {
+            for (int x = 0; x < GRID_TEXELS; x++) {
+                boolean line = x == 0 || y == 0;
+                w.setColor(x, y, line ? GRID_LINE : FLOOR);
+            }
+        }
+        return tile;
+    }
+
+    /** A horizontal rectangle at height {@code y}, its texture repeated every {@code texturePitchM}. */
+    private static MeshView quad(double x0, double z0, double width, double depth, double y, PhongMaterial material,
+            double texturePitchM) {
+        float u = (float) (width / texturePitchM);
+        float v = (float) (depth / texturePitchM);
+        float fy = (float) y;
+        TriangleMesh mesh = new TriangleMesh();
+        mesh.getPoints().setAll(
+                (float) x0, fy, (float) z0,
+                (float) (x0 + width), fy, (float) z0,
+                (float) x0, fy, (float) (z0 + depth),
+                (float) (x0 + width), fy, (float) (z0 + depth));
+        mesh.getTexCoords().setAll(0, 0, u, 0, 0, v, u, v);
+        // Wound like the boxes' tops, so the normal points up (-y) and the light reaches the upper side.
+        mesh.getFaces().setAll(0, 0, 1, 1, 2, 2, 1, 1, 3, 3, 2, 2);
+        MeshView view = new MeshView(mesh);
+        view.setCullFace(CullFace.NONE);
+        view.setMaterial(material);
+        return view;
+    }
+
+    public SceneModel model() {
+        return model;
+    }
+
+    /** The node holding everything; add it to the SubScene's root. */
+    public Group root() {
+        return root;
+    }
+
+    /** Ids of the racks drawn, in drawing order. */
+    public List<String> rackIds() {
+        return racks.data().ids();
+    }
+
+    /** Where an item (rack or other equipment) is drawn. */
+    public Optional<ItemGeometry> geometry(String id) {
+        return racks.data().geometry(id).or(() -> equipment.data().geometry(id));
+    }
+
+    /** The top-face point of an item in this scene's coordinates; see {@link ItemGeometry#topPoint}. */
+    public Optional<Point3D> topPoint(String id, double u, double v) {
+        return geometry(id).map(g -> g.topPoint(u, v));
+    }
+
+    /** Draws {@code id} in the highlight colour (and the previous highlight normally again); null clears. */
+    public void highlight(String id) {
+        racks.highlight(id);
+        equipment.highlight(id);
+    }
+
+    /** The colour an item is drawn in now (0xAARRGGBB), or empty if it is not drawn. */
+    public Optional<Color> colourOf(String id) {
+        int argb = racks.colourOf(id);
+        if (argb == 0) {
+            argb = equipment.colourOf(id);
+        }
+        if (argb == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff));
+    }
+
+    /** The id of the element a pick hit: a rack, a piece of equipment or a hall floor. */
+    public Optional<String> idOf(PickResult pick) {
+        if (pick == null || pick.getIntersectedNode() == null) {
+            return Optional.empty();
+        }
+        Node node = pick.getIntersectedNode();
+        if (node == racks.view()) {
+            return racks.data().idOfFace(pick.getIntersectedFace());
+        }
+        if (node == equipment.view()) {
+            return equipment.data().idOfFace(pick.getIntersectedFace());
+        }
+        return Optional.ofNullable(hallByNode.get(node));
+    }
+}

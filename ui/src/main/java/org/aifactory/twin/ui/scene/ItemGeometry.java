@@ -1,0 +1,31 @@
+package org.aifactory.twin.ui.scene;
+
+import javafx.geometry.Point3D;
+
+/**
+ * Where a drawn box stands in the 3D world, in metres: scene x = site x, scene z = site y, and
+ * scene y points down (the floor is y = 0, the top of the box is y = -heightM).
+ *
+ * @param centreX footprint centre along site x, m
+ * @param centreZ footprint centre along site y, m
+ * @param rotationDeg turn about the vertical axis, degrees, as in the model's placement
+ */
+public record ItemGeometry(
+        String id, double centreX, double centreZ, double widthM, double depthM, double heightM, double rotationDeg) {
+
+    /**
+     * A point on the top face, {@code u} widths and {@code v} depths away from its centre in the
+     * item's own axes ({@code (0, 0)} is the centre, {@code (0.5, 0.5)} a corner).
+     */
+    public Point3D topPoint(double u, double v) {
+        double r = Math.toRadians(rotationDeg);
+        double lx = u * widthM;
+        double ly = v * depthM;
+        return new Point3D(centreX + lx * Math.cos(r) - ly * Math.sin(r), -heightM,
+                centreZ + lx * Math.sin(r) + ly * Math.cos(r));
+    }
+
+    public Point3D topCentre() {
+        return topPoint(0, 0);
+    }
+}

@@ -1,0 +1,77 @@
+package org.aifactory.twin.ui.scene;
+
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.PhongMaterial;
+import javafx.scene.shape.MeshView;
+import javafx.scene.shape.TriangleMesh;
+
+/**
+ * One merged {@link MeshView} of boxes with a per-box texel colour. Geometry never changes after
+ * construction; highlighting rewrites one texel (cheap, see javafx-3d-at-scale.md §3).
+ */
+final class MeshLayer {
+    private final BoxMeshData data;
+    private final MeshView view;
+    private final WritableImage texture;
+    private final int[] base;
+    private int highlighted = -1;
+
+    MeshLayer(BoxMeshData data, String id) {
+        this.data = data;
+        this.base = data.baseArgb();
+        TriangleMesh mesh = new TriangleMesh();
+        mesh.getPoints().setAll(data.points());
+        mesh.getTexCoords().setAll(data.texCoords());
+        mesh.getFaces().setAll(data.faces());
+        mesh.getFaceSmoothingGroups().setAll(data.smoothingGroups());
+        texture = new WritableImage(data.textureWidth(), data.textureHeight());
+        texture.getPixelWriter().setPixels(0, 0, data.textureWidth(), data.textureHeight(), PixelFormat.getIntArgbInstance(),
+                base, 0, data.textureWidth());
+        PhongMaterial material = new PhongMaterial(Color.WHITE);
+        material.setDiffuseMap(texture);
+        view = new MeshView(mesh);
+        view.setId(id);
+        view.setMaterial(material);
+    }
+
+    BoxMeshData data() {
+        return data;
+    }
+
+    MeshView view() {
+        return view;
+    }
+
+    /** Paints box {@code id} in the highlight colour and restores the previous one; null clears. */
+    void highlight(String id) {
+        int index = data.indexOf(id);
+        if (index == highlighted) {
+            return;
+        }
+        if (highlighted >= 0) {
+            restoreTile(highlighted);
+        }
+        highlighted = index;
+        if (index >= 0) {
+            writeTile(index, BoxMeshData.tilePixels(ItemCategory.toArgb(ItemCategory.HIGHLIGHT)), 0, BoxMeshData.TILE);
+        }
+    }
+
+    /** The colour box {@code id} is drawn in now (the inside of its tile), as 0xAARRGGBB, or 0 if it is not in this layer. */
+    int colourOf(String id) {
+        int index = data.indexOf(id);
+        int middle = BoxMeshData.TILE / 2;
+        return index < 0 ? 0 : texture.getPixelReader().getArgb(data.texelX(index) + middle, data.texelY(index) + middle);
+    }
+
+    private void restoreTile(int index) {
+        writeTile(index, base, data.texelY(index) * data.textureWidth() + data.texelX(index), data.textureWidth());
+    }
+
+    private void writeTile(int index, int[] pixels, int offset, int stride) {
+        texture.getPixelWriter().setPixels(data.texelX(index), data.texelY(index), BoxMeshData.TILE, BoxMeshData.TILE,
+                PixelFormat.getIntArgbInstance(), pixels, offset, stride);
+    }
+}
