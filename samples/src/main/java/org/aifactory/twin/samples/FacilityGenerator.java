@@ -57,7 +57,7 @@ import org.aifactory.twin.model.catalog.RackType;
  * (same parameters, same bytes): scalable units (SU) of 8 NVL72 racks plus a network rack holding
  * the SU's 8 InfiniBand leaves (B300-XDR SuperPOD RA: 8 leaves per SU), one in-row CDU per SU,
  * two SUs per row with hot and cold aisles, 2N power (A and B transformer, UPS and busway per
- * power block), dry coolers and fan walls sized from the load.
+ * power block), cooling towers and fan walls sized from the load.
  *
  * <p>Layout rules (metres): racks 0.6 wide side by side; row pitch 3.0 (1.2 deep racks + 1.8
  * aisle) [E]; 3 m cross aisles between row columns and 3 m margins to the walls [E]; 4 row columns
@@ -81,7 +81,14 @@ public final class FacilityGenerator {
     private static final String SWITCH = "quantum-x800-q3400";
     private static final String CDU = "coolit-chx2000";
     private static final String FAN_WALL = "fan-wall-600";
-    private static final String DRY_COOLER = "dry-cooler-2mw";
+    /**
+     * Heat rejection: open cooling towers. At the generated sites' 24 °C design wet bulb a tower
+     * with a 4 K approach gives 28 °C water, under the 30 °C facility-water setpoint; a dry cooler
+     * (ambient 35 °C + 8 K) could not, and would need chiller trim on the design day (ref §2g).
+     */
+    private static final String TOWER = "cooling-tower-5mw";
+    /** The lab takes chilled water from a small air-cooled chiller. */
+    private static final String LAB_CHILLER = "air-cooled-chiller-1500";
 
     private final CatalogIndex catalog;
 
@@ -116,7 +123,7 @@ public final class FacilityGenerator {
                 List.of(new Cdu("cdu-1", "inrack-cdu-250", null, "rack-1", "fw-1")),
                 List.of(new CoolingLoop("loop-1", "cdu-1", Fluid.PG25, 35, 10, AshraeClass.W40)),
                 List.of(new FacilityWaterLoop("fw-1", Fluid.WATER, 30, 10)),
-                List.of(new HeatRejectionUnit("dc-1", DRY_COOLER, "fw-1", Placement.inYard(3, -10))),
+                List.of(new HeatRejectionUnit("chiller-1", LAB_CHILLER, "fw-1", Placement.inYard(3, -10))),
                 List.of(new AirHandler("crah-1", "crah-250", Placement.inHall("lab", 3, 5.3, 0))));
         Workload workload = workload("llama-70b", "llama-2-70b", List.of(rack.id()), rt.gpus() / 4, 4, 50);
         return new Facility(Facility.FORMAT_VERSION, site, List.of(hall), List.of(), List.of(rack), power, cooling,
@@ -316,13 +323,18 @@ public final class FacilityGenerator {
                     addLeaves(suId, net, suRacks);
                 }
                 if (r == 0 && spines > 0) {
-                    // Spine racks close the first row, fed from its last SU's busways.
+                    // Spine racks close the first row, on a 2N busway pair of their own from the first power block.
+                    String block = String.format(Locale.ROOT, "%s-blk-01", hid);
+                    String spineBusA = hid + "-spine-bus-a";
+                    String spineBusB = hid + "-spine-bus-b";
+                    power.add(busway(spineBusA, block + "-ups-a", spineRacks * RACK_WIDTH_M + 1));
+                    power.add(busway(spineBusB, block + "-ups-b", spineRacks * RACK_WIDTH_M + 1));
+                    groups.add(new RedundancyGroup(hid + "-spine-busways", RedundancyScheme.TWO_N, List.of(spineBusA, spineBusB)));
                     List<String> spineRackIds = new ArrayList<>();
                     for (int k = 0; k < spineRacks; k++) {
                         String id = String.format(Locale.ROOT, "%s-spine-rack-%d", hid, k + 1);
-                        String lastSu = String.format(Locale.ROOT, "%s-su-%02d", hid, su);
                         racks.add(new Rack(id, "network-rack", rowId, Placement.inHall(hid, x + RACK_WIDTH_M / 2, y, rotation),
-                                feeds(lastSu + "-bus-a", lastSu + "-bus-b"), null, null));
+                                feeds(spineBusA, spineBusB), null, null));
                         hallItKw += catalog.rackOrThrow("network-rack").typicalPowerKw();
                         spineRackIds.add(id);
                         fabricRacks.add(id);
@@ -347,16 +359,16 @@ public final class FacilityGenerator {
                 airHandlers.add(new AirHandler(String.format(Locale.ROOT, "%s-ahu-%02d", hid, i + 1), FAN_WALL,
                         Placement.inHall(hid, ax, ay, north ? 180 : 0)));
             }
-            // Dry coolers in the yard behind the hall, sized for the liquid heat plus one spare [E].
+            // Cooling towers in the yard behind the hall, sized for the liquid heat plus one spare (N+1) [E].
             double liquidKw = hallItKw - airKw;
-            var dc = catalog.heatRejection(DRY_COOLER).orElseThrow();
+            var dc = catalog.heatRejection(TOWER).orElseThrow();
             int coolers = (int) Math.ceil(liquidKw / dc.capacityKw()) + 1;
             int perRow = Math.max(1, (int) Math.floor(width / (dc.widthM() + 1)));
             for (int i = 0; i < coolers; i++) {
                 double cx = originX + dc.widthM() / 2 + (i % perRow) * (dc.widthM() + 1);
                 double cy = hallOriginY + depth + 8 + (i / perRow) * (dc.depthM() + 2);
                 backY = cy + dc.depthM() / 2;
-                heatRejection.add(new HeatRejectionUnit(String.format(Locale.ROOT, "%s-dc-%02d", hid, i + 1), DRY_COOLER, fw,
+                heatRejection.add(new HeatRejectionUnit(String.format(Locale.ROOT, "%s-ct-%02d", hid, i + 1), TOWER, fw,
                         Placement.inYard(cx, cy)));
             }
             halls.add(new Hall(hid, String.format(Locale.ROOT, "Hall %d", h), originX, hallOriginY, width, depth, 6));
@@ -414,6 +426,7 @@ public final class FacilityGenerator {
                         List.of("mv-swgr"), 0, 0));
                 power.add(node(block + "-ups-" + s, PowerNodeKind.UPS, "ups-2500", null, List.of(block + "-tx-" + s), 0, 0));
             }
+            groups.add(new RedundancyGroup(block + "-tx", RedundancyScheme.TWO_N, List.of(block + "-tx-a", block + "-tx-b")));
             groups.add(new RedundancyGroup(block + "-ups", RedundancyScheme.TWO_N, List.of(block + "-ups-a", block + "-ups-b")));
         }
 
