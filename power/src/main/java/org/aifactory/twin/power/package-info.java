@@ -1,6 +1,8 @@
 /**
- * Power solver (issue 4, not yet written): load flow, losses, N-1 redundancy, power capping and
- * grid events. It will contribute the {@code power} analysis through
- * {@link org.aifactory.twin.model.analysis.FacilityAnalysis}. Depends on twin-model only.
+ * Power solver (issue 4): steady-state load flow of the power chain with losses, currents and
+ * facility totals, and the N-1 analysis of every single failure, contributed as the {@code power}
+ * analysis through {@link org.aifactory.twin.model.analysis.FacilityAnalysis}
+ * ({@link org.aifactory.twin.power.PowerAnalysis}). Depends on twin-model only. Equations,
+ * assumptions and sources: {@code docs/power.md}.
  */
 package org.aifactory.twin.power;

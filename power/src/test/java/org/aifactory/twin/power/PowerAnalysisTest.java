@@ -1,0 +1,157 @@
+package org.aifactory.twin.power;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.TestFacilities;
+import org.aifactory.twin.model.analysis.AnalysisContext;
+import org.aifactory.twin.model.analysis.AnalysisResult;
+import org.aifactory.twin.model.analysis.CoolingPowerFact;
+import org.aifactory.twin.model.analysis.FacilityAnalysis;
+import org.aifactory.twin.model.analysis.Finding;
+import org.aifactory.twin.model.analysis.Severity;
+import org.aifactory.twin.model.io.TwinJson;
+import org.aifactory.twin.samples.Samples;
+import org.junit.jupiter.api.Test;
+
+class PowerAnalysisTest {
+
+    private static AnalysisResult analyze(Facility f, AnalysisContext context) {
+        return new PowerAnalysis().analyze(f, Chains.CATALOG, context);
+    }
+
+    @Test
+    void isFoundThroughTheServiceLoaderAndRunsAfterThermal() {
+        List<FacilityAnalysis> found = ServiceLoader.load(FacilityAnalysis.class).stream().map(ServiceLoader.Provider::get).toList();
+        assertThat(found).anySatisfy(a -> {
+            assertThat(a.name()).isEqualTo("power");
+            assertThat(a.after()).containsExactly("thermal");
+        });
+    }
+
+    @Test
+    void totalsAddUpAndCoolingFallsBackToZeroWithoutThermal() {
+        PowerReport r = (PowerReport) analyze(Samples.SCALABLE_UNIT.load(), AnalysisContext.empty()).report();
+        // SU: 8 GB200 racks x 120 kW + the SU's network rack and one spine rack x 20 kW = 1,000 kW
+        assertThat(r.itPowerKw()).isCloseTo(1_000, within(1e-9));
+        assertThat(r.coolingPowerKw()).isZero();
+        assertThat(r.coolingPowerSource()).isEqualTo("none (no thermal analysis)");
+        assertThat(r.facilityPowerKw()).isCloseTo(r.itPowerKw() + r.lossesKw(), within(1e-9));
+        assertThat(r.utilityDemandKw()).isCloseTo(r.facilityPowerKw(), within(1e-6));
+        assertThat(r.annualEnergyMwh()).isCloseTo(r.facilityPowerKw() * 8.76, within(1e-6));
+        assertThat(r.annualCostUsd()).isCloseTo(r.annualEnergyMwh() * 80, within(1e-6));
+        assertThat(r.lossesPueContribution()).isCloseTo(r.lossesKw() / r.itPowerKw(), within(1e-12));
+        double componentLosses = r.components().stream().mapToDouble(ComponentLoad::lossesKw).sum();
+        assertThat(componentLosses).isCloseTo(r.lossesKw(), within(1e-9));
+    }
+
+    @Test
+    void scalableUnitLossesRedoneByHand() {
+        // Per side (A and B alike), 1,000 kW IT / 2 = 500 kW on each busway-1600a (eta 0.995):
+        //   busway loss 500 x (1/0.995 - 1) = 2.5126 kW, input 502.5126 kW
+        //   ups-2500 at f = 502.5126 / 2,500 = 0.20101: eta = 0.80 + (0.20101 - 0.10)/0.15 x 0.05 = 0.83367,
+        //     loss 502.5126 x (1/0.83367 - 1) = 100.2602 kW, input 602.7728 kW
+        //   transformer-3mva: 4 + 30 x (602.7728 / 2,850)^2 = 5.3420 kW, input 608.1147 kW
+        // mv-switchgear (eta 0.9999) carries 2 x 608.1147 = 1,216.2294 kW, loss 0.1216 kW
+        // losses = 2 x (2.5126 + 100.2602 + 5.3420) + 0.1216 = 216.3511 kW; facility 1,216.3511 kW
+        PowerReport r = (PowerReport) analyze(Samples.SCALABLE_UNIT.load(), AnalysisContext.empty()).report();
+        assertThat(r.lossesKw()).isCloseTo(216.3511, within(1e-4));
+        assertThat(r.facilityPowerKw()).isCloseTo(1_216.3511, within(1e-4));
+        ComponentLoad ups = r.components().stream().filter(c -> c.id().endsWith("ups-a")).findFirst().orElseThrow();
+        assertThat(ups.lossesKw()).isCloseTo(100.2602, within(1e-4));
+        // UPS output current at 415 V: 502,512.6 W / (sqrt(3) x 415 x 0.95) = 735.9 A
+        assertThat(ups.currentA()).isCloseTo(502_512.6 / (Math.sqrt(3) * 415 * 0.95), within(0.01)).isCloseTo(735.9, within(0.1));
+    }
+
+    @Test
+    void coolingPowerComesFromTheThermalFact() {
+        AnalysisContext thermal = () -> List.of(new CoolingPowerFact(100, 60));
+        PowerReport r = (PowerReport) analyze(Samples.SCALABLE_UNIT.load(), thermal).report();
+        assertThat(r.coolingPowerKw()).isEqualTo(100);
+        assertThat(r.coolingPowerSource()).startsWith("thermal analysis");
+        assertThat(r.facilityPowerKw()).isCloseTo(r.itPowerKw() + r.lossesKw() + 100, within(1e-9));
+        // energy at the annual mean cooling power (60 kW), not the design figure
+        assertThat(r.annualEnergyMwh()).isCloseTo((r.itPowerKw() + r.lossesKw() + 60) * 8_760 / 1_000, within(1e-6));
+    }
+
+    @Test
+    void labAndScalableUnitCarryEverySingleFailureBelowTheirUnduplicatedHead() {
+        for (Samples s : List.of(Samples.LAB, Samples.SCALABLE_UNIT)) {
+            AnalysisResult result = analyze(s.load(), AnalysisContext.empty());
+            PowerReport r = (PowerReport) result.report();
+            assertThat(result.findings()).as(s.name()).noneMatch(f -> f.severity() == Severity.ERROR);
+            // Only the unduplicated head of the chain (utility, MV switchgear, the lab's one transformer)
+            // drops racks: it belongs to no redundancy group, so a warning, not an error.
+            assertThat(r.n1()).filteredOn(c -> !c.ok()).extracting(N1Case::kind)
+                    .as(s.name()).isNotEmpty().isSubsetOf("utility", "mv-switchgear", "transformer");
+            assertThat(r.n1()).filteredOn(c -> !c.ok()).allMatch(c -> c.overloadedCount() == 0);
+            assertThat(result.findings()).extracting(Finding::code).containsOnly("POWER_SINGLE_POINT_OF_FAILURE");
+            assertThat(r.n1Summary().cases()).isEqualTo(r.n1().size());
+            assertThat(r.n1Summary().ok() + r.n1Summary().notOk()).isEqualTo(r.n1().size());
+        }
+    }
+
+    @Test
+    void hundredMegawattHallCarriesEverySingleFailureOfItsDuplicatedChain() {
+        // Hall 2 (16 SUs, two-tier fabric) has 8 spine racks (8 x 20 kW) on their own 2N busway pair
+        // from hall-2-blk-01: 160 / 2 = 80 kW per side. With side A lost, side B carries 160 kW, and
+        // hall-2-blk-01-ups-b carries two SUs (2 x (8 x 132 + 20) = 2,152 kW) + 160 kW = 2,312 kW plus
+        // the busways' 0.5 % losses (~11.6 kW), under its 2,500 kW rating. (An earlier generator hung
+        // the spine racks on an SU's busways, 1,236 kW on a 1,093 kW busway; this analysis found it.)
+        AnalysisResult result = analyze(Samples.HALL_100MW.load(), AnalysisContext.empty());
+        PowerReport r = (PowerReport) result.report();
+        assertThat(r.components()).filteredOn(c -> c.id().equals("hall-2-spine-bus-a")).singleElement()
+                .satisfies(c -> assertThat(c.loadKw()).isCloseTo(160 / 2.0, within(1e-9)));
+        assertThat(result.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
+        assertThat(r.n1()).filteredOn(c -> c.failed().equals("hall-2-spine-bus-a")).singleElement()
+                .satisfies(c -> assertThat(c.ok()).isTrue());
+        assertThat(r.n1()).filteredOn(c -> c.failed().equals("hall-2-blk-01-ups-a")).singleElement()
+                .satisfies(c -> assertThat(c.ok()).isTrue());
+    }
+
+    @Test
+    void busFailureInTheTestRowMovesEveryRackToTheOtherBus() {
+        // TestFacilities.row(8): 8 GB200 racks (120 kW) on bus-a/bus-b (1,093 kW, lossless) behind tx-1.
+        // bus-a fails: bus-b carries 8 x 120 = 960 kW <= 1,093 kW: ok.
+        PowerReport r = (PowerReport) analyze(TestFacilities.row(8), AnalysisContext.empty()).report();
+        N1Case busA = r.n1().stream().filter(c -> c.failed().equals("bus-a")).findFirst().orElseThrow();
+        assertThat(busA.ok()).isTrue();
+        N1Case tx = r.n1().stream().filter(c -> c.failed().equals("tx-1")).findFirst().orElseThrow();
+        assertThat(tx.unpoweredCount()).isEqualTo(8);
+        assertThat(tx.lostLoadKw()).isCloseTo(960, within(1e-9));
+    }
+
+    @Test
+    void maxModeOverloadsGb300ShelvesWhenASideIsLost() {
+        // GB300 at max 142 kW > 4 x 33 = 132 kW on one side: every busway/UPS/transformer failure overloads racks.
+        AnalysisResult result = new PowerAnalysis(PowerOptions.of(LoadMode.MAX))
+                .analyze(Samples.HALL_100MW.load(), Chains.CATALOG, AnalysisContext.empty());
+        assertThat(result.findings()).anyMatch(f -> f.code().equals("POWER_REDUNDANCY_NOT_MET"));
+        assertThat(result.findings().stream().filter(f -> f.code().equals("POWER_REDUNDANCY_NOT_MET")).count())
+                .isEqualTo(PowerAnalysis.MAX_FINDINGS_PER_CODE + 1L);
+    }
+
+    @Test
+    void gridOverCapacityIsAnError() {
+        Facility f = Samples.SCALABLE_UNIT.load();
+        Facility small = f.withSite(new org.aifactory.twin.model.Site(f.site().name(), 0, 35, 24, 900, 80));
+        assertThat(analyze(small, AnalysisContext.empty()).findings()).anyMatch(x -> x.code().equals("POWER_GRID_OVER_CAPACITY")
+                && x.severity() == Severity.ERROR);
+    }
+
+    @Test
+    void reportSerializesWithTheFieldNamesOfTheIssue() {
+        JsonNode json = TwinJson.mapper().valueToTree(analyze(Samples.LAB.load(), AnalysisContext.empty()).report());
+        assertThat(json.fieldNames()).toIterable().contains("itPowerKw", "lossesKw", "coolingPowerKw", "facilityPowerKw",
+                "gridCapacityKw", "annualEnergyMwh", "components", "n1");
+        JsonNode component = json.get("components").get(0);
+        assertThat(component.fieldNames()).toIterable().contains("id", "kind", "loadKw", "ratingKw", "utilization", "lossesKw");
+        assertThat(component.get("kind").asText()).isEqualTo("utility");
+        JsonNode row = json.get("n1").get(0);
+        assertThat(row.fieldNames()).toIterable().contains("failed", "ok", "overloaded", "unpowered");
+    }
+}
