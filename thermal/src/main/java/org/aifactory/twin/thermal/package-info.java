@@ -1,7 +1,9 @@
 /**
- * Thermal solver (issue 3, not yet written): liquid loops, heat rejection, residual air, PUE and
- * N-1 failure analysis. It will contribute the {@code thermal} analysis through
- * {@link org.aifactory.twin.model.analysis.FacilityAnalysis}; until then {@code validate} has no
- * thermal section. Depends on twin-model only.
+ * Thermal solver (issue 3): rack heat split, secondary coolant loops solved as hydraulic networks
+ * by Newton's method, CDUs, facility water and heat rejection at design ambient and over a
+ * synthetic year, residual air heat, cooling power and PUE, and N-1 failures with lumped-mass
+ * times to limit. Contributes the {@code thermal} analysis ({@link org.aifactory.twin.thermal.ThermalAnalysis})
+ * and publishes {@link org.aifactory.twin.model.analysis.CoolingPowerFact}. Depends on twin-model
+ * and Commons Math only. Equations and sources: docs/thermal.md.
  */
 package org.aifactory.twin.thermal;

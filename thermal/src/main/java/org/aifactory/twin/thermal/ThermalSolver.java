@@ -1,0 +1,681 @@
+package org.aifactory.twin.thermal;
+
+import static org.aifactory.twin.thermal.ThermalAssumptions.APPROACH_EXPONENT;
+import static org.aifactory.twin.thermal.ThermalAssumptions.CDU_COOLANT_LITRES_PER_KW;
+import static org.aifactory.twin.thermal.ThermalAssumptions.FACILITY_PUMP_EFFICIENCY;
+import static org.aifactory.twin.thermal.ThermalAssumptions.FACILITY_PUMP_HEAD_KPA;
+import static org.aifactory.twin.thermal.ThermalAssumptions.FACILITY_WATER_LITRES_PER_KW;
+import static org.aifactory.twin.thermal.ThermalAssumptions.FLOW_SHORTFALL_TOLERANCE;
+import static org.aifactory.twin.thermal.ThermalAssumptions.HEADER_VELOCITY_M_PER_S;
+import static org.aifactory.twin.thermal.ThermalAssumptions.OCP_FLOW_LPM_PER_KW;
+import static org.aifactory.twin.thermal.ThermalAssumptions.OCP_RACK_MAX_PRESSURE_DROP_KPA;
+import static org.aifactory.twin.thermal.ThermalAssumptions.PUMP_SHUTOFF_HEAD_RATIO;
+import static org.aifactory.twin.thermal.ThermalAssumptions.RACK_COOLANT_VOLUME_L;
+import static org.aifactory.twin.thermal.ThermalAssumptions.RACK_METAL_HEAT_CAPACITY_KJ_PER_K;
+import static org.aifactory.twin.thermal.ThermalAssumptions.TEMPERATURE_TOLERANCE_K;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.aifactory.twin.model.Cdu;
+import org.aifactory.twin.model.CoolingLoop;
+import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.FacilityWaterLoop;
+import org.aifactory.twin.model.Fluid;
+import org.aifactory.twin.model.Hall;
+import org.aifactory.twin.model.HeatRejectionUnit;
+import org.aifactory.twin.model.Placement;
+import org.aifactory.twin.model.Rack;
+import org.aifactory.twin.model.analysis.Finding;
+import org.aifactory.twin.model.analysis.Severity;
+import org.aifactory.twin.model.catalog.AirHandlerType;
+import org.aifactory.twin.model.catalog.CatalogIndex;
+import org.aifactory.twin.model.catalog.CduType;
+import org.aifactory.twin.model.catalog.HeatRejectionType;
+import org.aifactory.twin.model.catalog.RackType;
+import org.aifactory.twin.thermal.ThermalReport.CduThermal;
+import org.aifactory.twin.thermal.ThermalReport.CoolingPowerBreakdown;
+import org.aifactory.twin.thermal.ThermalReport.FacilityLoopThermal;
+import org.aifactory.twin.thermal.ThermalReport.FailureCase;
+import org.aifactory.twin.thermal.ThermalReport.HallAir;
+import org.aifactory.twin.thermal.ThermalReport.HeatRejectionThermal;
+import org.aifactory.twin.thermal.ThermalReport.RackThermal;
+import org.aifactory.twin.thermal.hydraulics.HydraulicSolverException;
+import org.aifactory.twin.thermal.hydraulics.PumpLaw;
+
+/**
+ * The thermal solve of a whole facility at the site's design ambient, then over a synthetic year,
+ * then N-1. The equations and their sources are in docs/thermal.md; numbers from outside the model
+ * are in {@link ThermalAssumptions}. Stateless: one instance may solve several facilities at once.
+ *
+ * <p>Order of the solve: rack heat split (liquid/air) → CDU loads → facility loops and heat
+ * rejection (the supply temperature they achieve) → CDU approach and secondary supply → each
+ * secondary loop's hydraulics (Newton) and rack temperatures → air per hall → cooling power and
+ * PUE → hourly year → N-1.
+ */
+public final class ThermalSolver {
+    /** Rack ids listed per finding or failure case; the count is always complete. */
+    public static final int MAX_IDS_LISTED = 20;
+
+    private static final double LPM_PER_M3S = 60_000;
+
+    /** The report and the findings of one solve. */
+    public record Result(ThermalReport report, List<Finding> findings) {
+        public Result {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /**
+     * The coolant flow a rack needs, m³/s: Q = ṁ·c_p·ΔT with ṁ = ρ·V̇, c_p at the mean coolant
+     * temperature (supply + ΔT/2, exact for c_p linear in T) and ρ at the supply, where the flow is
+     * measured.
+     */
+    public static double requiredFlowM3s(CoolantProperties coolant, double liquidHeatKw, double supplyC, double deltaTK) {
+        return liquidHeatKw * 1000
+                / (coolant.densityKgPerM3(supplyC) * coolant.specificHeatJPerKgK(supplyC + deltaTK / 2) * deltaTK);
+    }
+
+    public Result solve(Facility facility, CatalogIndex catalog) {
+        return new Solve(facility, catalog).run();
+    }
+
+    /** Per rack working state. */
+    private static final class RackState {
+        final Rack rack;
+        final RackType type;
+        final double heatKw;
+        final double liquidKw;
+        final double airKw;
+        final double xM;
+        final double yM;
+        Double flowLpm;
+        Double requiredLpm;
+        Double supplyC;
+        Double returnC;
+        Double dropKpa;
+
+        RackState(Rack rack, RackType type, double heatKw, double liquidKw, double xM, double yM) {
+            this.rack = rack;
+            this.type = type;
+            this.heatKw = heatKw;
+            this.liquidKw = liquidKw;
+            this.airKw = heatKw - liquidKw;
+            this.xM = xM;
+            this.yM = yM;
+        }
+
+        Double limitC() {
+            return type == null ? null : type.maxCoolantSupplyC();
+        }
+    }
+
+    /** Per CDU working state, summed over its loops. */
+    private static final class CduState {
+        final Cdu cdu;
+        final CduType type;
+        final List<CoolingLoop> loops = new ArrayList<>();
+        final List<RackState> racks = new ArrayList<>();
+        double loadKw;
+        double approachK;
+        double facilitySupplyC;
+        double supplyC = Double.NaN;
+        double heatCapacityFlowKwPerK;
+        double flowM3s;
+        double headPa;
+        double speed;
+        double powerKw;
+        int iterations;
+        double imbalance;
+        double loopHeatCapacityKjPerK;
+        double pipeVolumeM3;
+
+        CduState(Cdu cdu, CduType type) {
+            this.cdu = cdu;
+            this.type = type;
+        }
+    }
+
+    private static final class Solve {
+        private final Facility f;
+        private final CatalogIndex cat;
+        private final List<Finding> findings = new ArrayList<>();
+        private final SecondaryLoopSolver loopSolver = new SecondaryLoopSolver();
+        private final Map<String, Hall> halls = new HashMap<>();
+        private final Map<String, CoolingLoop> loops = new HashMap<>();
+        private final Map<String, CduState> cdus = new LinkedHashMap<>();
+        private final Map<String, List<RackState>> racksByLoop = new HashMap<>();
+        private final List<RackState> racks = new ArrayList<>();
+        private final Map<String, Double> facilitySupply = new HashMap<>();
+
+        Solve(Facility f, CatalogIndex cat) {
+            this.f = f;
+            this.cat = cat;
+        }
+
+        Result run() {
+            f.halls().forEach(h -> halls.put(h.id(), h));
+            f.cooling().loops().forEach(l -> loops.put(l.id(), l));
+            for (Cdu c : f.cooling().cdus()) {
+                cdus.put(c.id(), new CduState(c, cat.cdu(c.type()).orElse(null)));
+            }
+            splitRackHeat();
+            for (CoolingLoop l : f.cooling().loops()) {
+                CduState c = cdus.get(l.cduId());
+                if (c != null) {
+                    c.loops.add(l);
+                    for (RackState r : racksByLoop.getOrDefault(l.id(), List.of())) {
+                        c.racks.add(r);
+                        c.loadKw += r.liquidKw;
+                    }
+                }
+            }
+            double designDb = f.site().designDryBulbC();
+            double designWb = f.site().designWetBulbC();
+            List<FacilityLoopThermal> flReports = new ArrayList<>();
+            List<HeatRejectionThermal> hrReports = new ArrayList<>();
+            Map<String, List<HeatRejectionModel.UnitGroup>> groupsByLoop = groupHeatRejection();
+            Map<String, Double> loadByFacilityLoop = new HashMap<>();
+            for (CduState c : cdus.values()) {
+                if (c.cdu.facilityLoopId() != null) {
+                    loadByFacilityLoop.merge(c.cdu.facilityLoopId(), c.loadKw, Double::sum);
+                }
+            }
+            double facilityPumpsKw = 0;
+            double hrFansKw = 0;
+            double compressorsKw = 0;
+            double rejectedLiquidKw = 0;
+            for (FacilityWaterLoop fl : f.cooling().facilityLoops()) {
+                double load = loadByFacilityLoop.getOrDefault(fl.id(), 0.0);
+                List<HeatRejectionModel.UnitGroup> groups = groupsByLoop.getOrDefault(fl.id(), List.of());
+                HeatRejectionModel.Outcome o = HeatRejectionModel.evaluate(load, fl.supplyTemperatureC(), designDb, designWb, groups);
+                facilitySupply.put(fl.id(), o.supplyC());
+                CoolantProperties w = CoolantProperties.of(fl.fluid());
+                double flowM3s = load * 1000 / (w.densityKgPerM3(o.supplyC())
+                        * w.specificHeatJPerKgK(o.supplyC() + fl.designDeltaTK() / 2) * fl.designDeltaTK());
+                double pumpKw = flowM3s * FACILITY_PUMP_HEAD_KPA / FACILITY_PUMP_EFFICIENCY;
+                facilityPumpsKw += pumpKw;
+                hrFansKw += o.fanKw();
+                compressorsKw += o.compressorKw();
+                for (double v : o.groupLoadKw()) {
+                    rejectedLiquidKw += v;
+                }
+                flReports.add(new FacilityLoopThermal(fl.id(), load, fl.supplyTemperatureC(), o.supplyC(),
+                        o.supplyC() + (load > 0 ? fl.designDeltaTK() : 0), flowM3s * LPM_PER_M3S, o.availableAtSetpointKw(), pumpKw));
+                if (o.availableAtSetpointKw() < load * (1 - 1e-9)) {
+                    boolean unmet = o.unmetKw() > 0;
+                    findings.add(new Finding(unmet ? Severity.ERROR : Severity.WARNING, "THERMAL_HEAT_REJECTION_OVER_CAPACITY", fl.id(),
+                            String.format(Locale.ROOT,
+                                    "facility loop '%s': its heat rejection can take %.0f kW while holding %.1f °C supply at the design "
+                                            + "ambient (%.1f °C dry bulb, %.1f °C wet bulb), the load is %.0f kW; %s. "
+                                            + "Add units, raise the setpoint or add chillers.",
+                                    fl.id(), o.availableAtSetpointKw(), fl.supplyTemperatureC(), designDb, designWb, load,
+                                    unmet ? String.format(Locale.ROOT, "%.0f kW cannot be rejected at all", o.unmetKw())
+                                            : String.format(Locale.ROOT, "the supply settles at %.1f °C instead", o.supplyC()))));
+                }
+                addUnitReports(fl, groups, o, hrReports);
+            }
+            double cduPumpsKw = solveLoops();
+            List<HallAir> hallReports = new ArrayList<>();
+            double ahuFansKw = air(hallReports);
+            double airHeat = 0;
+            double liquidHeat = 0;
+            double itHeat = 0;
+            for (RackState r : racks) {
+                itHeat += r.heatKw;
+                liquidHeat += r.liquidKw;
+                airHeat += r.airKw;
+            }
+            CoolingPowerBreakdown power = new CoolingPowerBreakdown(cduPumpsKw, facilityPumpsKw, hrFansKw, compressorsKw, ahuFansKw);
+            double coolingKw = power.totalKw();
+            double pueDesign = itHeat > 0 ? (itHeat + coolingKw) / itHeat : 1;
+            double[] annual = annual(groupsByLoop, loadByFacilityLoop, cduPumpsKw + facilityPumpsKw + ahuFansKw);
+            double pueAnnual = itHeat > 0 ? (itHeat + annual[0]) / itHeat : 1;
+            List<FailureCase> n1 = new ArrayList<>();
+            cduFailures(n1);
+            heatRejectionFailures(groupsByLoop, loadByFacilityLoop, n1);
+            ThermalReport report = new ThermalReport(designDb, designWb, itHeat, liquidHeat, airHeat, rejectedLiquidKw + airHeat,
+                    coolingKw, power, pueDesign, pueAnnual, annual[0], (int) annual[1], cduReports(), rackReports(), hallReports,
+                    flReports, hrReports, n1);
+            return new Result(report, findings);
+        }
+
+        // ---- racks ---------------------------------------------------------------------------
+
+        private void splitRackHeat() {
+            for (Rack r : f.racks()) {
+                RackType t = cat.rack(r.type()).orElse(null);
+                double heat = r.powerKw() != null ? r.powerKw() : t == null ? 0 : t.typicalPowerKw();
+                double fraction = t == null ? 0 : Math.max(0, Math.min(1, t.liquidFraction()));
+                CoolingLoop loop = r.coolingLoopId() == null ? null : loops.get(r.coolingLoopId());
+                if (loop == null && fraction > 0) {
+                    findings.add(new Finding(Severity.ERROR, "THERMAL_RACK_NOT_LIQUID_COOLED", r.id(), String.format(Locale.ROOT,
+                            "rack '%s' (%s) sends %.0f %% of its heat to liquid but names no cooling loop; counted as air heat. "
+                                    + "Set its coolingLoopId.", r.id(), r.type(), fraction * 100)));
+                    fraction = 0;
+                }
+                double[] xy = siteXy(r.placement());
+                RackState s = new RackState(r, t, heat, heat * fraction, xy[0], xy[1]);
+                racks.add(s);
+                if (loop != null && s.liquidKw > 0) {
+                    racksByLoop.computeIfAbsent(loop.id(), k -> new ArrayList<>()).add(s);
+                }
+            }
+        }
+
+        private double[] siteXy(Placement p) {
+            if (p == null) {
+                return new double[] {0, 0};
+            }
+            Hall h = p.hallId() == null ? null : halls.get(p.hallId());
+            return h == null ? new double[] {p.xM(), p.yM()} : new double[] {h.originXM() + p.xM(), h.originYM() + p.yM()};
+        }
+
+        // ---- secondary loops -----------------------------------------------------------------
+
+        /** Solves every loop; returns the CDU pump power, kW. */
+        private double solveLoops() {
+            double total = 0;
+            Map<String, RackState> byId = new HashMap<>();
+            racks.forEach(r -> byId.put(r.rack.id(), r));
+            for (CduState c : cdus.values()) {
+                if (c.type == null) {
+                    continue;
+                }
+                double utilisation = c.type.capacityKw() > 0 ? c.loadKw / c.type.capacityKw() : 0;
+                c.approachK = c.type.approachK() * Math.pow(utilisation, APPROACH_EXPONENT);
+                Double fs = c.cdu.facilityLoopId() == null ? null : facilitySupply.get(c.cdu.facilityLoopId());
+                double[] xy;
+                if (c.cdu.placement() != null) {
+                    xy = siteXy(c.cdu.placement());
+                } else {
+                    RackState host = byId.get(c.cdu.hostRackId());
+                    xy = host == null ? new double[] {0, 0} : new double[] {host.xM, host.yM};
+                }
+                double ratedFlow = c.type.maxFlowLpm() / LPM_PER_M3S;
+                double ratedHead = c.type.pumpHeadKpa() * 1000;
+                PumpLaw pump = PumpLaw.fromRating(ratedFlow, ratedHead, PUMP_SHUTOFF_HEAD_RATIO, 1);
+                double headerD = Math.sqrt(4 * ratedFlow / (Math.PI * HEADER_VELOCITY_M_PER_S));
+                for (CoolingLoop l : c.loops) {
+                    double facilityC = fs == null ? l.supplyTemperatureC() - c.approachK : fs;
+                    c.facilitySupplyC = facilityC;
+                    double supply = Math.max(l.supplyTemperatureC(), facilityC + c.approachK);
+                    c.supplyC = Double.isNaN(c.supplyC) ? supply : Math.max(c.supplyC, supply);
+                    solveLoop(c, l, supply, xy, pump, headerD);
+                }
+                c.powerKw = c.type.parasiticPowerKw() * (c.flowM3s * c.headPa) / (ratedFlow * ratedHead);
+                total += c.powerKw;
+                if (c.loadKw > c.type.capacityKw() * (1 + 1e-9)) {
+                    findings.add(new Finding(Severity.ERROR, "THERMAL_CDU_OVER_CAPACITY", c.cdu.id(), String.format(Locale.ROOT,
+                            "CDU '%s' (%s) carries %.0f kW, over its capacity of %.0f kW (%.0f %%). Move racks to another CDU or use a larger one.",
+                            c.cdu.id(), c.type.id(), c.loadKw, c.type.capacityKw(), 100 * utilisation)));
+                }
+            }
+            return total;
+        }
+
+        private void solveLoop(CduState c, CoolingLoop l, double supplyC, double[] cduXy, PumpLaw pump, double headerD) {
+            List<RackState> rs = racksByLoop.getOrDefault(l.id(), List.of());
+            if (rs.isEmpty()) {
+                return;
+            }
+            CoolantProperties p = CoolantProperties.of(l.fluid());
+            double dT = l.designDeltaTK();
+            double rho = p.densityKgPerM3(supplyC);
+            double cpMean = p.specificHeatJPerKgK(supplyC + dT / 2);
+            List<SecondaryLoopSolver.RackOnLoop> on = new ArrayList<>(rs.size());
+            for (RackState r : rs) {
+                double required = requiredFlowM3s(p, r.liquidKw, supplyC, dT);
+                double designKw = r.type == null ? r.liquidKw : Math.max(r.liquidKw, r.type.maxPowerKw() * r.type.liquidFraction());
+                double design = OCP_FLOW_LPM_PER_KW * designKw / LPM_PER_M3S;
+                on.add(new SecondaryLoopSolver.RackOnLoop(r.rack.id(), r.xM, r.yM, required, design));
+                r.requiredLpm = required * LPM_PER_M3S;
+            }
+            SecondaryLoopSolver.Outcome o;
+            try {
+                o = loopSolver.solve(cduXy[0], cduXy[1], pump, headerD, on, rho, p.viscosityPaS(supplyC + dT / 2));
+            } catch (HydraulicSolverException e) {
+                findings.add(new Finding(Severity.ERROR, "THERMAL_LOOP_NOT_SOLVED", l.id(),
+                        "loop '" + l.id() + "': the hydraulic solve failed: " + e.getMessage()));
+                return;
+            }
+            c.flowM3s += o.pumpFlowM3s();
+            c.headPa = Math.max(c.headPa, o.pumpHeadPa());
+            c.speed = Math.max(c.speed, o.speedFraction());
+            c.iterations += o.newtonIterations();
+            c.imbalance = Math.max(c.imbalance, o.maxNodeImbalanceRelative());
+            c.pipeVolumeM3 += o.pipeVolumeM3();
+            double cpSupply = p.specificHeatJPerKgK(supplyC);
+            double rackCapacity = 0;
+            List<String> overLimit = new ArrayList<>();
+            double lowestLimit = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < rs.size(); i++) {
+                RackState r = rs.get(i);
+                double q = o.rackFlowM3s()[i];
+                double mdot = Math.max(q, 1e-12) * rho;
+                double cp = cpMean;
+                double ret = supplyC;
+                for (int k = 0; k < 3; k++) {
+                    ret = supplyC + r.liquidKw * 1000 / (mdot * cp);
+                    cp = p.specificHeatJPerKgK((supplyC + ret) / 2);
+                }
+                r.flowLpm = q * LPM_PER_M3S;
+                r.supplyC = supplyC;
+                r.returnC = ret;
+                r.dropKpa = o.rackDropPa()[i] / 1000;
+                c.heatCapacityFlowKwPerK += mdot * cp / 1000;
+                rackCapacity += RACK_COOLANT_VOLUME_L / 1000 * rho * cpSupply / 1000 + RACK_METAL_HEAT_CAPACITY_KJ_PER_K;
+                if (q < r.requiredLpm / LPM_PER_M3S * (1 - FLOW_SHORTFALL_TOLERANCE)) {
+                    findings.add(new Finding(Severity.ERROR, "THERMAL_RACK_STARVED", r.rack.id(), String.format(Locale.ROOT,
+                            "rack '%s' gets %.1f L/min, it needs %.1f L/min for %.0f kW at %.1f K rise, with the pump of CDU '%s' at "
+                                    + "%.0f %% speed. Fewer racks on loop '%s', or a CDU with more head.",
+                            r.rack.id(), r.flowLpm, r.requiredLpm, r.liquidKw, dT, c.cdu.id(), 100 * o.speedFraction(), l.id())));
+                }
+                if (r.dropKpa > OCP_RACK_MAX_PRESSURE_DROP_KPA) {
+                    findings.add(new Finding(Severity.WARNING, "THERMAL_RACK_PRESSURE_OVER_LIMIT", r.rack.id(), String.format(Locale.ROOT,
+                            "rack '%s' sees %.0f kPa across its branch, above the OCP RPU bound of %.0f kPa.",
+                            r.rack.id(), r.dropKpa, OCP_RACK_MAX_PRESSURE_DROP_KPA)));
+                }
+                Double limit = r.limitC();
+                if (limit != null) {
+                    lowestLimit = Math.min(lowestLimit, limit);
+                    if (supplyC > limit + TEMPERATURE_TOLERANCE_K) {
+                        overLimit.add(r.rack.id());
+                    }
+                }
+            }
+            c.loopHeatCapacityKjPerK += rackCapacity + (o.pipeVolumeM3() + CDU_COOLANT_LITRES_PER_KW * c.type.capacityKw() / 1000.0
+                    / Math.max(1, c.loops.size())) * rho * cpSupply / 1000;
+            if (!overLimit.isEmpty()) {
+                findings.add(new Finding(Severity.ERROR, "THERMAL_SUPPLY_OVER_LIMIT", l.id(), String.format(Locale.ROOT,
+                        "loop '%s' supplies %.1f °C (CDU '%s': facility water %.1f °C + approach %.1f K), above the coolant limit "
+                                + "(lowest %.1f °C) of %d of its racks: %s. Lower the facility-water temperature or the loop setpoint.",
+                        l.id(), supplyC, c.cdu.id(), c.facilitySupplyC, c.approachK, lowestLimit, overLimit.size(), listed(overLimit))));
+            }
+            if (l.ashraeClass() != null && supplyC > l.ashraeClass().maxSupplyC() + TEMPERATURE_TOLERANCE_K) {
+                findings.add(new Finding(Severity.WARNING, "THERMAL_SUPPLY_OVER_ASHRAE_CLASS", l.id(), String.format(Locale.ROOT,
+                        "loop '%s' supplies %.1f °C, above the %.0f °C of its ASHRAE class %s.",
+                        l.id(), supplyC, l.ashraeClass().maxSupplyC(), l.ashraeClass().name())));
+            }
+        }
+
+        // ---- heat rejection ------------------------------------------------------------------
+
+        private Map<String, List<HeatRejectionModel.UnitGroup>> groupHeatRejection() {
+            Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+            for (HeatRejectionUnit u : f.cooling().heatRejection()) {
+                if (cat.heatRejection(u.type()).isPresent()) {
+                    counts.computeIfAbsent(u.facilityLoopId(), k -> new LinkedHashMap<>()).merge(u.type(), 1, Integer::sum);
+                }
+            }
+            Map<String, List<HeatRejectionModel.UnitGroup>> out = new HashMap<>();
+            counts.forEach((loop, byType) -> {
+                List<HeatRejectionModel.UnitGroup> g = new ArrayList<>();
+                byType.forEach((type, n) -> g.add(new HeatRejectionModel.UnitGroup(cat.heatRejection(type).orElseThrow(), n)));
+                out.put(loop, List.copyOf(g));
+            });
+            return out;
+        }
+
+        private void addUnitReports(FacilityWaterLoop fl, List<HeatRejectionModel.UnitGroup> groups, HeatRejectionModel.Outcome o,
+                List<HeatRejectionThermal> out) {
+            for (HeatRejectionUnit u : f.cooling().heatRejection()) {
+                if (!fl.id().equals(u.facilityLoopId())) {
+                    continue;
+                }
+                for (int i = 0; i < groups.size(); i++) {
+                    HeatRejectionModel.UnitGroup g = groups.get(i);
+                    if (g.type().id().equals(u.type())) {
+                        HeatRejectionType t = g.type();
+                        boolean chiller = !HeatRejectionModel.economiser(t);
+                        out.add(new HeatRejectionThermal(u.id(), t.id(), t.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                                fl.id(), o.groupLoadKw()[i] / g.count(), o.groupAvailableAtSetpointKw()[i] / g.count(), o.supplyC(),
+                                o.groupFanKw()[i] / g.count(), o.groupCompressorKw()[i] / g.count(), chiller ? o.groupCop()[i] : null));
+                    }
+                }
+            }
+        }
+
+        // ---- air -----------------------------------------------------------------------------
+
+        private double air(List<HallAir> out) {
+            Map<String, Double> heat = new LinkedHashMap<>();
+            f.halls().forEach(h -> heat.put(h.id(), 0.0));
+            for (RackState r : racks) {
+                String hall = r.rack.placement().hallId();
+                if (hall != null) {
+                    heat.merge(hall, r.airKw, Double::sum);
+                }
+            }
+            Map<String, double[]> ahu = new HashMap<>();
+            f.cooling().airHandlers().forEach(a -> {
+                AirHandlerType t = cat.airHandler(a.type()).orElse(null);
+                if (t != null && a.placement().hallId() != null) {
+                    double[] v = ahu.computeIfAbsent(a.placement().hallId(), k -> new double[2]);
+                    v[0] += t.capacityKw();
+                    v[1] += t.fanPowerKw();
+                }
+            });
+            double fans = 0;
+            for (Map.Entry<String, Double> e : heat.entrySet()) {
+                double[] v = ahu.getOrDefault(e.getKey(), new double[2]);
+                double load = e.getValue();
+                double u = v[0] > 0 ? load / v[0] : load > 0 ? Double.POSITIVE_INFINITY : 0;
+                double fan = v[1] * Math.pow(Math.min(1, u), 3);
+                fans += fan;
+                out.add(new HallAir(e.getKey(), load, v[0], v[0] > 0 ? u : 0, fan));
+                if (load > v[0] * (1 + 1e-9)) {
+                    findings.add(new Finding(Severity.ERROR, "THERMAL_AIR_OVER_CAPACITY", e.getKey(), String.format(Locale.ROOT,
+                            "hall '%s': the racks leave %.0f kW in the air, its air handlers remove %.0f kW. Add air handlers.",
+                            e.getKey(), load, v[0])));
+                }
+            }
+            return fans;
+        }
+
+        // ---- year ----------------------------------------------------------------------------
+
+        /** {mean cooling power kW, hours any facility loop is above its setpoint}. */
+        private double[] annual(Map<String, List<HeatRejectionModel.UnitGroup>> groups, Map<String, Double> loads, double constantKw) {
+            SyntheticClimate climate = SyntheticClimate.forSite(f.site());
+            double sum = 0;
+            int hoursAbove = 0;
+            for (int h = 0; h < SyntheticClimate.HOURS_PER_YEAR; h++) {
+                double kw = constantKw;
+                boolean above = false;
+                for (FacilityWaterLoop fl : f.cooling().facilityLoops()) {
+                    HeatRejectionModel.Outcome o = HeatRejectionModel.evaluate(loads.getOrDefault(fl.id(), 0.0), fl.supplyTemperatureC(),
+                            climate.dryBulbC()[h], climate.wetBulbC()[h], groups.getOrDefault(fl.id(), List.of()));
+                    kw += o.fanKw() + o.compressorKw();
+                    above |= o.supplyC() > fl.supplyTemperatureC() + TEMPERATURE_TOLERANCE_K || o.unmetKw() > 0;
+                }
+                sum += kw;
+                hoursAbove += above ? 1 : 0;
+            }
+            return new double[] {sum / SyntheticClimate.HOURS_PER_YEAR, hoursAbove};
+        }
+
+        // ---- N-1 -----------------------------------------------------------------------------
+
+        private void cduFailures(List<FailureCase> out) {
+            for (CduState c : cdus.values()) {
+                if (c.racks.isEmpty() || c.loadKw <= 0) {
+                    continue;
+                }
+                double worst = Double.POSITIVE_INFINITY;
+                double worstStagnant = Double.POSITIVE_INFINITY;
+                List<String> over = new ArrayList<>();
+                for (RackState r : c.racks) {
+                    Double limit = r.limitC();
+                    if (limit == null || r.supplyC == null) {
+                        continue;
+                    }
+                    over.add(r.rack.id());
+                    double margin = Math.max(0, limit - r.supplyC);
+                    worst = Math.min(worst, margin * c.loopHeatCapacityKjPerK / c.loadKw);
+                    CoolantProperties p = CoolantProperties.of(fluidOf(r));
+                    double rackC = RACK_COOLANT_VOLUME_L / 1000 * p.densityKgPerM3(r.supplyC) * p.specificHeatJPerKgK(r.supplyC) / 1000
+                            + RACK_METAL_HEAT_CAPACITY_KJ_PER_K;
+                    worstStagnant = Math.min(worstStagnant, margin * rackC / r.liquidKw);
+                }
+                FailureCase fc = new FailureCase(c.cdu.id(), "cdu", c.racks.size(), over.size(), first(over),
+                        finite(worst), finite(worstStagnant), null);
+                out.add(fc);
+                if (!over.isEmpty()) {
+                    findings.add(new Finding(Severity.WARNING, "THERMAL_N1_OVER_LIMIT", c.cdu.id(), String.format(Locale.ROOT,
+                            "if CDU '%s' fails, its %d racks lose cooling: the first reaches its coolant limit in %.0f s with coolant still "
+                                    + "circulating (%.0f s if it stops). No other CDU serves them.",
+                            c.cdu.id(), over.size(), worst, worstStagnant)));
+                }
+            }
+        }
+
+        private Fluid fluidOf(RackState r) {
+            CoolingLoop l = loops.get(r.rack.coolingLoopId());
+            return l == null ? Fluid.WATER : l.fluid();
+        }
+
+        private void heatRejectionFailures(Map<String, List<HeatRejectionModel.UnitGroup>> groupsByLoop, Map<String, Double> loads,
+                List<FailureCase> out) {
+            double db = f.site().designDryBulbC();
+            double wb = f.site().designWetBulbC();
+            Map<String, FailureCase> byLoopAndType = new HashMap<>();
+            for (HeatRejectionUnit u : f.cooling().heatRejection()) {
+                FacilityWaterLoop fl = f.cooling().facilityLoops().stream().filter(x -> x.id().equals(u.facilityLoopId())).findFirst()
+                        .orElse(null);
+                List<HeatRejectionModel.UnitGroup> groups = groupsByLoop.get(u.facilityLoopId());
+                if (fl == null || groups == null) {
+                    continue;
+                }
+                String key = fl.id() + "\0" + u.type();
+                FailureCase template = byLoopAndType.computeIfAbsent(key, k -> heatRejectionFailure(fl, u.type(), groups,
+                        loads.getOrDefault(fl.id(), 0.0), db, wb));
+                if (template == null) {
+                    continue;
+                }
+                out.add(new FailureCase(u.id(), "heat-rejection", template.racksAffected(), template.racksOverLimit(),
+                        template.overLimitRackIds(), template.secondsToLimit(), null, template.steadyStateFacilitySupplyC()));
+                if (template.racksOverLimit() > 0) {
+                    findings.add(new Finding(Severity.WARNING, "THERMAL_N1_OVER_LIMIT", u.id(), String.format(Locale.ROOT,
+                            "if heat-rejection unit '%s' fails, facility loop '%s' %s and %d racks exceed their coolant limit, "
+                                    + "the first after %.0f s.",
+                            u.id(), fl.id(), template.steadyStateFacilitySupplyC() == null ? "cannot reject its load"
+                                    : String.format(Locale.ROOT, "settles at %.1f °C", template.steadyStateFacilitySupplyC()),
+                            template.racksOverLimit(), template.secondsToLimit() == null ? Double.NaN : template.secondsToLimit())));
+                }
+            }
+        }
+
+        private FailureCase heatRejectionFailure(FacilityWaterLoop fl, String type, List<HeatRejectionModel.UnitGroup> groups,
+                double load, double db, double wb) {
+            if (load <= 0) {
+                return null;
+            }
+            List<HeatRejectionModel.UnitGroup> reduced = new ArrayList<>();
+            for (HeatRejectionModel.UnitGroup g : groups) {
+                int n = g.type().id().equals(type) ? g.count() - 1 : g.count();
+                if (n > 0) {
+                    reduced.add(new HeatRejectionModel.UnitGroup(g.type(), n));
+                }
+            }
+            HeatRejectionModel.Outcome o = HeatRejectionModel.evaluate(load, fl.supplyTemperatureC(), db, wb, reduced);
+            double t0 = facilitySupply.getOrDefault(fl.id(), fl.supplyTemperatureC());
+            CoolantProperties w = CoolantProperties.of(fl.fluid());
+            double capacity = FACILITY_WATER_LITRES_PER_KW * load / 1000 * w.densityKgPerM3(t0) * w.specificHeatJPerKgK(t0) / 1000;
+            int affected = 0;
+            List<String> over = new ArrayList<>();
+            double worst = Double.POSITIVE_INFINITY;
+            for (CduState c : cdus.values()) {
+                if (!fl.id().equals(c.cdu.facilityLoopId())) {
+                    continue;
+                }
+                capacity += c.loopHeatCapacityKjPerK;
+                for (RackState r : c.racks) {
+                    affected++;
+                    Double limit = r.limitC();
+                    CoolingLoop l = loops.get(r.rack.coolingLoopId());
+                    if (limit == null || l == null) {
+                        continue;
+                    }
+                    double newSupply = Math.max(l.supplyTemperatureC(), o.supplyC() + c.approachK);
+                    if (newSupply > limit + TEMPERATURE_TOLERANCE_K || o.unmetKw() > 0) {
+                        over.add(r.rack.id());
+                        worst = Math.min(worst, secondsUntil(limit - c.approachK, t0, o, load, capacity));
+                    }
+                }
+            }
+            return new FailureCase(fl.id(), "heat-rejection", affected, over.size(), first(over), finite(worst), null,
+                    o.unmetKw() > 0 ? null : o.supplyC());
+        }
+
+        /**
+         * Lumped facility water: C·dT/dt = load − chillers − W·(T − T_amb). With W &gt; 0,
+         * T(t) = T∞ + (T0 − T∞)·e^(−t·W/C); otherwise T rises linearly.
+         */
+        private static double secondsUntil(double limitC, double t0, HeatRejectionModel.Outcome o, double load, double capacityKjPerK) {
+            if (limitC <= t0) {
+                return 0;
+            }
+            double w = o.economiserSlopeKwPerK();
+            if (w > 0) {
+                double tInf = o.economiserAmbientC() + (load - o.chillerCapacityKw()) / w;
+                if (tInf <= limitC) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                return capacityKjPerK / w * Math.log((tInf - t0) / (tInf - limitC));
+            }
+            double excess = load - o.chillerCapacityKw();
+            return excess > 0 ? capacityKjPerK * (limitC - t0) / excess : Double.POSITIVE_INFINITY;
+        }
+
+        // ---- report --------------------------------------------------------------------------
+
+        private List<CduThermal> cduReports() {
+            List<CduThermal> out = new ArrayList<>();
+            for (CduState c : cdus.values()) {
+                double capacity = c.type == null ? 0 : c.type.capacityKw();
+                double supply = Double.isNaN(c.supplyC) ? 0 : c.supplyC;
+                double ret = c.heatCapacityFlowKwPerK > 0 ? supply + c.loadKw / c.heatCapacityFlowKwPerK : supply;
+                double fsC = c.facilitySupplyC;
+                FacilityWaterLoop fl = f.cooling().facilityLoops().stream().filter(x -> x.id().equals(c.cdu.facilityLoopId())).findFirst()
+                        .orElse(null);
+                double fwFlow = 0;
+                double fwReturn = fsC;
+                if (fl != null && c.loadKw > 0) {
+                    CoolantProperties w = CoolantProperties.of(fl.fluid());
+                    fwFlow = c.loadKw * 1000 / (w.densityKgPerM3(fsC) * w.specificHeatJPerKgK(fsC + fl.designDeltaTK() / 2)
+                            * fl.designDeltaTK()) * LPM_PER_M3S;
+                    fwReturn = fsC + fl.designDeltaTK();
+                }
+                out.add(new CduThermal(c.cdu.id(), c.cdu.facilityLoopId(), c.loadKw, capacity, capacity > 0 ? c.loadKw / capacity : 0,
+                        supply, ret, c.flowM3s * LPM_PER_M3S, c.approachK, fsC, fwReturn, fwFlow, c.speed, c.headPa / 1000, c.powerKw,
+                        c.iterations, c.imbalance));
+            }
+            return out;
+        }
+
+        private List<RackThermal> rackReports() {
+            List<RackThermal> out = new ArrayList<>(racks.size());
+            for (RackState r : racks) {
+                out.add(new RackThermal(r.rack.id(), r.rack.coolingLoopId(), r.heatKw, r.liquidKw, r.airKw, r.flowLpm, r.requiredLpm,
+                        r.supplyC, r.returnC, r.limitC(), r.dropKpa));
+            }
+            return out;
+        }
+
+        private static List<String> first(List<String> ids) {
+            return ids.size() <= MAX_IDS_LISTED ? ids : ids.subList(0, MAX_IDS_LISTED);
+        }
+
+        private static String listed(List<String> ids) {
+            return ids.size() <= 5 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more";
+        }
+
+        private static Double finite(double v) {
+            return Double.isFinite(v) ? v : null;
+        }
+    }
+}
