@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.analysis.AnalysisPipeline;
 import org.aifactory.twin.model.io.CatalogIo;
 import org.aifactory.twin.model.io.FacilityLoadException;
 import org.aifactory.twin.model.io.FacilityReader;

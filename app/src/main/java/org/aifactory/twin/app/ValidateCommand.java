@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.analysis.AnalysisPipeline;
 import org.aifactory.twin.model.analysis.Finding;
 import org.aifactory.twin.model.analysis.Severity;
 import org.aifactory.twin.model.io.FacilityLoadException;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.analysis.AnalysisPipeline;
 import org.aifactory.twin.model.analysis.AnalysisContext;
 import org.aifactory.twin.model.analysis.AnalysisResult;
 import org.aifactory.twin.model.analysis.CoolingPowerFact;

@@ -1,4 +1,4 @@
-package org.aifactory.twin.app;
+package org.aifactory.twin.model.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.aifactory.twin.model.Facility;
-import org.aifactory.twin.model.analysis.AnalysisResult;
-import org.aifactory.twin.model.analysis.FacilityAnalysis;
-import org.aifactory.twin.model.analysis.Finding;
 import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.io.CatalogIo;
 
