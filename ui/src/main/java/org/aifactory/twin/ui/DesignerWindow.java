@@ -3,7 +3,11 @@ package org.aifactory.twin.ui;
 import java.io.File;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,14 +23,19 @@ import javafx.scene.Scene;
 import javafx.scene.SubScene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
+import javafx.geometry.Orientation;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -35,13 +44,19 @@ import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.io.FacilityLoadException;
 import org.aifactory.twin.model.io.FacilityWriter;
 import org.aifactory.twin.model.io.Problem;
+import org.aifactory.twin.model.io.TwinJson;
+import org.aifactory.twin.ui.analysis.AnalysisResults;
+import org.aifactory.twin.ui.analysis.OverlayKind;
+import org.aifactory.twin.ui.analysis.Overlays;
 import org.aifactory.twin.ui.scene.CameraPreset;
 import org.aifactory.twin.ui.scene.Facility3DView;
+import org.aifactory.twin.ui.scene.SceneColouring;
 
 /**
  * The designer window: menu and camera toolbar on top, outline left, 3D view centre, properties
- * right, status bottom. Loads run in a {@link FacilityLoadTask} off the FX thread; the window
- * stays usable meanwhile. Construct it on the FX thread with the stage it takes over.
+ * right, findings under the 3D view, status bottom. Loads run in a {@link FacilityLoadTask} and
+ * validation in a {@link ValidationTask}, both off the FX thread; the window stays usable
+ * meanwhile. Analysis results colour the 3D view through the overlay chosen in the toolbar. Construct it on the FX thread with the stage it takes over.
  */
 public final class DesignerWindow {
     public static final String TITLE_PREFIX = "AI-factory twin - ";
@@ -57,6 +72,10 @@ public final class DesignerWindow {
     private final OutlineView outline = new OutlineView(state);
     private final PropertiesView properties = new PropertiesView(state);
     private final StatusBar statusBar = new StatusBar();
+    private final FindingsView findings = new FindingsView();
+    private final ChoiceBox<OverlayKind> overlayChoice = new ChoiceBox<>();
+    private final ReadOnlyBooleanWrapper validating = new ReadOnlyBooleanWrapper(this, "validating");
+    private ValidationTask validationTask;
     private final BorderPane root = new BorderPane();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private FacilityLoadTask currentTask;
@@ -67,12 +86,28 @@ public final class DesignerWindow {
         root.setTop(new VBox(menuBar(), toolBar()));
         outline.view().setPrefWidth(310);
         root.setLeft(outline.view());
-        root.setCenter(view3d.node());
+        SplitPane centre = new SplitPane(view3d.node(), findings.view());
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.74);
+        SplitPane.setResizableWithParent(findings.view(), false);
+        root.setCenter(centre);
         properties.view().setPrefWidth(400);
         root.setRight(properties.view());
         root.setBottom(statusBar.view());
         view3d.setOnPick(id -> state.select(id.orElse(null)));
         state.selectedIdProperty().addListener((o, was, now) -> view3d.highlight(now));
+        findings.setOnActivate(f -> focusOn(f.element()));
+        state.resultsProperty().addListener((o, was, now) -> {
+            findings.show(now);
+            repaintOverlay();
+        });
+        state.overlayProperty().addListener((o, was, now) -> {
+            if (now != OverlayKind.NONE && state.results() == null && !isValidating()) {
+                validate();
+            }
+            repaintOverlay();
+        });
+        state.failedIdProperty().addListener((o, was, now) -> repaintOverlay());
         state.nameProperty().addListener((o, was, now) -> stage.setTitle(TITLE_PREFIX + (now == null ? "" : now)));
         stage.setTitle(TITLE_PREFIX.substring(0, TITLE_PREFIX.length() - 3));
         stage.setScene(new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT));
@@ -108,8 +143,19 @@ public final class DesignerWindow {
         quit.setId("menuQuit");
         save.disableProperty().bind(state.loadedProperty().isNull());
         saveAs.disableProperty().bind(state.loadedProperty().isNull());
-        Menu file = new Menu("File", null, open, save, saveAs, new SeparatorMenuItem(), quit);
-        return new MenuBar(file);
+        MenuItem exportView = item("Export View as PNG...", "Shortcut+E", this::exportViewWithChooser);
+        exportView.setId("menuExportView");
+        exportView.disableProperty().bind(state.loadedProperty().isNull());
+        MenuItem exportReport = item("Export Validation Report...", "Shortcut+Shift+E", this::exportReportWithChooser);
+        exportReport.setId("menuExportReport");
+        exportReport.disableProperty().bind(state.resultsProperty().isNull());
+        Menu file = new Menu("File", null, open, save, saveAs, new SeparatorMenuItem(), exportView, exportReport,
+                new SeparatorMenuItem(), quit);
+        MenuItem validate = item("Validate", "F5", this::validate);
+        validate.setId("menuValidate");
+        validate.disableProperty().bind(state.loadedProperty().isNull().or(loading));
+        Menu analysis = new Menu("Analysis", null, validate);
+        return new MenuBar(file, analysis);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -133,6 +179,21 @@ public final class DesignerWindow {
         frame.setTooltip(new Tooltip("Fit the whole facility into the view, keeping the direction"));
         frame.setOnAction(e -> view3d.frameAll());
         buttons.add(frame);
+        buttons.add(new Separator(Orientation.VERTICAL));
+        Button validate = new Button("Validate");
+        validate.setId("validate");
+        validate.setTooltip(new Tooltip("Run every analysis (thermal, power, ...) and list the findings (F5)"));
+        validate.setOnAction(e -> validate());
+        validate.disableProperty().bind(state.loadedProperty().isNull().or(loading));
+        buttons.add(validate);
+        overlayChoice.setId("overlay");
+        overlayChoice.getItems().setAll(OverlayKind.NONE, OverlayKind.POWER, OverlayKind.THERMAL, OverlayKind.N1);
+        overlayChoice.valueProperty().bindBidirectional(state.overlayProperty());
+        overlayChoice.setTooltip(new Tooltip("Colour the 3D view by an analysis result: power utilisation, coolant return"
+                + " temperature and CDU load, or what fails with the selected power component or CDU (N-1)"));
+        Label overlayLabel = new Label("Overlay:");
+        buttons.add(overlayLabel);
+        buttons.add(overlayChoice);
         ToolBar bar = new ToolBar();
         bar.getItems().addAll(buttons);
         return bar;
@@ -154,6 +215,7 @@ public final class DesignerWindow {
         if (currentTask != null) {
             currentTask.cancel();
         }
+        cancelValidation();
         currentTask = task;
         loading.set(true);
         statusBar.showProgress(task);
@@ -177,6 +239,7 @@ public final class DesignerWindow {
     private void show(LoadedFacility f) {
         long start = System.nanoTime();
         state.setLoaded(f);
+        view3d.colour(overlayColouring());
         view3d.show(f.scene());
         statusBar.setText(f.summary());
         // Drawing finishes on the render thread: count until the second pulse after the new
@@ -258,6 +321,180 @@ public final class DesignerWindow {
         }
     }
 
+    // ---- validation and overlays -------------------------------------------------------------
+
+    /**
+     * Validate (F5): runs every analysis on the open facility in the background, with progress
+     * and Cancel in the status bar. Returns the task, or null if nothing is open or a file is loading.
+     */
+    public ValidationTask validate() {
+        LoadedFacility f = state.loaded().orElse(null);
+        if (f == null || isLoading()) {
+            return null;
+        }
+        return startValidation(new ValidationTask(f.name(), f.facility()));
+    }
+
+    /** Starts {@code task} (built for the open facility) as the window's validation; tests pass slow ones. */
+    ValidationTask startValidation(ValidationTask task) {
+        cancelValidation();
+        validationTask = task;
+        validating.set(true);
+        findings.showRunning();
+        statusBar.showProgress(task, this::cancelValidation);
+        task.setOnSucceeded(e -> {
+            if (task == validationTask) {
+                endValidation();
+                AnalysisResults results = task.getValue();
+                state.setResults(results);
+                statusBar.setText(String.format(Locale.ROOT, "Validated %s: %d finding%s", state.nameProperty().get(),
+                        results.findings().size(), results.findings().size() == 1 ? "" : "s"));
+            }
+        });
+        task.setOnFailed(e -> {
+            if (task == validationTask) {
+                endValidation();
+                findings.show(state.results());
+                String header = "Validation failed";
+                statusBar.setText(header + ": " + messageOf(task.getException()));
+                LOG.log(Level.WARNING, header, task.getException());
+                showError(header, header, messageOf(task.getException()));
+            }
+        });
+        Thread worker = new Thread(task, "validation");
+        worker.setDaemon(true);
+        worker.start();
+        return task;
+    }
+
+    /** Stops waiting for the running validation, if any, and throws its result away. */
+    public void cancelValidation() {
+        ValidationTask task = validationTask;
+        if (task == null) {
+            return;
+        }
+        endValidation();
+        task.cancel();
+        findings.show(state.results());
+        statusBar.setText("Validation cancelled");
+    }
+
+    private void endValidation() {
+        validationTask = null;
+        validating.set(false);
+        statusBar.showProgress(null);
+    }
+
+    /** True while a validation runs. */
+    public ReadOnlyBooleanProperty validatingProperty() {
+        return validating.getReadOnlyProperty();
+    }
+
+    public boolean isValidating() {
+        return validating.get();
+    }
+
+    /** Selects an element, highlights it and points the camera at it (or at what stands for it on the floor). */
+    public void focusOn(String elementId) {
+        LoadedFacility f = state.loaded().orElse(null);
+        if (elementId == null || f == null) {
+            return;
+        }
+        state.select(elementId);
+        view3d.focus(FocusTargets.of(elementId, f.elements()));
+    }
+
+    private void repaintOverlay() {
+        view3d.colour(overlayColouring());
+    }
+
+    private SceneColouring overlayColouring() {
+        LoadedFacility f = state.loaded().orElse(null);
+        OverlayKind kind = state.overlayProperty().get();
+        if (f == null || kind == null) {
+            return null;
+        }
+        return Overlays.colouring(kind, f.facility(), state.results(), state.failedIdProperty().get());
+    }
+
+    // ---- export ------------------------------------------------------------------------------
+
+    private void exportViewWithChooser() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the 3D view as PNG");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG images (*.png)", "*.png"));
+        chooser.setInitialFileName(baseName() + "-view.png");
+        File chosen = chooser.showSaveDialog(stage);
+        if (chosen != null) {
+            exportViewTo(chosen.toPath());
+        }
+    }
+
+    /** Writes what the 3D view shows now, legend included, as a PNG. A failure is shown to the user and returns false. */
+    public boolean exportViewTo(Path target) {
+        try {
+            PngWriter.write(view3d.node().snapshot(null, null), target);
+        } catch (IOException | RuntimeException e) {
+            reportExportFailure(target, e);
+            return false;
+        }
+        statusBar.setText("Exported the view to " + target);
+        return true;
+    }
+
+    private void exportReportWithChooser() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the validation report");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON (*.json)", "*.json"));
+        chooser.setInitialFileName(baseName() + "-report.json");
+        File chosen = chooser.showSaveDialog(stage);
+        if (chosen != null) {
+            exportReportTo(chosen.toPath());
+        }
+    }
+
+    /**
+     * Writes the last validation's findings and every analysis report as JSON, in the shape of
+     * {@code twin validate --json} ({@code facility} holds the name only). Returns false if there
+     * is nothing to write or writing failed (shown to the user).
+     */
+    public boolean exportReportTo(Path target) {
+        AnalysisResults results = state.results();
+        if (results == null) {
+            return false;
+        }
+        try {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("facility", Map.of("name", String.valueOf(state.nameProperty().get())));
+            report.put("findings", results.findings());
+            report.put("analyses", results.reports());
+            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                TwinJson.prettyWriter().writeValue(tmp.toFile(), report);
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException | RuntimeException e) {
+            reportExportFailure(target, e);
+            return false;
+        }
+        statusBar.setText("Exported the validation report to " + target);
+        return true;
+    }
+
+    private String baseName() {
+        String name = state.nameProperty().get();
+        return name == null ? "facility" : name.replaceFirst("\\.json$", "");
+    }
+
+    private void reportExportFailure(Path target, Exception e) {
+        String header = "Cannot export to " + target;
+        statusBar.setText(header);
+        LOG.log(Level.WARNING, () -> header + ": " + messageOf(e));
+        showError("Export failed", header, messageOf(e));
+    }
+
     // ---- saving -----------------------------------------------------------------------------
 
     /** File > Save: writes to the current file, or asks for one if there is none yet. */
@@ -328,6 +565,14 @@ public final class DesignerWindow {
 
     public PropertiesView properties() {
         return properties;
+    }
+
+    public FindingsView findings() {
+        return findings;
+    }
+
+    public StatusBar statusBar() {
+        return statusBar;
     }
 
     public Facility3DView view3d() {

@@ -38,6 +38,7 @@ public final class BoxMeshData {
     private final float[] texCoords;
     private final int[] faces;
     private final int[] smoothingGroups;
+    private final int[] boxArgb;
     private final int[] baseArgb;
     private final int tilesPerRow;
     private final int textureWidth;
@@ -54,13 +55,8 @@ public final class BoxMeshData {
         this.tilesPerRow = Math.max(1, Math.min(n, MAX_TILES_PER_ROW));
         this.textureWidth = tilesPerRow * TILE;
         this.textureHeight = Math.max(1, (n + tilesPerRow - 1) / tilesPerRow) * TILE;
-        this.baseArgb = new int[textureWidth * textureHeight];
-        for (int i = 0; i < n; i++) {
-            int[] tile = tilePixels(baseArgb[i]);
-            for (int row = 0; row < TILE; row++) {
-                System.arraycopy(tile, row * TILE, this.baseArgb, (texelY(i) + row) * textureWidth + texelX(i), TILE);
-            }
-        }
+        this.boxArgb = baseArgb.clone();
+        this.baseArgb = texture(baseArgb);
         this.points = new float[n * 24];
         this.texCoords = new float[Math.max(2, n * 8)];
         this.faces = new int[n * TRIANGLES_PER_BOX * 6];
@@ -159,6 +155,26 @@ public final class BoxMeshData {
 
     int[] smoothingGroups() {
         return smoothingGroups;
+    }
+
+    /** The category colour of each box, 0xAARRGGBB, in box order (a copy). */
+    int[] boxArgb() {
+        return boxArgb.clone();
+    }
+
+    /**
+     * The texture's pixels for boxes coloured {@code argb} (one per box, in box order), row by
+     * row, {@link #textureWidth()} per row.
+     */
+    int[] texture(int[] argb) {
+        int[] pixels = new int[textureWidth * textureHeight];
+        for (int i = 0; i < items.size(); i++) {
+            int[] tile = tilePixels(argb[i]);
+            for (int row = 0; row < TILE; row++) {
+                System.arraycopy(tile, row * TILE, pixels, (texelY(i) + row) * textureWidth + texelX(i), TILE);
+            }
+        }
+        return pixels;
     }
 
     /** A copy of the texture's pixels, row by row, {@link #textureWidth()} per row. */

@@ -1,6 +1,8 @@
 package org.aifactory.twin.ui.scene;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -34,6 +36,7 @@ public final class Facility3DView {
     private FacilityScene content;
     private float[] framePoints = new float[0];
     private Consumer<Optional<String>> onPick = id -> { };
+    private SceneColouring colouring;
 
     public Facility3DView() {
         subScene = new SubScene(world, 400, 300, true, SceneAntialiasing.DISABLED);
@@ -107,8 +110,100 @@ public final class Facility3DView {
         content = next;
         framePoints = model.framePoints();
         world.getChildren().add(next.root());
-        legend.show(model.counts());
+        next.paint(colouring);
+        showLegend();
         preset(CameraPreset.ISO);
+    }
+
+    /**
+     * Draws items in an overlay's colours and shows its legend, now and for facilities shown
+     * later; null goes back to the category colours. Only texels change, never the meshes.
+     */
+    public void colour(SceneColouring newColouring) {
+        colouring = newColouring;
+        if (content != null) {
+            content.paint(newColouring);
+        }
+        showLegend();
+        // The legend's size changed: keep the content clear of it while the camera is still framed.
+        keepFramed();
+    }
+
+    public Optional<SceneColouring> colouring() {
+        return Optional.ofNullable(colouring);
+    }
+
+    private void showLegend() {
+        if (colouring != null) {
+            legend.show(colouring);
+        } else {
+            legend.show(content == null ? Map.of() : content.model().counts());
+        }
+    }
+
+    /** Drawn items in a focus get at least this footprint around their centre, m: some context stays in view. */
+    static final double FOCUS_MIN_SPAN_M = 8;
+
+    /**
+     * Points the camera at the drawn items among {@code ids}, keeping its direction. Returns false
+     * (and leaves the camera) if none of them is drawn.
+     */
+    public boolean focus(Collection<String> ids) {
+        if (content == null) {
+            return false;
+        }
+        List<ItemGeometry> items = ids.stream().map(content::geometry).flatMap(Optional::stream).toList();
+        if (items.isEmpty()) {
+            return false;
+        }
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minZ = Double.POSITIVE_INFINITY;
+        double maxZ = Double.NEGATIVE_INFINITY;
+        float[] points = new float[items.size() * 8 * 3 + 4 * 3];
+        int p = 0;
+        for (ItemGeometry g : items) {
+            for (int k = 0; k < 8; k++) {
+                Point3D top = g.topPoint((k & 1) == 0 ? -0.5 : 0.5, (k & 2) == 0 ? -0.5 : 0.5);
+                points[p++] = (float) top.getX();
+                points[p++] = (k & 4) == 0 ? (float) top.getY() : 0f;
+                points[p++] = (float) top.getZ();
+                minX = Math.min(minX, top.getX());
+                maxX = Math.max(maxX, top.getX());
+                minZ = Math.min(minZ, top.getZ());
+                maxZ = Math.max(maxZ, top.getZ());
+            }
+        }
+        double cx = (minX + maxX) / 2;
+        double cz = (minZ + maxZ) / 2;
+        double hx = Math.max(maxX - minX, FOCUS_MIN_SPAN_M) / 2;
+        double hz = Math.max(maxZ - minZ, FOCUS_MIN_SPAN_M) / 2;
+        for (int k = 0; k < 4; k++) {
+            points[p++] = (float) (cx + ((k & 1) == 0 ? -hx : hx));
+            points[p++] = 0f;
+            points[p++] = (float) (cz + ((k & 2) == 0 ? -hz : hz));
+        }
+        SceneModel.Extent e = content.model().content();
+        double size = Math.max(Math.max(e.width(), e.depth()), e.maxY() - e.minY());
+        camera.focus(points, size, viewWidth(), viewHeight(), legendClearance());
+        return true;
+    }
+
+    private double viewWidth() {
+        return subScene.getWidth() > 1 ? subScene.getWidth() : 1000;
+    }
+
+    private double viewHeight() {
+        return subScene.getHeight() > 1 ? subScene.getHeight() : 700;
+    }
+
+    /** Keep the content clear of the legend: beside it or below it, whichever shows more. */
+    private List<Insets> legendClearance() {
+        // Its size may have changed since the last layout: ask for the preferred one with styles applied.
+        legend.applyCss();
+        double legendW = LEGEND_MARGIN_PX + legend.prefWidth(-1);
+        double legendH = LEGEND_MARGIN_PX + legend.prefHeight(-1);
+        return List.of(new Insets(0, 0, 0, legendW), new Insets(legendH, 0, 0, 0));
     }
 
     public Optional<FacilityScene> content() {
@@ -140,14 +235,7 @@ public final class Facility3DView {
         if (content != null) {
             SceneModel.Extent e = content.model().content();
             double size = Math.max(Math.max(e.width(), e.depth()), e.maxY() - e.minY());
-            double w = subScene.getWidth() > 1 ? subScene.getWidth() : 1000;
-            double h = subScene.getHeight() > 1 ? subScene.getHeight() : 700;
-            // Keep the content clear of the legend: beside it or below it, whichever shows more.
-            // (Its size may have changed since the last layout: ask for the preferred one with styles applied.)
-            legend.applyCss();
-            double legendW = LEGEND_MARGIN_PX + legend.prefWidth(-1);
-            double legendH = LEGEND_MARGIN_PX + legend.prefHeight(-1);
-            camera.frame(framePoints, size, w, h, List.of(new Insets(0, 0, 0, legendW), new Insets(legendH, 0, 0, 0)));
+            camera.frame(framePoints, size, viewWidth(), viewHeight(), legendClearance());
         }
     }
 }

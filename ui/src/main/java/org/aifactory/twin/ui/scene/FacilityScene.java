@@ -140,6 +140,12 @@ public final class FacilityScene {
         equipment.highlight(id);
     }
 
+    /** Draws the items in an overlay's colours; null restores the category colours. */
+    public void paint(SceneColouring colouring) {
+        racks.paint(colouring == null ? null : colouring.colours(), colouring == null ? null : colouring.otherColour());
+        equipment.paint(colouring == null ? null : colouring.colours(), colouring == null ? null : colouring.otherColour());
+    }
+
     /** The colour an item is drawn in now (0xAARRGGBB), or empty if it is not drawn. */
     public Optional<Color> colourOf(String id) {
         int argb = racks.colourOf(id);

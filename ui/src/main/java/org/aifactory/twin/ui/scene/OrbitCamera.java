@@ -140,6 +140,15 @@ public final class OrbitCamera {
         framed = true;
     }
 
+    /**
+     * Like {@link #frame}, for a part of the scene (a selection): the camera is not marked framed,
+     * so resizing the view does not jump back to the whole facility.
+     */
+    public void focus(float[] points, double sceneSizeM, double viewWidth, double viewHeight, List<Insets> keepClear) {
+        frame(points, sceneSizeM, viewWidth, viewHeight, keepClear);
+        framed = false;
+    }
+
     /** Where the camera looks from and how far away, to fit points into a screen region. */
     private record Fit(Point3D target, double distance) {}
 
