@@ -9,7 +9,7 @@ import picocli.CommandLine.Parameters;
 /** {@code twin} and its subcommands. */
 @Command(name = "twin", mixinStandardHelpOptions = true, version = "twin 0.1.0",
         description = "AI-factory digital twin: design an AI factory and check it before the hardware arrives.",
-        subcommands = {ValidateCommand.class, GenerateCommand.class, RenderCommand.class, BenchCommand.class, TwinCommand.OpenCommand.class,
+        subcommands = {ValidateCommand.class, EmulateCommand.class, GenerateCommand.class, RenderCommand.class, BenchCommand.class, TwinCommand.OpenCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success, no violations", "1:the design has violations", "2:the file cannot be read or is invalid, or bad usage",

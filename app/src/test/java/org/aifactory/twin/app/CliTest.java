@@ -124,6 +124,19 @@ class CliTest {
     }
 
     @Test
+    void emulatePrintsTheServingFiguresAsJson() throws Exception {
+        Run r = run("emulate", sample(Samples.LAB).toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = TwinJson.mapper().readTree(r.out());
+        assertThat(json.toString()).contains("tokensPerSecond").contains("ttftP99Ms").contains("sloMet");
+    }
+
+    @Test
+    void emulateRejectsAnInvalidFileWithExitTwo() {
+        assertThat(run("emulate", dir.resolve("missing.json").toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
     void generateRejectsAbsurdRackCounts() {
         assertThat(run("generate", "campus", "--racks", "0", "--out", dir.resolve("x.json").toString()).exit()).isEqualTo(2);
     }

@@ -1,0 +1,120 @@
+package org.aifactory.twin.app;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.analysis.Finding;
+import org.aifactory.twin.model.analysis.Severity;
+import org.aifactory.twin.model.catalog.CatalogIndex;
+import org.aifactory.twin.model.io.CatalogIo;
+import org.aifactory.twin.model.io.FacilityLoadException;
+import org.aifactory.twin.model.io.FacilityReader;
+import org.aifactory.twin.model.io.TwinJson;
+import org.aifactory.twin.serving.DeploymentServing;
+import org.aifactory.twin.serving.EmulationResult;
+import org.aifactory.twin.serving.Efficiency;
+import org.aifactory.twin.serving.ServingEmulation;
+import org.aifactory.twin.serving.ServingReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "emulate", mixinStandardHelpOptions = true,
+        description = {"Emulate the serving workload of FILE: tokens per second, TTFT and inter-token latency percentiles, "
+                + "goodput, SLOs, and the queue length over time.",
+                "Exit 0: SLOs met; 1: an SLO is missed or a deployment is overloaded; 2: the file cannot be read or is invalid."})
+final class EmulateCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "facility file (.json)")
+    Path file;
+
+    @Option(names = "--json", description = "print one JSON object: {file, findings, serving}")
+    boolean json;
+
+    @Option(names = "--requests", defaultValue = "100000", description = "requests per deployment (default ${DEFAULT-VALUE})")
+    int requests;
+
+    @Option(names = "--workers", defaultValue = "64", description = "most workers emulated per pool (default ${DEFAULT-VALUE})")
+    int workers;
+
+    @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Facility facility;
+        try {
+            facility = FacilityReader.withBuiltInCatalog().read(file);
+        } catch (FacilityLoadException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf(Locale.ROOT, "%s is invalid: %d problem%s%n", file, e.problems().size(), e.problems().size() == 1 ? "" : "s");
+            e.problems().forEach(err::println);
+            err.flush();
+            return TwinCommand.EXIT_INVALID;
+        }
+        CatalogIndex catalog = new CatalogIndex(CatalogIo.builtIn(), facility.catalog());
+        long t0 = System.nanoTime();
+        ServingEmulation.Outcome o = new ServingEmulation().run(facility, catalog,
+                new ServingEmulation.Options(workers, requests, seed, true, Efficiency.DEFAULT));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (json) {
+            try {
+                out.println(TwinJson.prettyWriter().writeValueAsString(new EmulationReport(file.toString(), o.findings(), o.report())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            printText(o, ms, out);
+        }
+        out.flush();
+        boolean violations = o.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        return violations ? TwinCommand.EXIT_VIOLATIONS : TwinCommand.EXIT_OK;
+    }
+
+    /** {@code emulate --json}: the file, the findings and the serving report with its time series. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record EmulationReport(String file, List<Finding> findings, ServingReport serving) {}
+
+    private void printText(ServingEmulation.Outcome o, long ms, PrintWriter out) {
+        ServingReport r = o.report();
+        out.printf(Locale.ROOT, "%s: serving emulated in %,d ms%n", file, ms);
+        out.printf(Locale.ROOT, "  facility: %,.0f tok/s (%,.0f in, %,.0f out) on %,d GPUs = %,.0f tok/s per GPU; goodput %,.1f req/s; "
+                + "SLOs %s%n", r.tokensPerSecond(), r.inputTokensPerSecond(), r.outputTokensPerSecond(), r.gpus(),
+                r.tokensPerSecondPerGpu(), r.goodputRps(), r.sloMet() ? "met" : "MISSED");
+        for (DeploymentServing d : r.deployments()) {
+            out.printf(Locale.ROOT, "  %s: %s %s on %s, %s, %d replicas, %,d GPUs; offered %,.1f req/s%n", d.id(), d.model(),
+                    d.precision(), d.gpu(), d.mode(), d.replicas(), d.gpus(), d.offeredRps());
+            out.printf(Locale.ROOT, "    %,.0f tok/s (%,.0f per GPU, %,.0f per rack); GPU busy %.0f %%, MFU %.1f %%%n",
+                    d.tokensPerSecond(), d.tokensPerSecondPerGpu(), d.tokensPerSecondPerRack(), d.gpuBusyFraction() * 100,
+                    d.modelFlopsUtilization() * 100);
+            out.printf(Locale.ROOT, "    TTFT p50/p90/p99 %.0f / %.0f / %.0f ms; ITL %.1f / %.1f / %.1f ms; end-to-end %.0f / %.0f / %.0f ms%n",
+                    d.ttftP50Ms(), d.ttftP90Ms(), d.ttftP99Ms(), d.itlP50Ms(), d.itlP90Ms(), d.itlP99Ms(), d.e2eP50Ms(),
+                    d.e2eP90Ms(), d.e2eP99Ms());
+            out.printf(Locale.ROOT, "    goodput %,.1f req/s; KV %,d tokens per replica; weights %.1f GB per GPU; preemptions %,d; "
+                    + "%d workers emulated, %,d requests, %.0f s simulated%n", d.goodputRps(), d.kvCapacityTokensPerReplica(),
+                    d.weightsGbPerGpu(), d.preemptions(), d.emulatedWorkers(), d.emulatedRequests(), d.simulatedS());
+            StringBuilder q = new StringBuilder("    queue (waiting) over time:");
+            List<EmulationResult.QueuePoint> pts = d.queue();
+            int step = Math.max(1, pts.size() / 10);
+            for (int i = 0; i < pts.size(); i += step) {
+                q.append(String.format(Locale.ROOT, " %.0fs:%d", pts.get(i).timeS(), pts.get(i).waiting()));
+            }
+            out.println(q);
+        }
+        for (Finding f : o.findings()) {
+            out.printf(Locale.ROOT, "%s %s %s: %s%n", f.severity().name().toLowerCase(Locale.ROOT), f.code(),
+                    f.element() == null ? "(facility)" : f.element(), f.message());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.aifactory.twin.serving;
+
+import java.util.List;
+
+/**
+ * The serving result of one deployment, scaled from its emulated workers to all its replicas.
+ * Token rates in tokens/s (input = prompt tokens prefilled, output = generated tokens); latencies
+ * in ms; {@code queue} is empty in {@code validate} reports and filled by {@code emulate}.
+ *
+ * @param emulatedWorkers workers actually emulated (identical replicas: the offered rate is scaled
+ *     to them and their throughput scaled back)
+ * @param simulatedS simulated time of the emulation, s
+ * @param kvCapacityTokensPerReplica paged-KV capacity of one (decode or aggregated) replica, tokens
+ * @param weightsGbPerGpu model weights held by each GPU, GB
+ */
+public record DeploymentServing(
+        String id,
+        String model,
+        String gpu,
+        String precision,
+        String mode,
+        int replicas,
+        int gpus,
+        int racks,
+        int emulatedWorkers,
+        long emulatedRequests,
+        double simulatedS,
+        double offeredRps,
+        double tokensPerSecond,
+        double inputTokensPerSecond,
+        double outputTokensPerSecond,
+        double tokensPerSecondPerGpu,
+        double tokensPerSecondPerRack,
+        double ttftP50Ms,
+        double ttftP90Ms,
+        double ttftP99Ms,
+        double itlP50Ms,
+        double itlP90Ms,
+        double itlP99Ms,
+        double e2eP50Ms,
+        double e2eP90Ms,
+        double e2eP99Ms,
+        double goodputRps,
+        Double ttftSloMs,
+        Double itlSloMs,
+        boolean sloMet,
+        boolean overloaded,
+        double gpuBusyFraction,
+        double modelFlopsUtilization,
+        long preemptions,
+        long kvCapacityTokensPerReplica,
+        double weightsGbPerGpu,
+        List<EmulationResult.QueuePoint> queue) {
+
+    public DeploymentServing {
+        queue = queue == null ? List.of() : List.copyOf(queue);
+    }
+
+    public DeploymentServing withoutQueue() {
+        return new DeploymentServing(id, model, gpu, precision, mode, replicas, gpus, racks, emulatedWorkers, emulatedRequests,
+                simulatedS, offeredRps, tokensPerSecond, inputTokensPerSecond, outputTokensPerSecond, tokensPerSecondPerGpu,
+                tokensPerSecondPerRack, ttftP50Ms, ttftP90Ms, ttftP99Ms, itlP50Ms, itlP90Ms, itlP99Ms, e2eP50Ms, e2eP90Ms, e2eP99Ms,
+                goodputRps, ttftSloMs, itlSloMs, sloMet, overloaded, gpuBusyFraction, modelFlopsUtilization, preemptions,
+                kvCapacityTokensPerReplica, weightsGbPerGpu, List.of());
+    }
+}

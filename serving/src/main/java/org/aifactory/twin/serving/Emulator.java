@@ -1,0 +1,604 @@
+package org.aifactory.twin.serving;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import org.HdrHistogram.Histogram;
+import org.aifactory.twin.model.RouterPolicy;
+
+/**
+ * Discrete-event emulation of LLM serving at iteration granularity. Each worker (one model
+ * replica) runs continuous batching: every iteration carries one token for each decoding sequence
+ * plus prefill chunks up to the token budget (chunked prefill); the iteration lasts what the
+ * {@link ExecutionModel} says. KV cache is paged: usage is the tokens held plus half a block of
+ * slack per sequence ({@value #KV_BLOCK_TOKENS}-token blocks [E], vLLM's default block size); when
+ * the next step would overflow it the most recently admitted decoding sequence is preempted and
+ * recomputed later (vLLM's recompute preemption). Disaggregated serving runs prefill-only workers,
+ * transfers each request's KV over the fabric, and then decodes on decode workers.
+ *
+ * <p>Cost: O(log n) per token-batch event; a sequence is touched when it is admitted, when its
+ * prefill completes and when it finishes (decoding sequences finish by an iteration index held in
+ * a heap), so a run costs about (iterations + requests) × log, not tokens. Latencies stream into
+ * HdrHistograms: nothing is kept per finished request. One instance runs one emulation.
+ */
+public final class Emulator {
+    /** Paged-KV block size, tokens [E] (vLLM's default {@code block_size} 16). */
+    public static final int KV_BLOCK_TOKENS = 16;
+    /**
+     * Share of the KV cache kept free when admitting new prompts, so running sequences can grow
+     * without preemption [E] (vLLM keeps a 1 % watermark; TensorRT-LLM's default scheduler
+     * reserves each request's whole output; 5 % sits between them).
+     */
+    static final double ADMISSION_HEADROOM = 0.05;
+    /** Latency histograms: microseconds, up to 10^12 µs, 3 significant digits. */
+    private static final long HIST_MAX_US = 1_000_000_000_000L;
+    private static final int HIST_DIGITS = 3;
+    /** Overload: completions below this share of arrivals while the queue grows. */
+    static final double OVERLOAD_COMPLETION_SHARE = 0.95;
+
+    private final EmulationSpec spec;
+    private final RequestSource source;
+
+    public Emulator(EmulationSpec spec, RequestSource source) {
+        this.spec = spec;
+        this.source = source;
+    }
+
+    private static final class Req {
+        final long index;
+        final double arrivalS;
+        final int input;
+        final int output;
+        int prefillTarget;
+        int prefilled;
+        int chunk;
+        int generated;
+        long startIter;
+        long finishIter;
+        double firstTokenS = Double.NaN;
+        double readyS;
+        boolean decoding;
+        boolean done;
+
+        Req(long index, double arrivalS, int input, int output) {
+            this.index = index;
+            this.arrivalS = arrivalS;
+            this.input = input;
+            this.output = output;
+            this.prefillTarget = input;
+        }
+    }
+
+    private enum Role { AGGREGATED, PREFILL, DECODE }
+
+    private final class Worker {
+        final int id;
+        final Role role;
+        final ExecutionModel model;
+        final long kvCapacity;
+        final ArrayDeque<Req> waiting = new ArrayDeque<>();
+        final ArrayDeque<Req> prefilling = new ArrayDeque<>();
+        final PriorityQueue<Req> decoding = new PriorityQueue<>((a, b) -> Long.compare(a.finishIter, b.finishIter));
+        final ArrayDeque<Req> admitted = new ArrayDeque<>();
+        final List<Req> iterPrefill = new ArrayList<>();
+        int decodeCount;
+        long decodeContext;
+        long kvUsed;
+        long queuedPromptTokens;
+        long iter;
+        int iterDecodes;
+        double iterStartS;
+        boolean busy;
+
+        Worker(int id, Role role, ExecutionModel model) {
+            this.id = id;
+            this.role = role;
+            this.model = model;
+            this.kvCapacity = model.kvCapacityTokens(spec.tokenBudget());
+        }
+
+        int running() {
+            return prefilling.size() + decodeCount;
+        }
+
+        long kvNeeded(long extraTokens, int extraSeqs) {
+            return kvUsed + extraTokens + (long) (running() + extraSeqs) * (KV_BLOCK_TOKENS / 2);
+        }
+
+        int load() {
+            return waiting.size() + running();
+        }
+    }
+
+    // ---- state of one run ----
+    private Worker[] front;
+    private Worker[] back;
+    private Worker[] all;
+    private double[] endTimes;
+    private int[] heap;
+    private int[] heapPos;
+    private int heapSize;
+    private final PriorityQueue<Req> transfers = new PriorityQueue<>((a, b) -> a.readyS != b.readyS
+            ? Double.compare(a.readyS, b.readyS) : Long.compare(a.index, b.index));
+    private int rrFront;
+    private int rrBack;
+    private long arrived;
+    private long inSystem;
+    private long waitingTotal;
+    private long warmupCount;
+    private double windowStartS = Double.NaN;
+    private double windowEndS = Double.POSITIVE_INFINITY;
+    private double lastEventS;
+    private double areaInSystem;
+    private long measuredArrivals;
+    private long measuredCompleted;
+    private double measuredLatencySumS;
+    private long goodRequests;
+    private double inputTokensInWindow;
+    private double outputTokensInWindow;
+    private double busySeconds;
+    private double usefulFlops;
+    private long preemptions;
+    private double waitingAtMidS = Double.NaN;
+    private long waitingAtMid = -1;
+    private final Histogram ttft = new Histogram(HIST_MAX_US, HIST_DIGITS);
+    private final Histogram itl = new Histogram(HIST_MAX_US, HIST_DIGITS);
+    private final Histogram e2e = new Histogram(HIST_MAX_US, HIST_DIGITS);
+    private final Histogram tpot = new Histogram(HIST_MAX_US, HIST_DIGITS);
+    private List<EmulationResult.QueuePoint> series;
+    private double sampleEveryS;
+    private double nextSampleS;
+
+    /** Runs the emulation to the end (every drawn request served) and returns what it measured. */
+    public EmulationResult run() {
+        setUp();
+        RequestSource.Request draw = new RequestSource.Request();
+        boolean more = source.next(draw);
+        boolean offline = Double.isInfinite(source.meanRateRps());
+        if (offline) {
+            windowStartS = 0;
+        }
+        while (true) {
+            double tArrival = more && arrived < spec.maxRequests() ? draw.arrivalS : Double.POSITIVE_INFINITY;
+            double tTransfer = transfers.isEmpty() ? Double.POSITIVE_INFINITY : transfers.peek().readyS;
+            double tIter = heapSize == 0 ? Double.POSITIVE_INFINITY : endTimes[heap[0]];
+            double t = Math.min(tArrival, Math.min(tTransfer, tIter));
+            if (t == Double.POSITIVE_INFINITY) {
+                break;
+            }
+            advance(t);
+            if (tArrival <= t) {
+                arrive(new Req(arrived, t, draw.inputTokens, draw.outputTokens));
+                more = arrived < spec.maxRequests() && source.next(draw);
+                if (!offline && !(more && arrived < spec.maxRequests())) {
+                    windowEndS = t;
+                    waitingAtEnd = waitingTotal;
+                }
+            } else if (tTransfer <= t) {
+                Req r = transfers.poll();
+                Worker w = route(back, r, false);
+                w.waiting.addLast(r);
+                waitingTotal++;
+                startIfIdle(w, t);
+            } else {
+                finishIteration(all[heap[0]], t);
+            }
+        }
+        double endS = lastEventS;
+        if (offline || windowEndS == Double.POSITIVE_INFINITY) {
+            windowEndS = endS;
+        }
+        if (Double.isNaN(windowStartS)) {
+            windowStartS = 0;
+        }
+        return result(endS);
+    }
+
+    private void setUp() {
+        int nf = spec.workers();
+        int nb = spec.disaggregated() ? spec.decodeWorkers() : 0;
+        front = new Worker[nf];
+        back = new Worker[nb];
+        all = new Worker[nf + nb];
+        for (int i = 0; i < nf; i++) {
+            front[i] = new Worker(i, spec.disaggregated() ? Role.PREFILL : Role.AGGREGATED, spec.model());
+            all[i] = front[i];
+        }
+        for (int i = 0; i < nb; i++) {
+            back[i] = new Worker(nf + i, Role.DECODE, spec.decodeModel());
+            all[nf + i] = back[i];
+        }
+        endTimes = new double[all.length];
+        heap = new int[all.length];
+        heapPos = new int[all.length];
+        java.util.Arrays.fill(heapPos, -1);
+        warmupCount = (long) Math.floor(spec.maxRequests() * spec.warmupFraction());
+        series = new ArrayList<>();
+        sampleEveryS = 1e-3;
+        nextSampleS = 0;
+    }
+
+    /** Integrates the in-system count up to {@code t} and takes queue samples. */
+    private void advance(double t) {
+        while (nextSampleS <= t) {
+            if (series.size() >= spec.timeSeriesPoints()) {
+                List<EmulationResult.QueuePoint> kept = new ArrayList<>();
+                for (int i = 0; i < series.size(); i += 2) {
+                    kept.add(series.get(i));
+                }
+                series = kept;
+                sampleEveryS *= 2;
+                nextSampleS = series.get(series.size() - 1).timeS() + sampleEveryS;
+                continue;
+            }
+            series.add(new EmulationResult.QueuePoint(nextSampleS, (int) waitingTotal, (int) inSystem));
+            nextSampleS += sampleEveryS;
+        }
+        if (!Double.isNaN(windowStartS)) {
+            double from = Math.max(lastEventS, windowStartS);
+            double to = Math.min(t, windowEndS);
+            if (to > from) {
+                areaInSystem += inSystem * (to - from);
+            }
+            if (waitingAtMid < 0 && windowEndS == Double.POSITIVE_INFINITY && !Double.isNaN(waitingAtMidS) && t >= waitingAtMidS) {
+                waitingAtMid = waitingTotal;
+            }
+        }
+        lastEventS = t;
+    }
+
+    private void arrive(Req r) {
+        arrived++;
+        inSystem++;
+        if (r.index == warmupCount && Double.isNaN(windowStartS)) {
+            windowStartS = r.arrivalS;
+        }
+        if (r.index >= warmupCount) {
+            measuredArrivals++;
+        }
+        if (Double.isNaN(waitingAtMidS) && r.index == warmupCount + (spec.maxRequests() - warmupCount) / 2) {
+            waitingAtMidS = r.arrivalS;
+        }
+        Worker w = route(front, r, true);
+        w.waiting.addLast(r);
+        w.queuedPromptTokens += r.prefillTarget;
+        waitingTotal++;
+        startIfIdle(w, r.arrivalS);
+    }
+
+    private Worker route(Worker[] pool, Req r, boolean frontPool) {
+        RouterPolicy policy = spec.router();
+        if (policy == RouterPolicy.ROUND_ROBIN) {
+            if (frontPool) {
+                return pool[rrFront++ % pool.length];
+            }
+            return pool[rrBack++ % pool.length];
+        }
+        Worker best = pool[0];
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (Worker w : pool) {
+            double cost = policy == RouterPolicy.LEAST_LOADED ? w.load()
+                    // KV-aware (Dynamo): blocks to prefill plus blocks held; with no prefix ids in the
+                    // traffic the overlap term is zero, so it weighs queued prompt tokens and KV held.
+                    : (double) (w.queuedPromptTokens + w.kvUsed) / KV_BLOCK_TOKENS;
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = w;
+            }
+        }
+        return best;
+    }
+
+    private void startIfIdle(Worker w, double t) {
+        if (!w.busy) {
+            startIteration(w, t);
+        }
+    }
+
+    private void startIteration(Worker w, double t) {
+        // room for one more token per decoding sequence, preempting the newest when KV runs out
+        while (w.decodeCount > 0 && w.kvNeeded(w.decodeCount, 0) > w.kvCapacity) {
+            preemptNewest(w);
+        }
+        if (w.role == Role.DECODE) {
+            admitTransferred(w);
+        }
+        int decodes = w.decodeCount;
+        int budget = spec.tokenBudget() - decodes;
+        int prefillTokens = 0;
+        double attended = 0;
+        double prefillContext = 0;
+        w.iterPrefill.clear();
+        for (Req r : w.prefilling) {
+            if (budget <= 0) {
+                break;
+            }
+            int chunk = (int) Math.min(Math.min(r.prefillTarget - r.prefilled, budget), Math.max(0, w.kvCapacity - w.kvNeeded(0, 0)));
+            if (chunk <= 0) {
+                break;
+            }
+            budget -= chunk;
+            r.chunk = chunk;
+            w.kvUsed += chunk;
+            prefillTokens += chunk;
+            attended += chunk * (r.prefilled + chunk / 2.0);
+            prefillContext += r.prefilled + chunk;
+            w.iterPrefill.add(r);
+        }
+        while (w.role != Role.DECODE && !w.waiting.isEmpty() && w.running() < spec.maxBatch()) {
+            Req r = w.waiting.peekFirst();
+            if (budget <= 0) {
+                break;
+            }
+            long room = (long) (w.kvCapacity * (1 - ADMISSION_HEADROOM)) - w.kvNeeded(0, 1);
+            int chunk = (int) Math.min(Math.min(r.prefillTarget, budget), Math.max(0, room));
+            if (chunk <= 0 || (chunk < r.prefillTarget && w.running() > 0 && room < r.prefillTarget)) {
+                break; // vLLM admits a prompt when its blocks fit
+            }
+            w.waiting.pollFirst();
+            waitingTotal--;
+            w.prefilling.addLast(r);
+            budget -= chunk;
+            r.chunk = chunk;
+            w.kvUsed += chunk;
+            prefillTokens += chunk;
+            attended += chunk * (r.prefilled + chunk / 2.0);
+            prefillContext += r.prefilled + chunk;
+            w.iterPrefill.add(r);
+        }
+        if (decodes == 0 && prefillTokens == 0) {
+            w.busy = false;
+            return;
+        }
+        w.iterDecodes = decodes;
+        double s = w.model.iterationS(decodes, w.decodeContext, prefillTokens, attended, prefillContext);
+        w.iterStartS = t;
+        w.busy = true;
+        busySeconds += s;
+        usefulFlops += w.model.usefulFlops(decodes + prefillTokens, w.decodeContext + attended) * w.model.gpusPerReplica();
+        schedule(w.id, t + s);
+    }
+
+    /** Decode workers admit transferred requests whole, when their KV fits. */
+    private void admitTransferred(Worker w) {
+        while (!w.waiting.isEmpty() && w.running() < spec.maxBatch()) {
+            Req r = w.waiting.peekFirst();
+            long ctx = (long) r.input + r.generated;
+            if (w.kvNeeded(ctx + 1, 1) > w.kvCapacity && w.running() > 0) {
+                return;
+            }
+            w.waiting.pollFirst();
+            waitingTotal--;
+            joinDecode(w, r, 0);
+        }
+    }
+
+    private void preemptNewest(Worker w) {
+        while (!w.admitted.isEmpty()) {
+            Req r = w.admitted.pollLast();
+            if (r.done || !r.decoding) {
+                continue;
+            }
+            long ctx = (long) r.input + r.generated + (w.iter - r.startIter);
+            r.generated += (int) (w.iter - r.startIter);
+            r.decoding = false;
+            w.decoding.remove(r);
+            w.decodeCount--;
+            w.decodeContext -= ctx;
+            w.kvUsed -= ctx;
+            // recompute: prefill the prompt and the tokens generated so far again
+            // decode workers re-admit it whole when KV frees up (its KV is fetched again)
+            r.prefillTarget = (int) ctx;
+            r.prefilled = 0;
+            w.waiting.addFirst(r);
+            if (w.role != Role.DECODE) {
+                w.queuedPromptTokens += r.prefillTarget;
+            }
+            waitingTotal++;
+            preemptions++;
+            return;
+        }
+        throw new IllegalStateException("worker " + w.id + " must preempt but has no decoding sequence");
+    }
+
+    /** Puts {@code r} into the decode set; {@code kvHeld} tokens of its KV are already counted. */
+    private void joinDecode(Worker w, Req r, long kvHeld) {
+        r.decoding = true;
+        r.startIter = w.iter;
+        r.finishIter = w.iter + (r.output - r.generated);
+        long ctx = (long) r.input + r.generated;
+        w.kvUsed += ctx - kvHeld;
+        w.decodeContext += ctx;
+        w.decodeCount++;
+        w.decoding.add(r);
+        w.admitted.addLast(r);
+        if (w.admitted.size() > 4 * (w.decodeCount + 16)) {
+            w.admitted.removeIf(q -> q.done || !q.decoding);
+        }
+    }
+
+    private void finishIteration(Worker w, double t) {
+        unschedule(w.id);
+        double durationS = t - w.iterStartS;
+        boolean inWindow = !Double.isNaN(windowStartS) && t >= windowStartS && t <= windowEndS;
+        w.iter++;
+        int decodes = w.iterDecodes;
+        if (decodes > 0) {
+            w.decodeContext += decodes;
+            w.kvUsed += decodes;
+            if (inWindow) {
+                itl.recordValueWithCount(toMicros(durationS), decodes);
+                outputTokensInWindow += decodes;
+            }
+            while (!w.decoding.isEmpty() && w.decoding.peek().finishIter <= w.iter) {
+                Req r = w.decoding.poll();
+                long ctx = (long) r.input + r.output;
+                w.decodeCount--;
+                w.decodeContext -= ctx;
+                w.kvUsed -= ctx;
+                r.decoding = false;
+                complete(r, t);
+            }
+        }
+        for (Req r : w.iterPrefill) {
+            r.prefilled += r.chunk;
+            w.queuedPromptTokens -= r.chunk;
+            r.chunk = 0;
+            if (r.prefilled < r.prefillTarget) {
+                continue;
+            }
+            w.prefilling.remove(r);
+            r.generated++;
+            if (Double.isNaN(r.firstTokenS)) {
+                r.firstTokenS = t;
+                if (r.index >= warmupCount) {
+                    ttft.recordValue(toMicros(t - r.arrivalS));
+                }
+                if (inWindow) {
+                    inputTokensInWindow += r.input;
+                }
+            }
+            if (inWindow) {
+                outputTokensInWindow++;
+            }
+            if (r.generated >= r.output) {
+                w.kvUsed -= r.prefillTarget;
+                complete(r, t);
+            } else if (w.role == Role.PREFILL) {
+                w.kvUsed -= r.prefillTarget;
+                r.prefillTarget = r.input + r.generated;
+                double bytes = w.model.kvBytesPerTokenPerGpu() * w.model.gpusPerReplica() * r.prefillTarget;
+                r.readyS = t + bytes / spec.kvTransferBytesPerS();
+                transfers.add(r);
+            } else {
+                joinDecode(w, r, r.prefillTarget);
+            }
+        }
+        w.busy = false;
+        startIteration(w, t);
+    }
+
+    private void complete(Req r, double t) {
+        r.done = true;
+        inSystem--;
+        if (r.index < warmupCount) {
+            return;
+        }
+        double latencyS = t - r.arrivalS;
+        e2e.recordValue(toMicros(latencyS));
+        double tpotS = r.output > 1 ? (t - r.firstTokenS) / (r.output - 1) : 0;
+        tpot.recordValue(toMicros(tpotS));
+        if (t <= windowEndS) {
+            measuredCompleted++;
+        }
+        measuredLatencySumS += latencyS;
+        boolean good = (Double.isNaN(spec.ttftSloMs()) || (r.firstTokenS - r.arrivalS) * 1e3 <= spec.ttftSloMs())
+                && (Double.isNaN(spec.itlSloMs()) || tpotS * 1e3 <= spec.itlSloMs());
+        if (good) {
+            goodRequests++;
+        }
+    }
+
+    private EmulationResult result(double endS) {
+        double window = Math.max(1e-12, windowEndS - windowStartS);
+        long measured = Math.max(0, arrived - warmupCount);
+        boolean offline = Double.isInfinite(source.meanRateRps());
+        double offered = offline ? 0 : measuredArrivals / window;
+        double completed = measuredCompleted / window;
+        boolean growing = waitingAtMid >= 0 && waitingTotalAtWindowEnd() > waitingAtMid;
+        boolean overloaded = !offline && completed < OVERLOAD_COMPLETION_SHARE * offered && growing;
+        double gpus = 0;
+        for (Worker w : all) {
+            gpus += w.model.gpusPerReplica();
+        }
+        double peak = all[0].model.peakFlopsPerGpu();
+        double meanLatency = measured == 0 ? 0 : measuredLatencySumS / measured;
+        double goodput = goodRequests / (offline ? Math.max(1e-12, endS) : window);
+        return new EmulationResult(arrived, measured, window, offered, completed,
+                inputTokensInWindow / window, outputTokensInWindow / window, (inputTokensInWindow + outputTokensInWindow) / window,
+                ms(ttft, 50), ms(ttft, 90), ms(ttft, 99), ms(itl, 50), ms(itl, 90), ms(itl, 99), ms(e2e, 50), ms(e2e, 90),
+                ms(e2e, 99), ms(tpot, 50), ms(tpot, 99), ms(ttft, spec.ttftPercentile()), ms(itl, spec.itlPercentile()), goodput,
+                Math.min(1, busySeconds / (all.length * Math.max(1e-12, endS))),
+                usefulFlops / (gpus * peak * Math.max(1e-12, endS)), preemptions, areaInSystem / window, meanLatency,
+                overloaded, series);
+    }
+
+    private long waitingAtEnd = -1;
+
+    private long waitingTotalAtWindowEnd() {
+        return waitingAtEnd >= 0 ? waitingAtEnd : waitingTotal;
+    }
+
+    private static double ms(Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1e3;
+    }
+
+    private static long toMicros(double s) {
+        return Math.max(0, Math.min(HIST_MAX_US, Math.round(s * 1e6)));
+    }
+
+    // ---- indexed binary min-heap of workers by iteration end time ----
+
+    private void schedule(int id, double endS) {
+        endTimes[id] = endS;
+        int i = heapSize++;
+        heap[i] = id;
+        heapPos[id] = i;
+        siftUp(i);
+    }
+
+    private void unschedule(int id) {
+        int i = heapPos[id];
+        int last = heap[--heapSize];
+        heapPos[id] = -1;
+        if (i < heapSize) {
+            heap[i] = last;
+            heapPos[last] = i;
+            siftDown(i);
+            siftUp(heapPos[last]);
+        }
+    }
+
+    private boolean less(int a, int b) {
+        return endTimes[a] < endTimes[b] || (endTimes[a] == endTimes[b] && a < b);
+    }
+
+    private void siftUp(int i) {
+        while (i > 0) {
+            int p = (i - 1) >>> 1;
+            if (!less(heap[i], heap[p])) {
+                break;
+            }
+            swap(i, p);
+            i = p;
+        }
+    }
+
+    private void siftDown(int i) {
+        while (true) {
+            int l = 2 * i + 1;
+            int r = l + 1;
+            int m = i;
+            if (l < heapSize && less(heap[l], heap[m])) {
+                m = l;
+            }
+            if (r < heapSize && less(heap[r], heap[m])) {
+                m = r;
+            }
+            if (m == i) {
+                return;
+            }
+            swap(i, m);
+            i = m;
+        }
+    }
+
+    private void swap(int i, int j) {
+        int a = heap[i];
+        heap[i] = heap[j];
+        heap[j] = a;
+        heapPos[heap[i]] = i;
+        heapPos[heap[j]] = j;
+    }
+}

@@ -1,0 +1,227 @@
+package org.aifactory.twin.serving;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.aifactory.twin.model.ArrivalKind;
+import org.aifactory.twin.model.Deployment;
+import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.PoolRole;
+import org.aifactory.twin.model.Rack;
+import org.aifactory.twin.model.ServingMode;
+import org.aifactory.twin.model.Slo;
+import org.aifactory.twin.model.TrafficProfile;
+import org.aifactory.twin.model.WorkerPool;
+import org.aifactory.twin.model.analysis.Finding;
+import org.aifactory.twin.model.analysis.Severity;
+import org.aifactory.twin.model.catalog.CatalogIndex;
+import org.aifactory.twin.model.catalog.GpuType;
+import org.aifactory.twin.model.catalog.LlmType;
+import org.aifactory.twin.model.catalog.RackType;
+
+/**
+ * Emulates every deployment of a facility under its traffic and scores it against its SLO.
+ * Replicas of a pool are identical and the routers spread load evenly, so at most
+ * {@link Options#maxEmulatedWorkers()} workers are emulated with the offered rate scaled to them,
+ * and their throughput is scaled back to all replicas. Stateless.
+ */
+public final class ServingEmulation {
+    /**
+     * Share of a GPU's scale-out NIC bandwidth a KV transfer reaches [E] (RDMA over InfiniBand
+     * typically delivers 80-90 % of line rate).
+     */
+    static final double KV_TRANSFER_EFFICIENCY = 0.8;
+
+    /**
+     * @param maxEmulatedWorkers most workers emulated per pool
+     * @param requests requests emulated per deployment
+     * @param seed random seed (runs are deterministic for a seed)
+     * @param keepQueue whether to keep the queue-length time series
+     */
+    public record Options(int maxEmulatedWorkers, int requests, long seed, boolean keepQueue, Efficiency efficiency) {
+        /** What {@code validate} runs: 16 workers, 20,000 requests per deployment, seed 1. */
+        public static final Options VALIDATE = new Options(16, 20_000, 1, false, Efficiency.DEFAULT);
+
+        public Options {
+            if (maxEmulatedWorkers < 1 || requests < 1) {
+                throw new IllegalArgumentException("maxEmulatedWorkers (" + maxEmulatedWorkers + ") and requests (" + requests
+                        + ") must be positive");
+            }
+        }
+    }
+
+    /** Findings and the report. */
+    public record Outcome(List<Finding> findings, ServingReport report) {}
+
+    public Outcome run(Facility facility, CatalogIndex catalog, Options options) {
+        List<Finding> findings = new ArrayList<>();
+        List<DeploymentServing> results = new ArrayList<>();
+        Map<String, Rack> racks = new HashMap<>();
+        facility.racks().forEach(r -> racks.put(r.id(), r));
+        for (Deployment d : facility.workload().deployments()) {
+            deployment(facility, catalog, options, d, racks, findings).ifPresent(results::add);
+        }
+        String method = String.format(Locale.ROOT, "discrete-event emulation, iteration-level: up to %d workers per pool and %,d "
+                + "requests per deployment (first %.0f %% as warm-up), seed %d; throughput scaled from emulated workers to all "
+                + "replicas; execution model: per-layer roofline calibrated on MLPerf Llama-2-70B (docs/serving.md)",
+                options.maxEmulatedWorkers(), options.requests(), EmulationSpec.DEFAULT_WARMUP_FRACTION * 100, options.seed());
+        return new Outcome(findings, ServingReport.of(results, method));
+    }
+
+    private Optional<DeploymentServing> deployment(Facility f, CatalogIndex catalog, Options o, Deployment d, Map<String, Rack> racks,
+            List<Finding> findings) {
+        Optional<LlmType> llm = catalog.model(d.model());
+        if (llm.isEmpty()) {
+            findings.add(new Finding(Severity.ERROR, "SERVING_UNKNOWN_MODEL", d.id(), "model '" + d.model() + "' is not in the catalog"));
+            return Optional.empty();
+        }
+        GpuType gpu = null;
+        int rackGpus = 0;
+        for (String id : d.racks()) {
+            Rack r = racks.get(id);
+            RackType rt = r == null ? null : catalog.rack(r.type()).orElse(null);
+            GpuType g = rt == null ? null : catalog.gpu(rt.gpu()).orElse(null);
+            if (g != null) {
+                if (gpu != null && !gpu.id().equals(g.id())) {
+                    findings.add(new Finding(Severity.WARNING, "SERVING_MIXED_GPUS", d.id(), "racks of deployment " + d.id()
+                            + " hold " + gpu.id() + " and " + g.id() + "; emulated as " + gpu.id()));
+                } else {
+                    gpu = g;
+                }
+                rackGpus += rt.gpus();
+            }
+        }
+        if (gpu == null) {
+            findings.add(new Finding(Severity.ERROR, "SERVING_NO_GPUS", d.id(), "deployment " + d.id()
+                    + " names no GPU rack; give it racks of a GPU rack type"));
+            return Optional.empty();
+        }
+        RackType anyRack = catalog.rack(racks.get(d.racks().get(0)).type()).orElseThrow();
+        int gpusPerRack = Math.max(1, anyRack.gpus());
+        if (d.gpus() > rackGpus) {
+            findings.add(new Finding(Severity.ERROR, "SERVING_NOT_ENOUGH_GPUS", d.id(), String.format(Locale.ROOT,
+                    "deployment %s needs %d GPUs but its %d racks hold %d. Maybe add racks or lower replicas", d.id(), d.gpus(),
+                    d.racks().size(), rackGpus)));
+        }
+        WorkerPool front = pool(d, d.mode() == ServingMode.AGGREGATED ? PoolRole.AGGREGATED : PoolRole.PREFILL);
+        WorkerPool back = d.mode() == ServingMode.DISAGGREGATED ? pool(d, PoolRole.DECODE) : null;
+        if (front == null || (d.mode() == ServingMode.DISAGGREGATED && back == null)) {
+            findings.add(new Finding(Severity.ERROR, "SERVING_POOLS_MISSING", d.id(), "deployment " + d.id() + " lacks the pools its "
+                    + "mode needs"));
+            return Optional.empty();
+        }
+        for (WorkerPool p : d.pools()) {
+            int perReplica = p.parallelism().tensor() * p.parallelism().pipeline();
+            if (p.parallelism().tensor() > gpusPerRack) {
+                findings.add(new Finding(Severity.ERROR, "SERVING_TP_SPANS_NVLINK_DOMAINS", d.id(), String.format(Locale.ROOT,
+                        "tensor parallelism %d of the %s pool exceeds the %d GPUs of one NVLink domain (rack %s)",
+                        p.parallelism().tensor(), p.role().name().toLowerCase(Locale.ROOT), gpusPerRack, anyRack.id())));
+            } else if (perReplica > gpusPerRack) {
+                findings.add(new Finding(Severity.INFO, "SERVING_PIPELINE_OVER_FABRIC", d.id(), "a replica of " + perReplica
+                        + " GPUs spans racks: pipeline stages talk over the scale-out fabric"));
+            }
+        }
+        Efficiency eff = o.efficiency();
+        ExecutionModel fm = new ExecutionModel(llm.get(), gpu, d.precision(), front.parallelism(), eff);
+        ExecutionModel bm = back == null ? null : new ExecutionModel(llm.get(), gpu, d.precision(), back.parallelism(), eff);
+        Optional<TrafficProfile> traffic = f.workload().traffic().stream().filter(t -> t.deployment().equals(d.id())).findFirst();
+        Optional<Slo> slo = f.workload().slos().stream().filter(s -> s.deployment().equals(d.id())).findFirst();
+        int budget = EmulationSpec.DEFAULT_TOKEN_BUDGET;
+        ExecutionModel kvModel = bm == null ? fm : bm;
+        if (!fits(d, fm, budget, findings) || (bm != null && !fits(d, bm, budget, findings))) {
+            return Optional.empty();
+        }
+        if (traffic.isEmpty()) {
+            findings.add(new Finding(Severity.INFO, "SERVING_NO_TRAFFIC", d.id(), "deployment " + d.id()
+                    + " has no traffic profile: nothing to emulate"));
+            return Optional.empty();
+        }
+        TrafficProfile t = traffic.get();
+        long longest = (long) (maxTokens(t.inputTokens()) + maxTokens(t.outputTokens()));
+        if (kvModel.kvCapacityTokens(budget) < longest) {
+            findings.add(new Finding(Severity.ERROR, "SERVING_MODEL_DOES_NOT_FIT", d.id(), String.format(Locale.ROOT,
+                    "a replica's KV cache holds %,d tokens, less than one longest request (%,d). Maybe raise tensor parallelism",
+                    kvModel.kvCapacityTokens(budget), longest)));
+            return Optional.empty();
+        }
+        int frontWorkers = front.replicas() * Math.max(1, front.parallelism().data());
+        int backWorkers = back == null ? 0 : back.replicas() * Math.max(1, back.parallelism().data());
+        int totalWorkers = frontWorkers + backWorkers;
+        double scale = Math.min(1.0, o.maxEmulatedWorkers() / (double) Math.max(frontWorkers, backWorkers));
+        int emuFront = Math.max(1, (int) Math.round(frontWorkers * scale));
+        int emuBack = back == null ? 0 : Math.max(1, (int) Math.round(backWorkers * scale));
+        double rateScale = emuFront / (double) frontWorkers;
+        double upscale = 1 / rateScale;
+        RequestSource source = t.arrival().kind() == ArrivalKind.TRACE && t.arrival().traceFile() != null
+                ? RequestSource.trace(Path.of(t.arrival().traceFile()), rateScale)
+                : RequestSource.synthetic(t.arrival(), t.inputTokens(), t.outputTokens(), rateScale, o.seed());
+        EmulationSpec spec = EmulationSpec.aggregated(fm, emuFront, d.router(), o.requests());
+        if (bm != null) {
+            double perGpuBytesPerS = anyRack.nics() * anyRack.nicSpeedGbps() * 1e9 / 8 / gpusPerRack;
+            int lanes = Math.min(fm.gpusPerReplica(), bm.gpusPerReplica());
+            spec = spec.withDisaggregation(bm, emuBack, perGpuBytesPerS * lanes * KV_TRANSFER_EFFICIENCY);
+        }
+        if (slo.isPresent()) {
+            Slo s = slo.get();
+            spec = spec.withSlo(s.ttftMs(), s.ttftPercentile(), s.itlMs(), s.itlPercentile());
+        }
+        EmulationResult r = new Emulator(spec, source).run();
+        boolean met = slo.isEmpty() || (r.ttftAtSloPercentileMs() <= slo.get().ttftMs() && r.itlAtSloPercentileMs() <= slo.get().itlMs()
+                && !r.overloaded());
+        if (r.overloaded()) {
+            findings.add(new Finding(Severity.ERROR, "SERVING_OVERLOADED", d.id(), String.format(Locale.ROOT,
+                    "offered %.1f req/s exceed what the %d replicas complete (%.1f req/s): the queue grows without bound. "
+                    + "Maybe add replicas or racks", r.offeredRps() * upscale, totalWorkers, r.completedRps() * upscale)));
+        }
+        if (slo.isPresent() && !met) {
+            Slo s = slo.get();
+            findings.add(new Finding(Severity.ERROR, "SERVING_SLO_MISSED", d.id(), String.format(Locale.ROOT,
+                    "TTFT p%s %.0f ms (objective %.0f ms), inter-token p%s %.1f ms (objective %.1f ms)", pct(s.ttftPercentile()),
+                    r.ttftAtSloPercentileMs(), s.ttftMs(), pct(s.itlPercentile()), r.itlAtSloPercentileMs(), s.itlMs())));
+        }
+        if (r.preemptions() > 0.01 * r.requests()) {
+            findings.add(new Finding(Severity.WARNING, "SERVING_KV_PREEMPTION", d.id(), String.format(Locale.ROOT,
+                    "%,d preemptions in %,d requests: the KV cache runs out and sequences are recomputed", r.preemptions(),
+                    r.requests())));
+        }
+        int racksUsed = Math.max(1, (int) Math.ceil(d.gpus() / (double) gpusPerRack));
+        double tps = r.totalTokensPerS() * upscale;
+        String modeName = d.mode().name().toLowerCase(Locale.ROOT);
+        return Optional.of(new DeploymentServing(d.id(), d.model(), gpu.id(), d.precision().name().toLowerCase(Locale.ROOT), modeName,
+                totalWorkers, d.gpus(), racksUsed, emuFront + emuBack, r.requests(), r.windowS(), r.offeredRps() * upscale, tps,
+                r.inputTokensPerS() * upscale, r.outputTokensPerS() * upscale, d.gpus() == 0 ? 0 : tps / d.gpus(), tps / racksUsed,
+                r.ttftP50Ms(), r.ttftP90Ms(), r.ttftP99Ms(), r.itlP50Ms(), r.itlP90Ms(), r.itlP99Ms(), r.e2eP50Ms(), r.e2eP90Ms(),
+                r.e2eP99Ms(), r.goodputRps() * upscale, slo.map(Slo::ttftMs).orElse(null), slo.map(Slo::itlMs).orElse(null), met,
+                r.overloaded(), r.gpuBusyFraction(), r.modelFlopsUtilization(), r.preemptions(), kvModel.kvCapacityTokens(budget),
+                kvModel.weightBytesPerGpu() / 1e9, o.keepQueue() ? r.queue() : List.of()));
+    }
+
+    private static boolean fits(Deployment d, ExecutionModel m, int budget, List<Finding> findings) {
+        double free = m.freeHbmBytesPerGpu(budget);
+        if (free > 0) {
+            return true;
+        }
+        findings.add(new Finding(Severity.ERROR, "SERVING_MODEL_DOES_NOT_FIT", d.id(), String.format(Locale.ROOT,
+                "%s in %s needs %.1f GB of weights per GPU; %s offers %.1f GB usable (%.0f %% of %.0f GB) less workspace. "
+                + "Maybe raise tensor or pipeline parallelism or lower the precision", m.llm().id(), m.precision(),
+                m.weightBytesPerGpu() / 1e9, m.gpu().id(), m.gpu().hbmGb() * ExecutionModel.USABLE_HBM_FRACTION,
+                ExecutionModel.USABLE_HBM_FRACTION * 100, m.gpu().hbmGb())));
+        return false;
+    }
+
+    private static double maxTokens(org.aifactory.twin.model.TokenDistribution t) {
+        return t.max() != null ? t.max() : t.mean();
+    }
+
+    private static String pct(double p) {
+        return p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p);
+    }
+
+    private static WorkerPool pool(Deployment d, PoolRole role) {
+        return d.pools().stream().filter(p -> p.role() == role).findFirst().orElse(null);
+    }
+}

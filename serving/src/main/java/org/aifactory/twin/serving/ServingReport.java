@@ -1,0 +1,58 @@
+package org.aifactory.twin.serving;
+
+import java.util.List;
+
+/**
+ * The {@code serving} analysis report: facility totals first (the fields {@code validate --json}
+ * promises), then each deployment. Totals: token and goodput rates are summed over deployments;
+ * latency percentiles are the worst deployment's; {@code sloMet} holds when every deployment with
+ * an SLO meets it.
+ *
+ * @param tokensPerSecond input + output tokens per second the facility serves
+ * @param method how the figures were obtained (what was emulated, for how long)
+ */
+public record ServingReport(
+        double tokensPerSecond,
+        double ttftP50Ms,
+        double ttftP99Ms,
+        double itlP50Ms,
+        double itlP99Ms,
+        double goodputRps,
+        boolean sloMet,
+        double inputTokensPerSecond,
+        double outputTokensPerSecond,
+        int gpus,
+        double tokensPerSecondPerGpu,
+        String method,
+        List<DeploymentServing> deployments) {
+
+    public ServingReport {
+        deployments = List.copyOf(deployments);
+    }
+
+    static ServingReport of(List<DeploymentServing> ds, String method) {
+        double tps = 0;
+        double in = 0;
+        double out = 0;
+        double good = 0;
+        int gpus = 0;
+        double t50 = 0;
+        double t99 = 0;
+        double i50 = 0;
+        double i99 = 0;
+        boolean met = true;
+        for (DeploymentServing d : ds) {
+            tps += d.tokensPerSecond();
+            in += d.inputTokensPerSecond();
+            out += d.outputTokensPerSecond();
+            good += d.goodputRps();
+            gpus += d.gpus();
+            t50 = Math.max(t50, d.ttftP50Ms());
+            t99 = Math.max(t99, d.ttftP99Ms());
+            i50 = Math.max(i50, d.itlP50Ms());
+            i99 = Math.max(i99, d.itlP99Ms());
+            met &= d.sloMet();
+        }
+        return new ServingReport(tps, t50, t99, i50, i99, good, met, in, out, gpus, gpus == 0 ? 0 : tps / gpus, method, ds);
+    }
+}
