@@ -97,20 +97,29 @@ class PowerAnalysisTest {
 
     @Test
     void hundredMegawattHallCarriesEverySingleFailureOfItsDuplicatedChain() {
-        // Hall 2 (16 SUs, two-tier fabric) has 8 spine racks (8 x 20 kW) on their own 2N busway pair
-        // from hall-2-blk-01: 160 / 2 = 80 kW per side. With side A lost, side B carries 160 kW, and
-        // hall-2-blk-01-ups-b carries two SUs (2 x (8 x 132 + 20) = 2,152 kW) + 160 kW = 2,312 kW plus
-        // the busways' 0.5 % losses (~11.6 kW), under its 2,500 kW rating. (An earlier generator hung
-        // the spine racks on an SU's busways, 1,236 kW on a 1,093 kW busway; this analysis found it.)
+        // Every SU (8 x 132 kW GB300 + a 20 kW network rack = 1,076 kW) hangs on a 2N busway pair
+        // (busway-1600a, 1,093 kW): normally 538 kW per side; with one side lost the other carries
+        // 1,076 kW plus nothing else, under its rating. Two SUs share a 2N UPS pair (2,500 kW):
+        // 2 x 1,076 = 2,152 kW plus 0.5 % busway losses (~10.8 kW) on the surviving side.
         AnalysisResult result = analyze(Samples.HALL_100MW.load(), AnalysisContext.empty());
         PowerReport r = (PowerReport) result.report();
-        assertThat(r.components()).filteredOn(c -> c.id().equals("hall-2-spine-bus-a")).singleElement()
-                .satisfies(c -> assertThat(c.loadKw()).isCloseTo(160 / 2.0, within(1e-9)));
+        assertThat(r.components()).filteredOn(c -> c.id().equals("hall-1-su-01-bus-a")).singleElement()
+                .satisfies(c -> assertThat(c.loadKw()).isCloseTo(1_076 / 2.0, within(1e-9)));
         assertThat(result.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
-        assertThat(r.n1()).filteredOn(c -> c.failed().equals("hall-2-spine-bus-a")).singleElement()
+        assertThat(r.n1()).filteredOn(c -> c.failed().equals("hall-1-su-01-bus-a")).singleElement()
                 .satisfies(c -> assertThat(c.ok()).isTrue());
-        assertThat(r.n1()).filteredOn(c -> c.failed().equals("hall-2-blk-01-ups-a")).singleElement()
+        assertThat(r.n1()).filteredOn(c -> c.failed().equals("hall-1-blk-01-ups-a")).singleElement()
                 .satisfies(c -> assertThat(c.ok()).isTrue());
+    }
+
+    @Test
+    void spineRacksOfTheScalableUnitHaveTheirOwnBusways() {
+        // The SU's one spine rack (4 Quantum-X800 spines, 20 kW) sits on hall-1-spine-bus-a/b:
+        // 20 / 2 = 10 kW per side; an earlier generator hung spine racks on an SU's busways, which
+        // this analysis caught as an overload of the surviving busway.
+        PowerReport r = (PowerReport) analyze(Samples.SCALABLE_UNIT.load(), AnalysisContext.empty()).report();
+        assertThat(r.components()).filteredOn(c -> c.id().equals("hall-1-spine-bus-a")).singleElement()
+                .satisfies(c -> assertThat(c.loadKw()).isCloseTo(10, within(1e-9)));
     }
 
     @Test

@@ -192,6 +192,12 @@ public final class FacilityGenerator {
         private final List<Link> links = new ArrayList<>();
         private final List<String> fabricRacks = new ArrayList<>();
         private final List<String> gpuRackIds = new ArrayList<>();
+        /**
+         * Whether the whole compute fabric is two-tier (at most 18 SUs, B300-XDR RA): then the
+         * generator places the spines and links itself; a three-tier fabric is left to the network
+         * solver, which builds pods and cores over the listed leaves.
+         */
+        private boolean twoTier;
         /** Site y of the hall being built, and the far edge of its yard once built. */
         private double hallOriginY;
         private double backY;
@@ -210,6 +216,7 @@ public final class FacilityGenerator {
 
         Facility build() {
             int sus = (spec.gpuRacks() + RACKS_PER_SU - 1) / RACKS_PER_SU;
+            twoTier = sus <= 18;
             int susPerHall = ROW_COLUMNS * ROWS_PER_COLUMN * SUS_PER_ROW;
             int hallCount = (sus + susPerHall - 1) / susPerHall;
             power.add(node("utility", PowerNodeKind.UTILITY, "utility-33kv", Placement.inYard(-6, -12), List.of(),
@@ -269,7 +276,7 @@ public final class FacilityGenerator {
             int columns = Math.min(ROW_COLUMNS, rowCount);
             int rowsPerColumn = (rowCount + columns - 1) / columns;
             double rowLengthM = rowLengthM(sus);
-            int spines = sus <= 18 ? spineCount(sus) : 0;
+            int spines = twoTier ? spineCount(sus) : 0;
             int spineRacks = (spines + SPINES_PER_RACK - 1) / SPINES_PER_RACK;
             double width = hallWidthM(sus);
             double depth = 2 * (MARGIN_M + AIR_ZONE_M) + rowsPerColumn * ROW_PITCH_M;
@@ -277,6 +284,7 @@ public final class FacilityGenerator {
             String fw = hid + "-fw";
             facilityLoops.add(new FacilityWaterLoop(fw, Fluid.WATER, 30, 10));
             int su = 0;
+            List<String> spineRackIds = new ArrayList<>();
             for (int r = 0; r < rowCount; r++) {
                 int column = r / rowsPerColumn;
                 int inColumn = r % rowsPerColumn;
@@ -330,7 +338,6 @@ public final class FacilityGenerator {
                     power.add(busway(spineBusA, block + "-ups-a", spineRacks * RACK_WIDTH_M + 1));
                     power.add(busway(spineBusB, block + "-ups-b", spineRacks * RACK_WIDTH_M + 1));
                     groups.add(new RedundancyGroup(hid + "-spine-busways", RedundancyScheme.TWO_N, List.of(spineBusA, spineBusB)));
-                    List<String> spineRackIds = new ArrayList<>();
                     for (int k = 0; k < spineRacks; k++) {
                         String id = String.format(Locale.ROOT, "%s-spine-rack-%d", hid, k + 1);
                         racks.add(new Rack(id, "network-rack", rowId, Placement.inHall(hid, x + RACK_WIDTH_M / 2, y, rotation),
@@ -340,8 +347,11 @@ public final class FacilityGenerator {
                         fabricRacks.add(id);
                         x += RACK_WIDTH_M;
                     }
-                    addSpines(hid, spines, spineRackIds);
                 }
+            }
+            if (spines > 0) {
+                // After every SU of the hall exists, so that each of its leaves gets its uplinks.
+                addSpines(hid, spines, spineRackIds);
             }
             // Residual air heat: fan walls on the two long walls, sized with one spare [E].
             double airKw = 0;
@@ -383,7 +393,7 @@ public final class FacilityGenerator {
         private double hallWidthM(int sus) {
             int rowCount = (sus + SUS_PER_ROW - 1) / SUS_PER_ROW;
             int columns = Math.min(ROW_COLUMNS, rowCount);
-            int spines = sus <= 18 ? spineCount(sus) : 0;
+            int spines = twoTier ? spineCount(sus) : 0;
             int spineRacks = (spines + SPINES_PER_RACK - 1) / SPINES_PER_RACK;
             return 2 * MARGIN_M + columns * rowLengthM(sus) + (columns - 1) * CROSS_AISLE_M + columns * spineRacks * RACK_WIDTH_M;
         }

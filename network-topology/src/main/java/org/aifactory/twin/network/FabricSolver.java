@@ -1,0 +1,309 @@
+package org.aifactory.twin.network;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.aifactory.twin.model.Fabric;
+import org.aifactory.twin.model.analysis.Finding;
+import org.aifactory.twin.model.analysis.Severity;
+import org.aifactory.twin.model.catalog.CatalogIndex;
+import org.aifactory.twin.model.catalog.SwitchType;
+
+/**
+ * Everything the network analysis computes for one fabric: completion ({@link FabricGenerator}),
+ * cable plan ({@link CablePlan}), port use, throughput and failures ({@link FabricFlows} on an
+ * {@link Aggregation}). Stateless and thread-safe.
+ */
+public final class FabricSolver {
+
+    /** A solved fabric: the report rows, the completed graph and its cable plan. */
+    public record Solved(
+            NetworkReport.FabricSummary summary,
+            List<NetworkReport.FailureCase> failures,
+            FabricGraph graph,
+            CablePlan cables,
+            List<Finding> findings) {}
+
+    private final NetworkAssumptions assumptions;
+    private final FabricGenerator generator;
+
+    public FabricSolver(NetworkAssumptions assumptions) {
+        this.assumptions = assumptions;
+        this.generator = new FabricGenerator(assumptions);
+    }
+
+    public Optional<Solved> solve(Fabric fabric, SiteGeometry site, CatalogIndex catalog) {
+        List<Finding> findings = new ArrayList<>();
+        Optional<FabricGenerator.Generated> generated = generator.generate(fabric, site, catalog, findings);
+        if (generated.isEmpty()) {
+            return Optional.empty();
+        }
+        FabricGenerator.Generated gen = generated.get();
+        FabricGraph g = gen.graph();
+        CablePlan plan = CablePlan.plan(g, catalog, assumptions);
+        Findings out = new Findings(findings);
+        for (CablePlan.TooLong t : plan.tooLong()) {
+            String ends = g.node(g.a(t.bundle())).id() + " - " + g.node(g.b(t.bundle())).id();
+            out.add(Severity.ERROR, "NETWORK_LINK_TOO_LONG", g.node(g.b(t.bundle())).id(), t.cableType() == null
+                    ? String.format(Locale.ROOT, "link %s is %.1f m routed; no catalog cable of its speed reaches that far."
+                            + " Move the racks closer or add a longer-reach type.", ends, t.lengthM())
+                    : String.format(Locale.ROOT, "link %s is %.1f m routed, beyond the reach of its cable '%s'."
+                            + " Leave cableType empty to let the solver choose, or pick a longer-reach type.", ends,
+                            t.lengthM(), t.cableType()));
+        }
+        int[] used = g.portsUsed();
+        for (int i = 0; i < g.nodeCount(); i++) {
+            FabricGraph.Node n = g.node(i);
+            if (used[i] > n.ports()) {
+                out.add(Severity.ERROR, "NETWORK_PORTS_EXHAUSTED", n.id(), String.format(Locale.ROOT,
+                        "%s %s uses %d ports but has %d. Spread its links over more %s.",
+                        n.role() == FabricGraph.Role.SWITCH ? "switch" : "rack", n.id(), used[i], n.ports(),
+                        n.role() == FabricGraph.Role.SWITCH ? "switches" : "NICs or racks"));
+            }
+        }
+        List<NetworkReport.TierSummary> tiers = tierSummaries(g, used, gen.generatedByTier());
+        double specOs = fabric.topology().oversubscription() > 0 ? fabric.topology().oversubscription() : 1.0;
+        double worstOs = 0;
+        for (NetworkReport.TierSummary t : tiers) {
+            if (t.upTbps() > 0 || t.worstOversubscription() > 0) {
+                worstOs = Math.max(worstOs, t.worstOversubscription());
+            }
+            if (t.worstOversubscription() > specOs + Tolerances.EPSILON) {
+                long over = countOver(g, t.tier(), specOs);
+                out.add(Severity.ERROR, "NETWORK_OVERSUBSCRIBED", t.worstSwitch(), String.format(Locale.ROOT,
+                        "%d tier-%d switches of fabric %s carry more downlink than uplink bandwidth than the spec's %.2f:1;"
+                                + " worst %s at %.2f:1. Give them more uplinks (free ports) or fewer downlinks.",
+                        over, t.tier(), fabric.id(), specOs, t.worstSwitch(), t.worstOversubscription()));
+            }
+        }
+
+        Aggregation agg = Aggregation.of(g);
+        int straddling = FabricFlows.straddlingGroup(agg);
+        if (straddling >= 0) {
+            boolean[] single = new boolean[g.nodeCount()];
+            for (int m : agg.members.get(straddling)) {
+                single[m] = true;
+            }
+            agg = Aggregation.of(g, single);
+        }
+        Map<Long, Double> caps = agg.capacities(null);
+        FabricFlows flows = new FabricFlows(agg, caps);
+        FabricFlows.Bisection bis = flows.bisection();
+        FabricFlows.AllToAll a2a = flows.allToAll();
+        int hops = flows.maxHops();
+        List<Integer> unreachable = flows.unreachableEndpoints();
+        for (int e : unreachable) {
+            out.add(Severity.ERROR, "NETWORK_RACK_UNREACHABLE", g.node(e).id(), "rack " + g.node(e).id() + " of fabric "
+                    + fabric.id() + " has no path to the rest of the fabric. Link its NICs to a leaf that has uplinks.");
+        }
+        double required = Math.min(bis.injectionAGbps(), bis.injectionBGbps()) / specOs;
+        if (Tolerances.below(bis.capacityGbps(), required)) {
+            out.add(Severity.ERROR, "NETWORK_BISECTION_SHORT", fabric.id(), String.format(Locale.ROOT,
+                    "fabric %s has a bisection of %.1f Tb/s; its spec (oversubscription %.2f) needs %.1f Tb/s."
+                            + " Add uplinks or upper-tier switches.", fabric.id(), bis.capacityGbps() / 1000, specOs,
+                    required / 1000));
+        }
+        List<NetworkReport.FailureCase> failures = failures(fabric.id(), g, agg, caps, flows, bis);
+
+        long gpus = 0;
+        for (int e : g.endpoints()) {
+            gpus += g.node(e).gpus();
+        }
+        int switches = 0;
+        double switchPowerW = 0;
+        Map<String, Double> powerOf = new HashMap<>();
+        for (int i = 0; i < g.nodeCount(); i++) {
+            FabricGraph.Node n = g.node(i);
+            if (n.role() == FabricGraph.Role.SWITCH) {
+                switches++;
+                switchPowerW += powerOf.computeIfAbsent(n.switchType(),
+                        id -> catalog.switchType(id).map(SwitchType::powerW).orElse(gen.switchType().powerW()));
+            }
+        }
+        long generatedLinks = 0;
+        for (int b = 0; b < g.bundleCount(); b++) {
+            if (g.generated(b)) {
+                generatedLinks += g.count(b);
+            }
+        }
+        int generatedSwitches = 0;
+        for (int c : gen.generatedByTier()) {
+            generatedSwitches += c;
+        }
+        List<NetworkReport.ProposedRack> proposed = gen.proposedRacks();
+        if (!proposed.isEmpty()) {
+            out.add(Severity.WARNING, "NETWORK_RACKS_NEEDED", fabric.id(), String.format(Locale.ROOT,
+                    "fabric %s: %d generated switches need %d new network racks (first at site %.1f, %.1f m in %s);"
+                            + " the report lists where. Add them to the layout.", fabric.id(),
+                    proposed.stream().mapToInt(NetworkReport.ProposedRack::switches).sum(), proposed.size(),
+                    proposed.get(0).siteXM(), proposed.get(0).siteYM(),
+                    proposed.get(0).hallId() == null ? "the yard" : proposed.get(0).hallId()));
+        }
+        NetworkReport.Generation generation = new NetworkReport.Generation(generatedSwitches, generatedLinks,
+                gen.placedInExistingRacks(), proposed.size(),
+                proposed.subList(0, Math.min(NetworkAnalysis.MAX_LISTED, proposed.size())));
+        NetworkReport.FabricSummary summary = new NetworkReport.FabricSummary(fabric.id(), fabric.kind(),
+                fabric.topology().type(), g.topTier(), switches, g.linkCount(), gpus, flows.totalInjectionGbps() / 1000,
+                bis.capacityGbps() / 1000, required / 1000, worstOs, hops, tiers,
+                new NetworkReport.AllToAll(a2a.maxUtilization(), a2a.ecmpFraction(), a2a.cutBoundFraction(), a2a.cuts()),
+                generation, plan.transceivers(), plan.powerW() / 1000, switchPowerW / 1000,
+                String.format(Locale.ROOT, "%d nodes and %d link bundles folded into %d groups", g.nodeCount(),
+                        g.bundleCount(), agg.groupCount()));
+        return Optional.of(new Solved(summary, failures, g, plan, out.list()));
+    }
+
+    private static long countOver(FabricGraph g, int tier, double specOs) {
+        double[][] du = downUp(g);
+        long n = 0;
+        for (int s : g.switchesOfTier(tier)) {
+            if (du[1][s] > 0 && du[0][s] / du[1][s] > specOs + Tolerances.EPSILON) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Per node: [0] capacity to lower tiers, [1] capacity to higher tiers, Gb/s. */
+    static double[][] downUp(FabricGraph g) {
+        double[] down = new double[g.nodeCount()];
+        double[] up = new double[g.nodeCount()];
+        for (int b = 0; b < g.bundleCount(); b++) {
+            int x = g.a(b);
+            int y = g.b(b);
+            if (g.node(x).tier() < g.node(y).tier()) {
+                up[x] += g.capacityGbps(b);
+                down[y] += g.capacityGbps(b);
+            }
+        }
+        return new double[][] {down, up};
+    }
+
+    private static List<NetworkReport.TierSummary> tierSummaries(FabricGraph g, int[] used, int[] generatedByTier) {
+        double[][] du = downUp(g);
+        List<NetworkReport.TierSummary> out = new ArrayList<>();
+        for (int t = 1; t <= g.topTier(); t++) {
+            List<Integer> sw = g.switchesOfTier(t);
+            long portsUsed = 0;
+            long spare = 0;
+            double down = 0;
+            double up = 0;
+            double worst = 0;
+            String worstId = null;
+            for (int s : sw) {
+                portsUsed += used[s];
+                spare += Math.max(0, g.node(s).ports() - used[s]);
+                down += du[0][s];
+                up += du[1][s];
+                double ratio = du[1][s] > 0 ? du[0][s] / du[1][s] : 0;
+                if (worstId == null || ratio > worst + Tolerances.EPSILON) {
+                    worst = ratio;
+                    worstId = g.node(s).id();
+                }
+            }
+            out.add(new NetworkReport.TierSummary(t, sw.size(), t < generatedByTier.length ? generatedByTier[t] : 0, portsUsed,
+                    spare, down / 1000, up / 1000, up > 0 ? down / up : 0, worst, worstId));
+        }
+        return out;
+    }
+
+    /**
+     * The failure table: the first leaf, spine and core, and the biggest switch-to-switch bundle
+     * (else the biggest bundle), each taken out alone; bisection recomputed by max flow over the
+     * same two halves.
+     */
+    private static List<NetworkReport.FailureCase> failures(String fabricId, FabricGraph g, Aggregation agg,
+            Map<Long, Double> caps, FabricFlows flows, FabricFlows.Bisection base) {
+        List<NetworkReport.FailureCase> out = new ArrayList<>();
+        String[] kinds = {"leaf", "spine", "core"};
+        for (int t = 1; t <= 3; t++) {
+            List<Integer> sw = g.switchesOfTier(t);
+            if (!sw.isEmpty()) {
+                out.add(failure(fabricId, kinds[t - 1], g.node(sw.get(0)).id(), g.bundlesOf(sw.get(0)), g, agg, caps, flows,
+                        base));
+            }
+        }
+        int biggest = -1;
+        boolean biggestBetweenSwitches = false;
+        for (int b = 0; b < g.bundleCount(); b++) {
+            boolean between = g.node(g.a(b)).tier() > 0;
+            if (biggest < 0 || (between && !biggestBetweenSwitches)
+                    || (between == biggestBetweenSwitches && g.count(b) > g.count(biggest))) {
+                biggest = b;
+                biggestBetweenSwitches = between;
+            }
+        }
+        if (biggest >= 0) {
+            out.add(failure(fabricId, "link-bundle", g.node(g.a(biggest)).id() + "~" + g.node(g.b(biggest)).id(),
+                    new int[] {biggest}, g, agg, caps, flows, base));
+        }
+        return out;
+    }
+
+    private static NetworkReport.FailureCase failure(String fabricId, String kind, String element, int[] removed,
+            FabricGraph g, Aggregation agg, Map<Long, Double> caps, FabricFlows flows, FabricFlows.Bisection base) {
+        Map<Long, Double> left = new HashMap<>(caps);
+        long groups = agg.groupCount();
+        boolean[] gone = new boolean[g.bundleCount()];
+        double injectionLost = 0;
+        for (int b : removed) {
+            gone[b] = true;
+            int x = agg.groupOf[g.a(b)];
+            int y = agg.groupOf[g.b(b)];
+            if (g.node(g.a(b)).tier() == 0) {
+                injectionLost += g.capacityGbps(b);
+            }
+            if (x != y) {
+                left.merge(Math.min(x, y) * groups + Math.max(x, y), -g.capacityGbps(b), Double::sum);
+            }
+        }
+        int disconnected = 0;
+        for (int b : removed) {
+            int e = g.a(b);
+            if (g.node(e).tier() == 0) {
+                boolean any = false;
+                for (int other : g.bundlesOf(e)) {
+                    any |= !gone[other];
+                }
+                if (!any) {
+                    disconnected++;
+                }
+            }
+        }
+        double bisection = flows.bisection(base.halfA(), left).capacityGbps();
+        double fraction = base.capacityGbps() > 0 ? bisection / base.capacityGbps() : 0;
+        return new NetworkReport.FailureCase(fabricId, kind, element, bisection / 1000, fraction, injectionLost / 1000,
+                disconnected);
+    }
+
+    /** Collects findings, at most {@link NetworkAnalysis#MAX_FINDINGS_PER_CODE} per code, then a count of the rest. */
+    private static final class Findings {
+        private final List<Finding> list;
+        private final Map<String, Integer> perCode = new HashMap<>();
+
+        Findings(List<Finding> initial) {
+            this.list = new ArrayList<>(initial);
+        }
+
+        void add(Severity severity, String code, String element, String message) {
+            int n = perCode.merge(code, 1, Integer::sum);
+            if (n <= NetworkAnalysis.MAX_FINDINGS_PER_CODE) {
+                list.add(new Finding(severity, code, element, message));
+            }
+        }
+
+        List<Finding> list() {
+            perCode.forEach((code, n) -> {
+                if (n > NetworkAnalysis.MAX_FINDINGS_PER_CODE) {
+                    Severity s = list.stream().filter(f -> f.code().equals(code)).findFirst().map(Finding::severity)
+                            .orElse(Severity.ERROR);
+                    list.add(new Finding(s, code, null, (n - NetworkAnalysis.MAX_FINDINGS_PER_CODE) + " more " + code
+                            + " findings like those above were left out"));
+                }
+            });
+            return List.copyOf(list);
+        }
+    }
+}

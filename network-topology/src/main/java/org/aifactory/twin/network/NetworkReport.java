@@ -1,0 +1,158 @@
+package org.aifactory.twin.network;
+
+import java.util.List;
+import org.aifactory.twin.model.FabricKind;
+import org.aifactory.twin.model.TopologyType;
+
+/**
+ * What the network analysis reports under {@code analyses.network}: per fabric a summary, the
+ * cable bill of materials of all fabrics, the optics power and the failure table. Bandwidths in
+ * Tb/s (one direction), lengths in metres, powers in kW.
+ *
+ * @param fabrics one summary per analysed fabric
+ * @param cables bill of materials over all fabrics, by cable type and standard length
+ * @param opticsPowerKw transceivers and active cable ends of all fabrics
+ * @param failures one row per failure case per fabric
+ */
+public record NetworkReport(
+        List<FabricSummary> fabrics,
+        List<CableLine> cables,
+        double opticsPowerKw,
+        List<FailureCase> failures) {
+
+    public NetworkReport {
+        fabrics = List.copyOf(fabrics);
+        cables = List.copyOf(cables);
+        failures = List.copyOf(failures);
+    }
+
+    /**
+     * One fabric.
+     *
+     * @param tiers switch tiers of the analysed (completed) fabric
+     * @param switches switches in all tiers, given and generated
+     * @param links links (cables) over all bundles
+     * @param gpus GPUs of the fabric's endpoint racks
+     * @param injectionTbps sum of the endpoint racks' linked NIC bandwidth
+     * @param bisectionTbps max flow between the two halves of the racks (in rack order)
+     * @param requiredBisectionTbps the smaller half's injection over the spec's oversubscription
+     * @param oversubscription worst downlink:uplink bandwidth ratio of any switch below the top tier
+     * @param maxHops switches on the longest shortest path between two racks
+     * @param tierDetail switches, ports and oversubscription per tier
+     * @param allToAll uniform all-to-all traffic: ECMP and max concurrent flow
+     * @param generation what the solver generated and where it put it
+     * @param transceivers optical transceivers (two per optical link)
+     * @param opticsPowerKw this fabric's transceivers and active cable ends
+     * @param switchPowerKw this fabric's switches at their catalog power
+     * @param aggregation how the flow graph was folded, for the reader
+     */
+    public record FabricSummary(
+            String id,
+            FabricKind kind,
+            TopologyType topology,
+            int tiers,
+            int switches,
+            long links,
+            long gpus,
+            double injectionTbps,
+            double bisectionTbps,
+            double requiredBisectionTbps,
+            double oversubscription,
+            int maxHops,
+            List<TierSummary> tierDetail,
+            AllToAll allToAll,
+            Generation generation,
+            long transceivers,
+            double opticsPowerKw,
+            double switchPowerKw,
+            String aggregation) {
+
+        public FabricSummary {
+            tierDetail = List.copyOf(tierDetail);
+        }
+    }
+
+    /**
+     * One switch tier.
+     *
+     * @param tier 1 = leaf, 2 = spine, 3 = core
+     * @param portsSpare free ports over the tier (over-used ports are reported as findings)
+     * @param downTbps capacity towards the tier below (hosts for leaves)
+     * @param upTbps capacity towards the tier above (0 at the top)
+     * @param oversubscription downTbps / upTbps over the tier (0 at the top)
+     * @param worstOversubscription the highest ratio of any single switch of the tier
+     * @param worstSwitch that switch's id
+     */
+    public record TierSummary(
+            int tier,
+            int switches,
+            int generated,
+            long portsUsed,
+            long portsSpare,
+            double downTbps,
+            double upTbps,
+            double oversubscription,
+            double worstOversubscription,
+            String worstSwitch) {}
+
+    /**
+     * Uniform all-to-all traffic at full injection.
+     *
+     * @param ecmpMaxLinkUtilization highest load / capacity of any link group under ECMP splitting
+     * @param ecmpFraction fraction of the demand ECMP delivers: min(1, 1 / ecmpMaxLinkUtilization)
+     * @param maxConcurrentFlowFraction min over the fabric's subtree cuts of max flow / demand across
+     *     the cut, capped at 1 (an upper bound on the max concurrent flow; equal to it on trees)
+     * @param cutsEvaluated distinct cuts solved with max flow
+     */
+    public record AllToAll(
+            double ecmpMaxLinkUtilization,
+            double ecmpFraction,
+            double maxConcurrentFlowFraction,
+            int cutsEvaluated) {}
+
+    /**
+     * What the solver generated.
+     *
+     * @param generatedSwitches switches the file did not list
+     * @param generatedLinks links the file did not list
+     * @param placedInExistingRacks generated switches mounted in free units of the fabric's network racks
+     * @param newNetworkRacks network racks to add to the layout for the rest
+     * @param proposedRacks the first {@value NetworkAnalysis#MAX_LISTED} of them, where they are wanted
+     */
+    public record Generation(
+            int generatedSwitches,
+            long generatedLinks,
+            int placedInExistingRacks,
+            int newNetworkRacks,
+            List<ProposedRack> proposedRacks) {
+
+        public Generation {
+            proposedRacks = List.copyOf(proposedRacks);
+        }
+    }
+
+    /** A new network rack wanted at a site point (hall may be null: outside any hall). */
+    public record ProposedRack(String id, String hallId, double siteXM, double siteYM, int switches) {}
+
+    /** A bill-of-materials line: {@code count} cables of {@code type} cut to {@code lengthM}. */
+    public record CableLine(String type, double lengthM, long count) {}
+
+    /**
+     * One failure case.
+     *
+     * @param kind "leaf", "spine", "core" or "link-bundle"
+     * @param element the switch id, or "a~b" for a bundle
+     * @param bisectionTbps bisection left
+     * @param bandwidthLeftFraction bisectionTbps over the intact fabric's
+     * @param injectionLostTbps NIC bandwidth cut off from the fabric
+     * @param racksDisconnected racks left with no link at all
+     */
+    public record FailureCase(
+            String fabric,
+            String kind,
+            String element,
+            double bisectionTbps,
+            double bandwidthLeftFraction,
+            double injectionLostTbps,
+            int racksDisconnected) {}
+}
