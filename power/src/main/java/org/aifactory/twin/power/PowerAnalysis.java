@@ -21,7 +21,8 @@ import org.aifactory.twin.model.catalog.CatalogIndex;
 
 /**
  * The {@code power} analysis: steady-state load flow of the power chain ({@link LoadFlow}), facility
- * totals, energy and cost, and every single failure (N-1, {@link IncrementalContingencySolver}).
+ * totals, energy and cost, every single failure (N-1, {@link IncrementalContingencySolver}), Max-Q
+ * power capping to a site cap and grid events ({@link GridStudy}, {@link GridOptions}).
  * Equations, assumptions and sources: {@code docs/power.md}.
  *
  * <p>Findings (stable codes):
@@ -34,7 +35,12 @@ import org.aifactory.twin.model.catalog.CatalogIndex;
  *       group with a scheme other than N drops racks or overloads something;</li>
  *   <li>{@code POWER_SINGLE_POINT_OF_FAILURE} (warning): the same for a node outside any such group
  *       (no redundancy was promised for it, e.g. a single utility feed without generators);</li>
- *   <li>{@code POWER_SHELF_NOT_REDUNDANT} (warning): losing one power shelf leaves a rack short.</li>
+ *   <li>{@code POWER_SHELF_NOT_REDUNDANT} (warning): losing one power shelf leaves a rack short;</li>
+ *   <li>{@code POWER_CAP_REQUIRED} (info): at maximum power the facility exceeds the site cap, and
+ *       the capping plan says what it costs in throughput;</li>
+ *   <li>{@code POWER_CAP_INFEASIBLE} (warning): even every GPU rack at its floor exceeds the site cap;</li>
+ *   <li>{@code POWER_GRID_EVENT_NOT_MET} (warning): no caps meet a grid event (the target, or the
+ *       ratings after a lost feed).</li>
  * </ul>
  * At most {@value #MAX_FINDINGS_PER_CODE} findings per code are listed, then one that counts the rest.
  *
@@ -54,6 +60,7 @@ public final class PowerAnalysis implements FacilityAnalysis {
     static final String COOLING_NONE = "none (no thermal analysis)";
 
     private final PowerOptions options;
+    private final GridOptions grid;
     private final ContingencySolver contingencies;
 
     /** The analysis {@code validate} runs: typical rack power. */
@@ -62,11 +69,21 @@ public final class PowerAnalysis implements FacilityAnalysis {
     }
 
     public PowerAnalysis(PowerOptions options) {
-        this(options, new IncrementalContingencySolver());
+        this(options, GridOptions.DEFAULT);
+    }
+
+    /** With a capping study and grid events other than {@link GridOptions#DEFAULT}. */
+    public PowerAnalysis(PowerOptions options, GridOptions grid) {
+        this(options, grid, new IncrementalContingencySolver());
     }
 
     PowerAnalysis(PowerOptions options, ContingencySolver contingencies) {
+        this(options, GridOptions.DEFAULT, contingencies);
+    }
+
+    PowerAnalysis(PowerOptions options, GridOptions grid, ContingencySolver contingencies) {
         this.options = options;
+        this.grid = grid;
         this.contingencies = contingencies;
     }
 
@@ -155,12 +172,42 @@ public final class PowerAnalysis implements FacilityAnalysis {
                         + row.failed() + " fails, " + what + ". It is in no redundancy group. Maybe add a redundant unit or a generator?");
             }
         }
+        double coolingPerItKw = itKw > 0 ? coolingDesignKw / itKw : 0;
+        CappingReport capping = GridStudy.capping(facility, catalog, options, grid, coolingPerItKw);
+        List<GridEvent> events = new ArrayList<>();
+        events.add(GridStudy.demandResponse(g, catalog, grid, coolingPerItKw));
+        GridEvent lostFeed = GridStudy.lostFeed(g, base, catalog, grid, coolingPerItKw);
+        if (lostFeed != null) {
+            events.add(lostFeed);
+        }
+        gridFindings(findings, capping, events);
         PowerReport report = new PowerReport(options.mode().name().toLowerCase(Locale.ROOT), g.rackCount, powered, itKw,
                 base.lossesKw, coolingDesignKw, cooling.isPresent() ? COOLING_FROM_THERMAL : COOLING_NONE, facilityKw, utilityKw,
                 gridKw, ratio(utilityKw, gridKw), ratio(base.lossesKw, itKw), itKw > 0 ? facilityKw / itKw : 0, annualMwh, price,
                 annualMwh * price, options.powerFactor(), components,
-                new N1Summary(outcomes.size(), ok, outcomes.size() - ok, MAX_LISTED_IDS), table);
+                new N1Summary(outcomes.size(), ok, outcomes.size() - ok, MAX_LISTED_IDS), table, capping, events);
         return new AnalysisResult(findings.list(), report);
+    }
+
+    private static void gridFindings(Findings findings, CappingReport c, List<GridEvent> events) {
+        if (!c.feasible()) {
+            findings.add(Severity.WARNING, "POWER_CAP_INFEASIBLE", null, String.format(Locale.ROOT,
+                    "even with every GPU rack at its lowest cap the facility asks %.0f kW, over the site cap of %.0f kW. "
+                            + "Maybe remove racks or raise the cap?", c.utilityKw(), c.siteCapKw()));
+        } else if (c.racksCapped() > 0) {
+            findings.add(Severity.INFO, "POWER_CAP_REQUIRED", null, String.format(Locale.ROOT,
+                    "at maximum power the facility asks %.0f kW, over the site cap of %.0f kW: capping %d GPU racks keeps %.1f %% "
+                            + "of the throughput. Maybe plan for these caps (capping.caps)?",
+                    c.uncappedUtilityKw(), c.siteCapKw(), c.racksCapped(), 100 * c.throughputFraction()));
+        }
+        for (GridEvent e : events) {
+            if (!e.feasible()) {
+                findings.add(Severity.WARNING, "POWER_GRID_EVENT_NOT_MET", null, String.format(Locale.ROOT,
+                        "%s (%s): the best plan draws %.0f kW (target %.0f kW)%s. Maybe add storage or generation?", e.kind(),
+                        e.description(), e.utilityKw(), e.targetUtilityKw(),
+                        e.racksUnpowered() > 0 ? " and leaves " + e.racksUnpowered() + " racks unpowered" : ""));
+            }
+        }
     }
 
     /** Three-phase line current, A: {@code I = P / (sqrt(3) V pf)} with P in W. */

@@ -126,6 +126,36 @@ final class PowerGraph {
         racksFedBy = fed.stream().map(s -> s.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
 
+    /** The same graph with other rack loads (kW, one per rack); every other array is shared. */
+    private PowerGraph(PowerGraph base, double[] rackLoadKw) {
+        nodeCount = base.nodeCount;
+        nodes = base.nodes;
+        nodeIds = base.nodeIds;
+        kinds = base.kinds;
+        ratingKw = base.ratingKw;
+        losses = base.losses;
+        inputs = base.inputs;
+        children = base.children;
+        topoOrder = base.topoOrder;
+        topoRank = base.topoRank;
+        rackCount = base.rackCount;
+        rackIds = base.rackIds;
+        rackTypes = base.rackTypes;
+        this.rackLoadKw = rackLoadKw;
+        rackFeeds = base.rackFeeds;
+        rackShelves = base.rackShelves;
+        rackShelfRatingKw = base.rackShelfRatingKw;
+        racksFedBy = base.racksFedBy;
+    }
+
+    /** This graph with the given rack loads, kW (copied). */
+    PowerGraph withRackLoads(double[] loadsKw) {
+        if (loadsKw.length != rackCount) {
+            throw new IllegalArgumentException("The rack loads (" + loadsKw.length + ") must number the racks (" + rackCount + ").");
+        }
+        return new PowerGraph(this, loadsKw.clone());
+    }
+
     /** Rack power in the chosen mode, kW. */
     static double rackLoad(Rack rack, RackType type, PowerOptions options) {
         double typical = rack.powerKw() != null ? rack.powerKw() : type.typicalPowerKw();

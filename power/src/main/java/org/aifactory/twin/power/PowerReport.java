@@ -22,6 +22,9 @@ import java.util.List;
  * @param powerFactor the power factor used for currents
  * @param components every node of the power chain, in facility order
  * @param n1 the N-1 table, nodes in facility order then power shelves in rack order
+ * @param capping Max-Q capping of the racks at maximum power to the site cap, and the facility's
+ *     throughput-against-power curve
+ * @param gridEvents a demand-response event and a lost feed, with the plans that meet them
  */
 public record PowerReport(
         String loadMode,
@@ -43,10 +46,13 @@ public record PowerReport(
         double powerFactor,
         List<ComponentLoad> components,
         N1Summary n1Summary,
-        List<N1Case> n1) {
+        List<N1Case> n1,
+        CappingReport capping,
+        List<GridEvent> gridEvents) {
 
     public PowerReport {
         components = List.copyOf(components);
         n1 = List.copyOf(n1);
+        gridEvents = List.copyOf(gridEvents);
     }
 }

@@ -162,5 +162,11 @@ class PowerAnalysisTest {
         assertThat(component.get("kind").asText()).isEqualTo("utility");
         JsonNode row = json.get("n1").get(0);
         assertThat(row.fieldNames()).toIterable().contains("failed", "ok", "overloaded", "unpowered");
+        JsonNode capping = json.get("capping");
+        assertThat(capping.fieldNames()).toIterable().contains("siteCapKw", "racksCapped", "throughputFraction", "curve");
+        assertThat(capping.get("curve").get(0).fieldNames()).toIterable().contains("facilityPowerKw", "throughputFraction");
+        JsonNode event = json.get("gridEvents").get(0);
+        assertThat(event.fieldNames()).toIterable().contains("kind", "durationH", "curtailedKw", "energyCurtailedMwh",
+                "throughputFraction", "caps"); // the mapper leaves out empty lists (capping.caps when nothing is capped, unpowered)
     }
 }
