@@ -42,6 +42,18 @@ public final class DesignerState {
         loaded.set(facility);
     }
 
+    /**
+     * Shows the same facility after an edit: analysis results are stale and go; the selection
+     * stays (re-announced, so every view shows its new state) if the element still exists.
+     */
+    void replaceFacility(LoadedFacility facility, String select) {
+        selectedId.set(null);
+        failedId.set(null);
+        results.set(null);
+        loaded.set(facility);
+        select(select);
+    }
+
     /** What the window calls the open facility: its file name, or the sample's name. */
     public ReadOnlyStringProperty nameProperty() {
         return name.getReadOnlyProperty();

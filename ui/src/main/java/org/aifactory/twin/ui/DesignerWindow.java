@@ -22,6 +22,17 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.SubScene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ChoiceBox;
@@ -41,11 +52,15 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.catalog.RackType;
+import org.aifactory.twin.model.io.CatalogIo;
 import org.aifactory.twin.model.io.FacilityLoadException;
 import org.aifactory.twin.model.io.FacilityWriter;
 import org.aifactory.twin.model.io.Problem;
 import org.aifactory.twin.model.io.TwinJson;
 import org.aifactory.twin.ui.analysis.AnalysisResults;
+import org.aifactory.twin.ui.edit.DesignerDocument;
+import org.aifactory.twin.ui.edit.EditResult;
 import org.aifactory.twin.ui.analysis.OverlayKind;
 import org.aifactory.twin.ui.analysis.Overlays;
 import org.aifactory.twin.ui.scene.CameraPreset;
@@ -80,19 +95,30 @@ public final class DesignerWindow {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private FacilityLoadTask currentTask;
     private long lastDrawMillis = -1;
+    private DesignerDocument document;
+    private final ListView<RackType> palette = new ListView<>();
+    private final FloorGestures gestures;
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
 
     public DesignerWindow(Stage stage) {
         this.stage = stage;
         root.setTop(new VBox(menuBar(), toolBar()));
         outline.view().setPrefWidth(310);
-        root.setLeft(outline.view());
+        SplitPane left = new SplitPane(outline.view(), paletteView());
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.68);
+        left.setPrefWidth(310);
+        root.setLeft(left);
         SplitPane centre = new SplitPane(view3d.node(), findings.view());
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.74);
         SplitPane.setResizableWithParent(findings.view(), false);
         root.setCenter(centre);
         properties.view().setPrefWidth(400);
-        root.setRight(properties.view());
+        properties.setEditing(propertyEditing());
+        root.setRight(properties.node());
         root.setBottom(statusBar.view());
         view3d.setOnPick(id -> state.select(id.orElse(null)));
         state.selectedIdProperty().addListener((o, was, now) -> view3d.highlight(now));
@@ -108,9 +134,20 @@ public final class DesignerWindow {
             repaintOverlay();
         });
         state.failedIdProperty().addListener((o, was, now) -> repaintOverlay());
-        state.nameProperty().addListener((o, was, now) -> stage.setTitle(TITLE_PREFIX + (now == null ? "" : now)));
+        state.nameProperty().addListener((o, was, now) -> updateTitle());
+        dirty.addListener((o, was, now) -> updateTitle());
         stage.setTitle(TITLE_PREFIX.substring(0, TITLE_PREFIX.length() - 3));
-        stage.setScene(new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT));
+        gestures = new FloorGestures(view3d, state, () -> document, this::report);
+        gestures.setOnDisarm(() -> palette.getSelectionModel().clearSelection());
+        Scene scene = new Scene(root, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        // Plain keys act on the selection only when no text field is taking them.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::editKey);
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!confirmDiscard()) {
+                e.consume();
+            }
+        });
         stage.sizeToScene();
     }
 
@@ -136,7 +173,11 @@ public final class DesignerWindow {
         MenuItem open = item("Open...", "Shortcut+O", this::openWithChooser);
         MenuItem save = item("Save", "Shortcut+S", this::save);
         MenuItem saveAs = item("Save As...", "Shortcut+Shift+S", this::saveAs);
-        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
+            if (confirmDiscard()) {
+                stage.close();
+            }
+        });
         open.setId("menuOpen");
         save.setId("menuSave");
         saveAs.setId("menuSaveAs");
@@ -155,7 +196,24 @@ public final class DesignerWindow {
         validate.setId("menuValidate");
         validate.disableProperty().bind(state.loadedProperty().isNull().or(loading));
         Menu analysis = new Menu("Analysis", null, validate);
-        return new MenuBar(file, analysis);
+        MenuItem undo = item("Undo", "Shortcut+Z", this::undo);
+        undo.setId("menuUndo");
+        undo.disableProperty().bind(canUndo.not());
+        MenuItem redo = item("Redo", "Shortcut+Y", this::redo);
+        redo.setId("menuRedo");
+        redo.disableProperty().bind(canRedo.not());
+        MenuItem delete = new MenuItem("Delete selected rack (Delete)");
+        delete.setId("menuDelete");
+        delete.setOnAction(e -> deleteSelected());
+        MenuItem rotate = new MenuItem("Rotate selected rack 90\u00b0 (R)");
+        rotate.setId("menuRotate");
+        rotate.setOnAction(e -> rotateSelected());
+        MenuItem addRow = new MenuItem("Add row of N racks...");
+        addRow.setId("menuAddRow");
+        addRow.setOnAction(e -> addRowWithDialog());
+        addRow.disableProperty().bind(state.loadedProperty().isNull());
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), delete, rotate, new SeparatorMenuItem(), addRow);
+        return new MenuBar(file, edit, analysis);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -238,7 +296,13 @@ public final class DesignerWindow {
 
     private void show(LoadedFacility f) {
         long start = System.nanoTime();
+        gestures.arm(null);
+        DesignerDocument doc = new DesignerDocument(f.facility(), CatalogIo.builtIn());
+        document = doc;
+        doc.addListener(() -> documentChanged(doc));
         state.setLoaded(f);
+        palette.getItems().setAll(f.catalog().rackTypes());
+        documentChanged(doc);
         view3d.colour(overlayColouring());
         view3d.show(f.scene());
         statusBar.setText(f.summary());
@@ -314,6 +378,9 @@ public final class DesignerWindow {
 
     /** File > Open...: asks for a *.json file and loads it. */
     public void openWithChooser() {
+        if (!confirmDiscard()) {
+            return;
+        }
         FileChooser chooser = chooser("Open facility");
         File chosen = chooser.showOpenDialog(stage);
         if (chosen != null) {
@@ -534,6 +601,9 @@ public final class DesignerWindow {
             return false;
         }
         state.savedTo(target);
+        if (document != null && document.facility() == f.facility()) {
+            document.markSaved();
+        }
         statusBar.setText("Saved " + target);
         return true;
     }
@@ -547,6 +617,252 @@ public final class DesignerWindow {
             chooser.setInitialDirectory(file.toAbsolutePath().getParent().toFile());
         }
         return chooser;
+    }
+
+    // ---- editing ------------------------------------------------------------------------------
+
+    private Node paletteView() {
+        palette.setId("palette");
+        palette.setPlaceholder(new Label("Open a facility to see its catalog."));
+        palette.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(RackType t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty || t == null ? null
+                        : String.format(Locale.ROOT, "%s  (%s, %.0f kW)", t.name() == null ? t.id() : t.name(),
+                                t.kind().name().toLowerCase(Locale.ROOT), t.typicalPowerKw()));
+            }
+        });
+        palette.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            gestures.arm(now == null ? null : now.id());
+            if (now != null) {
+                statusBar.setText("Click the floor to place a " + now.id() + " rack (Esc cancels)");
+            }
+        });
+        Label title = new Label("Palette: choose a rack type, then click the floor");
+        title.setWrapText(true);
+        VBox box = new VBox(4, title, palette);
+        VBox.setVgrow(palette, Priority.ALWAYS);
+        return box;
+    }
+
+    private PropertiesView.Editing propertyEditing() {
+        return new PropertiesView.Editing() {
+            @Override
+            public List<String> editableFields(String elementId) {
+                return document == null ? List.of() : document.editableFields(elementId);
+            }
+
+            @Override
+            public EditResult check(String elementId, String field, String text) {
+                return document == null ? new EditResult(false, "Nothing is open", List.of())
+                        : document.checkProperty(elementId, field, text);
+            }
+
+            @Override
+            public EditResult apply(String elementId, String field, String text) {
+                if (document == null) {
+                    return new EditResult(false, "Nothing is open", List.of());
+                }
+                EditResult r = document.setProperty(elementId, field, text);
+                report(r);
+                return r;
+            }
+        };
+    }
+
+    /** After every edit, undo or redo: shows the document's facility (3D, outline, properties) and its dirty state. */
+    private void documentChanged(DesignerDocument doc) {
+        if (doc != document) {
+            return;
+        }
+        dirty.set(doc.isDirty());
+        canUndo.set(doc.canUndo());
+        canRedo.set(doc.canRedo());
+        LoadedFacility current = state.loaded().orElse(null);
+        if (current == null || current.facility() == doc.facility()) {
+            return;
+        }
+        cancelValidation();
+        LoadedFacility next = FacilityLoadTask.prepare(doc.facility(), current.name(), current.file(), System.nanoTime());
+        String keep = pendingSelection != null ? pendingSelection : state.selectedId();
+        pendingSelection = null;
+        view3d.replace(next.scene());
+        state.replaceFacility(next, keep);
+        statusBar.setText(next.summary().replaceFirst(" - loaded in .*", ""));
+    }
+
+    private String pendingSelection;
+
+    /** Shows what an edit did or why it was refused, and selects what it created or moved. */
+    private void report(EditResult r) {
+        if (r.applied() && !r.affectedIds().isEmpty()) {
+            state.select(r.affectedIds().get(0));
+        }
+        statusBar.setText(r.message());
+        if (!r.applied()) {
+            LOG.log(Level.INFO, r.message());
+        }
+    }
+
+    private void updateTitle() {
+        String name = state.nameProperty().get();
+        stage.setTitle(TITLE_PREFIX + (dirty.get() ? "*" : "") + (name == null ? "" : name));
+    }
+
+    private void editKey(KeyEvent e) {
+        if (e.getTarget() instanceof TextInputControl || stage.getScene().getFocusOwner() instanceof TextInputControl
+                || e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+            deleteSelected();
+            e.consume();
+        } else if (e.getCode() == KeyCode.R) {
+            rotateSelected();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE && gestures.armed() != null) {
+            palette.getSelectionModel().clearSelection();
+            gestures.arm(null);
+            statusBar.setText("Placing cancelled");
+            e.consume();
+        }
+    }
+
+    /** Edit > Undo (Ctrl+Z). */
+    public boolean undo() {
+        boolean done = document != null && document.undo();
+        statusBar.setText(done ? "Undone" : "Nothing to undo");
+        return done;
+    }
+
+    /** Edit > Redo (Ctrl+Y). */
+    public boolean redo() {
+        boolean done = document != null && document.redo();
+        statusBar.setText(done ? "Redone" : "Nothing to redo");
+        return done;
+    }
+
+    /** Deletes the selected rack (Delete key); the result says why not if it cannot. */
+    public EditResult deleteSelected() {
+        String id = state.selectedId();
+        if (document == null || id == null || document.rack(id).isEmpty()) {
+            EditResult r = new EditResult(false, "Select a rack to delete it", List.of());
+            report(r);
+            return r;
+        }
+        EditResult r = document.deleteRacks(List.of(id));
+        report(r);
+        return r;
+    }
+
+    /** Turns the selected rack a quarter turn (R key). */
+    public EditResult rotateSelected() {
+        String id = state.selectedId();
+        if (document == null || id == null || document.rack(id).isEmpty()) {
+            EditResult r = new EditResult(false, "Select a rack to rotate it", List.of());
+            report(r);
+            return r;
+        }
+        pendingSelection = id;
+        EditResult r = document.rotateRacks(List.of(id));
+        pendingSelection = null;
+        report(r);
+        return r;
+    }
+
+    /** Adds a new row of {@code count} racks of {@code rackType}, the first centred at ({@code xM}, {@code yM}) of {@code hallId}. */
+    public EditResult addRow(String rackType, String hallId, double xM, double yM, int count) {
+        if (document == null) {
+            return new EditResult(false, "Nothing is open", List.of());
+        }
+        EditResult r = document.addRow(rackType, hallId, xM, yM, count);
+        report(r);
+        return r;
+    }
+
+    private void addRowWithDialog() {
+        if (document == null) {
+            return;
+        }
+        Facility f = document.facility();
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(stage);
+        dialog.setTitle("Add row of N racks");
+        dialog.setHeaderText("Racks side by side along the hall's width; the first one centred at (x, y).");
+        ChoiceBox<String> type = new ChoiceBox<>();
+        palette.getItems().forEach(t -> type.getItems().add(t.id()));
+        RackType chosen = palette.getSelectionModel().getSelectedItem();
+        type.setValue(chosen != null ? chosen.id() : type.getItems().isEmpty() ? null : type.getItems().get(0));
+        ChoiceBox<String> hall = new ChoiceBox<>();
+        f.halls().forEach(h -> hall.getItems().add(h.id()));
+        hall.setValue(hall.getItems().isEmpty() ? null : hall.getItems().get(0));
+        TextField count = new TextField("8");
+        TextField x = new TextField("1.2");
+        TextField y = new TextField("1.2");
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.addRow(0, new Label("Rack type"), type);
+        grid.addRow(1, new Label("Hall"), hall);
+        grid.addRow(2, new Label("Number of racks"), count);
+        grid.addRow(3, new Label("x of the first rack, m"), x);
+        grid.addRow(4, new Label("y of the row, m"), y);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        Optional<ButtonType> answer = dialog.showAndWait();
+        if (answer.isEmpty() || answer.get() != ButtonType.OK || type.getValue() == null || hall.getValue() == null) {
+            return;
+        }
+        try {
+            EditResult r = addRow(type.getValue(), hall.getValue(), Double.parseDouble(x.getText().strip()),
+                    Double.parseDouble(y.getText().strip()), Integer.parseInt(count.getText().strip()));
+            if (!r.applied()) {
+                showError("Add row refused", "The row was not added", r.message());
+            }
+        } catch (NumberFormatException e) {
+            showError("Add row refused", "The row was not added", "Not a number: " + messageOf(e));
+        }
+    }
+
+    /**
+     * Asks what to do with unsaved changes (Save / Discard / Cancel); true if the window may
+     * close or open another facility.
+     */
+    public boolean confirmDiscard() {
+        if (!isDirty()) {
+            return true;
+        }
+        ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Save the changes to " + state.nameProperty().get() + "?",
+                saveButton, discard, ButtonType.CANCEL);
+        alert.initOwner(stage);
+        alert.setTitle("Unsaved changes");
+        alert.setHeaderText("The facility has unsaved changes");
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return false;
+        }
+        return answer.get() != saveButton || save();
+    }
+
+    /** True while the facility has edits that are not saved. */
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public boolean isDirty() {
+        return dirty.get();
+    }
+
+    /** The editing model of the open facility; null before one is open. */
+    public DesignerDocument document() {
+        return document;
+    }
+
+    public ListView<RackType> palette() {
+        return palette;
     }
 
     // ---- for the application and for tests ----------------------------------------------------

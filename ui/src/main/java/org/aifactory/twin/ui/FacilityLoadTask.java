@@ -46,16 +46,18 @@ public final class FacilityLoadTask extends Task<LoadedFacility> {
         Facility facility = source.call();
         updateProgress(1, 3);
         updateMessage("Indexing " + String.format("%,d", facility.racks().size()) + " racks...");
+        return prepare(facility, name, file, start);
+    }
+
+    /** Derives what the window shows from {@code facility}, on the calling thread; {@code start} from {@link System#nanoTime()}. */
+    static LoadedFacility prepare(Facility facility, String name, Path file, long start) {
         CatalogIndex catalog = new CatalogIndex(CatalogIo.builtIn(), facility.catalog());
         ElementIndex elements = new ElementIndex(facility);
         int gpus = 0;
         for (Rack r : facility.racks()) {
             gpus += catalog.rack(r.type()).map(RackType::gpus).orElse(0);
         }
-        updateProgress(2, 3);
-        updateMessage("Building the 3D view...");
         SceneModel scene = SceneModel.build(facility, catalog);
-        updateProgress(3, 3);
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new LoadedFacility(facility, name, file, catalog, elements, scene, gpus, millis);
     }

@@ -14,6 +14,10 @@ import javafx.scene.SceneAntialiasing;
 import javafx.scene.SubScene;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.PickResult;
+import javafx.scene.paint.PhongMaterial;
+import javafx.scene.shape.Box;
+import javafx.scene.transform.Rotate;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -37,6 +41,8 @@ public final class Facility3DView {
     private float[] framePoints = new float[0];
     private Consumer<Optional<String>> onPick = id -> { };
     private SceneColouring colouring;
+    private Box ghost;
+    private static final Color GHOST = Color.color(0.1, 0.45, 0.95, 0.55);
 
     public Facility3DView() {
         subScene = new SubScene(world, 400, 300, true, SceneAntialiasing.DISABLED);
@@ -99,6 +105,91 @@ public final class Facility3DView {
     /** Called with the picked element's id (or empty) when the user clicks without dragging. */
     public void setOnPick(Consumer<Optional<String>> handler) {
         onPick = handler == null ? id -> { } : handler;
+    }
+
+    /**
+     * Replaces what is drawn after an edit, keeping the camera where the user put it. Rebuilds
+     * the merged meshes once (a commit, not a frame: live moves use {@link #showGhost}).
+     */
+    public void replace(SceneModel model) {
+        if (content == null) {
+            show(model);
+            return;
+        }
+        FacilityScene next = new FacilityScene(model);
+        world.getChildren().remove(content.root());
+        content = next;
+        framePoints = model.framePoints();
+        world.getChildren().add(next.root());
+        next.paint(colouring);
+        showLegend();
+    }
+
+    /**
+     * The point of the floor (scene y = 0) under the mouse: the ray from the eye through whatever
+     * was picked (floor, yard or the top of a rack), carried on down to the floor. Empty if
+     * nothing was picked (the sky) or the ray runs parallel to the floor.
+     */
+    public Optional<Point3D> floorPoint(PickResult pick) {
+        Node picked = pick == null ? null : pick.getIntersectedNode();
+        if (picked == null || pick.getIntersectedPoint() == null) {
+            return Optional.empty();
+        }
+        Point3D hit = world.sceneToLocal(picked.localToScene(pick.getIntersectedPoint()));
+        Point3D eye = world.sceneToLocal(camera.camera().localToScene(Point3D.ZERO));
+        if (hit == null || eye == null) {
+            return Optional.empty();
+        }
+        Point3D dir = hit.subtract(eye);
+        if (Math.abs(dir.getY()) < 1e-9) {
+            return Optional.empty();
+        }
+        double t = -eye.getY() / dir.getY();
+        if (t <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(eye.add(dir.multiply(t)));
+    }
+
+    /**
+     * Shows a see-through box standing for an item being moved or placed: one small node, so a
+     * live move costs no mesh rebuild.
+     */
+    public void showGhost(ItemGeometry g) {
+        if (ghost == null) {
+            ghost = new Box();
+            ghost.setMaterial(new PhongMaterial(GHOST));
+            ghost.setMouseTransparent(true);
+            ghost.setId("ghost");
+            ghost.setRotationAxis(Rotate.Y_AXIS);
+        }
+        ghost.setWidth(g.widthM());
+        ghost.setDepth(g.depthM());
+        ghost.setHeight(g.heightM());
+        ghost.setTranslateX(g.centreX());
+        ghost.setTranslateY(-g.heightM() / 2);
+        ghost.setTranslateZ(g.centreZ());
+        // ItemGeometry turns +x towards +z; JavaFX's rotation about +y turns the other way.
+        ghost.setRotate(-g.rotationDeg());
+        if (!world.getChildren().contains(ghost)) {
+            world.getChildren().add(ghost);
+        }
+    }
+
+    public void hideGhost() {
+        if (ghost != null) {
+            world.getChildren().remove(ghost);
+        }
+    }
+
+    /** The ghost box, while one is shown. */
+    public Optional<Box> ghost() {
+        return ghost != null && world.getChildren().contains(ghost) ? Optional.of(ghost) : Optional.empty();
+    }
+
+    /** Where item {@code id} is drawn, if it is. */
+    public Optional<ItemGeometry> geometry(String id) {
+        return content == null ? Optional.empty() : content.geometry(id);
     }
 
     /** Replaces what is drawn and frames it in the iso view. */
