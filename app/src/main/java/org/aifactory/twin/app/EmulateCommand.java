@@ -21,6 +21,11 @@ import org.aifactory.twin.serving.EmulationResult;
 import org.aifactory.twin.serving.Efficiency;
 import org.aifactory.twin.serving.ServingEmulation;
 import org.aifactory.twin.serving.ServingReport;
+import org.aifactory.twin.serving.KvTier;
+import org.aifactory.twin.serving.PrefixModel;
+import org.aifactory.twin.serving.SizingResult;
+import org.aifactory.twin.model.Deployment;
+import org.aifactory.twin.model.TrafficProfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +35,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "emulate", mixinStandardHelpOptions = true,
         description = {"Emulate the serving workload of FILE: tokens per second, TTFT and inter-token latency percentiles, "
                 + "goodput, SLOs, and the queue length over time.",
-                "Exit 0: SLOs met; 1: an SLO is missed or a deployment is overloaded; 2: the file cannot be read or is invalid."})
+                "With --size: the fewest racks (and MW) that serve each deployment's traffic at its SLOs.",
+                "Exit 0: SLOs met (with --size: every deployment could be sized); 1: an SLO is missed, a deployment is "
+                        + "overloaded or cannot be sized; 2: the file cannot be read or is invalid."})
 final class EmulateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "facility file (.json)")
     Path file;
@@ -46,6 +53,33 @@ final class EmulateCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
+
+    @Option(names = "--size", description = "size every deployment: the fewest replicas, racks and MW meeting its traffic at its "
+            + "SLOs (bisection over replicas with the emulator)")
+    boolean size;
+
+    @Option(names = "--size-requests", defaultValue = "20000", description = "requests per sizing trial (default ${DEFAULT-VALUE})")
+    int sizeRequests;
+
+    @Option(names = "--size-workers", defaultValue = "16", description = "most workers emulated per pool in a sizing trial "
+            + "(default ${DEFAULT-VALUE})")
+    int sizeWorkers;
+
+    @Option(names = "--prefix-sessions", defaultValue = "0", description = "synthetic shared prefixes: number of sessions, Zipf "
+            + "popularity (default ${DEFAULT-VALUE}: no sharing; the file format has no prefix field yet)")
+    int prefixSessions;
+
+    @Option(names = "--prefix-zipf", defaultValue = "1.0", description = "Zipf exponent of session popularity (default "
+            + "${DEFAULT-VALUE})")
+    double prefixZipf;
+
+    @Option(names = "--prefix-tokens", defaultValue = "2048", description = "shared-prefix tokens of a session (default "
+            + "${DEFAULT-VALUE})")
+    int prefixTokens;
+
+    @Option(names = "--kv-offload", description = "offload KV blocks evicted from HBM to CPU memory (NVLink-C2C), local NVMe "
+            + "and networked storage, as Dynamo's KV Block Manager does (docs/serving.md)")
+    boolean kvOffload;
 
     @Spec
     CommandSpec spec;
@@ -64,9 +98,13 @@ final class EmulateCommand implements Callable<Integer> {
             return TwinCommand.EXIT_INVALID;
         }
         CatalogIndex catalog = new CatalogIndex(CatalogIo.builtIn(), facility.catalog());
+        PrefixModel prefixes = prefixSessions > 0 ? new PrefixModel(prefixSessions, prefixZipf, prefixTokens) : PrefixModel.NONE;
+        if (size) {
+            return size(facility, catalog, prefixes, out);
+        }
         long t0 = System.nanoTime();
         ServingEmulation.Outcome o = new ServingEmulation().run(facility, catalog,
-                new ServingEmulation.Options(workers, requests, seed, true, Efficiency.DEFAULT));
+                new ServingEmulation.Options(workers, requests, seed, true, Efficiency.DEFAULT, prefixes, tiers()));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         if (json) {
             try {
@@ -81,6 +119,64 @@ final class EmulateCommand implements Callable<Integer> {
         boolean violations = o.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
         return violations ? TwinCommand.EXIT_VIOLATIONS : TwinCommand.EXIT_OK;
     }
+
+    private int size(Facility facility, CatalogIndex catalog, PrefixModel prefixes, PrintWriter out) {
+        long t0 = System.nanoTime();
+        ServingEmulation.SizingOutcome o = new ServingEmulation().size(facility, catalog,
+                new ServingEmulation.Options(sizeWorkers, sizeRequests, seed, false, Efficiency.DEFAULT, prefixes, tiers()));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (json) {
+            try {
+                out.println(TwinJson.prettyWriter().writeValueAsString(new SizingReport(file.toString(), o.findings(), o.sizes())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            out.printf(Locale.ROOT, "%s: sized in %,d ms%n", file, ms);
+            for (SizingResult r : o.sizes()) {
+                if (!r.feasible()) {
+                    out.printf(Locale.ROOT, "  %s: cannot be sized: %s%n", r.id(), r.reason());
+                    continue;
+                }
+                TrafficProfile t = facility.workload().traffic().stream().filter(p -> p.deployment().equals(r.id())).findFirst()
+                        .orElseThrow();
+                Deployment d = facility.workload().deployments().stream().filter(p -> p.id().equals(r.id())).findFirst()
+                        .orElseThrow();
+                out.printf(Locale.ROOT, "  %s: %,.0f req/s of %s %s (%,.0f in / %,.0f out tokens mean) at TTFT p%s <= %.0f ms and "
+                        + "inter-token p%s <= %.0f ms needs %d rack%s of %s, %.2f MW IT%n", r.id(), t.arrival().rateRps(),
+                        d.model(), d.precision().name().toLowerCase(Locale.ROOT), t.inputTokens().mean(), t.outputTokens().mean(),
+                        pct(r.ttftPercentile()), r.ttftSloMs(), pct(r.itlPercentile()), r.itlSloMs(), r.racks(),
+                        r.racks() == 1 ? "" : "s", r.rackType(), r.itPowerMw());
+                String replicas = r.decodeReplicas() > 0
+                        ? String.format(Locale.ROOT, "%d prefill + %d decode replicas", r.prefillReplicas(), r.decodeReplicas())
+                        : String.format(Locale.ROOT, "%d replicas", r.prefillReplicas());
+                out.printf(Locale.ROOT, "    %s, %,d GPUs (%s), %,.0f kW; %,.0f tok/s; TTFT p50/p99 %.0f / %.0f ms, "
+                        + "ITL p50/p99 %.1f / %.1f ms; KV hit %.0f %%; %d emulations%n", replicas, r.gpus(), r.gpu(), r.itPowerKw(),
+                        r.tokensPerSecond(), r.ttftP50Ms(), r.ttftP99Ms(), r.itlP50Ms(), r.itlP99Ms(), r.kvHitRate() * 100,
+                        r.emulations());
+                out.printf(Locale.ROOT, "    the file deploys %d GPUs on %d racks%n", d.gpus(), d.racks().size());
+            }
+            for (Finding f : o.findings()) {
+                out.printf(Locale.ROOT, "%s %s %s: %s%n", f.severity().name().toLowerCase(Locale.ROOT), f.code(),
+                        f.element() == null ? "(facility)" : f.element(), f.message());
+            }
+        }
+        out.flush();
+        boolean violations = o.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        return violations ? TwinCommand.EXIT_VIOLATIONS : TwinCommand.EXIT_OK;
+    }
+
+    private List<KvTier> tiers() {
+        return kvOffload ? KvTier.blockManagerDefaults() : List.of();
+    }
+
+    private static String pct(double p) {
+        return p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p);
+    }
+
+    /** {@code emulate --size --json}: the file, the findings and one sizing answer per deployment. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record SizingReport(String file, List<Finding> findings, List<SizingResult> sizes) {}
 
     /** {@code emulate --json}: the file, the findings and the serving report with its time series. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -101,6 +197,8 @@ final class EmulateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "    TTFT p50/p90/p99 %.0f / %.0f / %.0f ms; ITL %.1f / %.1f / %.1f ms; end-to-end %.0f / %.0f / %.0f ms%n",
                     d.ttftP50Ms(), d.ttftP90Ms(), d.ttftP99Ms(), d.itlP50Ms(), d.itlP90Ms(), d.itlP99Ms(), d.e2eP50Ms(),
                     d.e2eP90Ms(), d.e2eP99Ms());
+            out.printf(Locale.ROOT, "    KV hit rate %.1f %% of prompt tokens (%.1f %% loaded from offload tiers)%n",
+                    d.kvHitRate() * 100, d.kvOffloadHitRate() * 100);
             out.printf(Locale.ROOT, "    goodput %,.1f req/s; KV %,d tokens per replica; weights %.1f GB per GPU; preemptions %,d; "
                     + "%d workers emulated, %,d requests, %.0f s simulated%n", d.goodputRps(), d.kvCapacityTokensPerReplica(),
                     d.weightsGbPerGpu(), d.preemptions(), d.emulatedWorkers(), d.emulatedRequests(), d.simulatedS());

@@ -10,6 +10,8 @@ import java.util.List;
  * @param emulatedWorkers workers actually emulated (identical replicas: the offered rate is scaled
  *     to them and their throughput scaled back)
  * @param simulatedS simulated time of the emulation, s
+ * @param kvHitRate share of prompt tokens served from a worker's prefix cache (0 with no shared prefixes)
+ * @param kvOffloadHitRate the part of {@code kvHitRate} loaded back from offload tiers (CPU, NVMe, network)
  * @param kvCapacityTokensPerReplica paged-KV capacity of one (decode or aggregated) replica, tokens
  * @param weightsGbPerGpu model weights held by each GPU, GB
  */
@@ -48,6 +50,8 @@ public record DeploymentServing(
         double gpuBusyFraction,
         double modelFlopsUtilization,
         long preemptions,
+        double kvHitRate,
+        double kvOffloadHitRate,
         long kvCapacityTokensPerReplica,
         double weightsGbPerGpu,
         List<EmulationResult.QueuePoint> queue) {
@@ -61,6 +65,6 @@ public record DeploymentServing(
                 simulatedS, offeredRps, tokensPerSecond, inputTokensPerSecond, outputTokensPerSecond, tokensPerSecondPerGpu,
                 tokensPerSecondPerRack, ttftP50Ms, ttftP90Ms, ttftP99Ms, itlP50Ms, itlP90Ms, itlP99Ms, e2eP50Ms, e2eP90Ms, e2eP99Ms,
                 goodputRps, ttftSloMs, itlSloMs, sloMet, overloaded, gpuBusyFraction, modelFlopsUtilization, preemptions,
-                kvCapacityTokensPerReplica, weightsGbPerGpu, List.of());
+                kvHitRate, kvOffloadHitRate, kvCapacityTokensPerReplica, weightsGbPerGpu, List.of());
     }
 }

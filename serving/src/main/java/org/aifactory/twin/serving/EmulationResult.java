@@ -14,6 +14,8 @@ import java.util.List;
  * @param tpotP99Ms per-request mean time per output token, p99
  * @param gpuBusyFraction share of time the workers were running an iteration
  * @param modelFlopsUtilization useful model FLOPs over the dense peak of the GPUs
+ * @param prefixHitRate share of admitted prompt tokens found in a worker's prefix cache (KV hit rate)
+ * @param offloadHitRate the part of {@code prefixHitRate} loaded back from offload tiers below HBM
  * @param meanInSystem time-average of requests in the system (Little's L)
  * @param meanLatencyS mean end-to-end latency of measured requests (Little's W)
  * @param overloaded the queue grew through the window and completions fell short of arrivals
@@ -45,6 +47,8 @@ public record EmulationResult(
         double gpuBusyFraction,
         double modelFlopsUtilization,
         long preemptions,
+        double prefixHitRate,
+        double offloadHitRate,
         double meanInSystem,
         double meanLatencyS,
         boolean overloaded,

@@ -36,13 +36,45 @@ public final class Emulator {
     private static final int HIST_DIGITS = 3;
     /** Overload: completions below this share of arrivals while the queue grows. */
     static final double OVERLOAD_COMPLETION_SHARE = 0.95;
+    /**
+     * Weight of prefill blocks against decode blocks in the KV-aware router's cost: Dynamo's
+     * {@code --kv-overlap-score-weight}, default 1.0 [S] (docs.nvidia.com/dynamo, "KV Router" and
+     * "Router Design": cost = weight × potential prefill blocks + potential decode blocks, the
+     * lowest wins at temperature 0).
+     */
+    static final double KV_OVERLAP_SCORE_WEIGHT = 1.0;
 
     private final EmulationSpec spec;
     private final RequestSource source;
 
+    private final List<KvTier> tiers;
+
     public Emulator(EmulationSpec spec, RequestSource source) {
+        this(spec, source, List.of());
+    }
+
+    /**
+     * With KV offload {@code tiers} below HBM, fastest first: prefixes evicted from HBM are demoted
+     * tier by tier, and a hit in a lower tier is loaded back at its bandwidth (when that is faster
+     * than recomputing it); the load stalls the worker's iteration (no overlap with compute [E]).
+     */
+    public Emulator(EmulationSpec spec, RequestSource source, List<KvTier> tiers) {
         this.spec = spec;
         this.source = source;
+        this.tiers = List.copyOf(tiers);
+    }
+
+    /** A lower tier's prefix LRU on one worker. */
+    private static final class TierCache {
+        final java.util.LinkedHashMap<Integer, Integer> prefixes = new java.util.LinkedHashMap<>();
+        final long capacityTokens;
+        final double secondsPerToken;
+        long used;
+
+        TierCache(long capacityTokens, double secondsPerToken) {
+            this.capacityTokens = capacityTokens;
+            this.secondsPerToken = secondsPerToken;
+        }
     }
 
     private static final class Req {
@@ -50,6 +82,10 @@ public final class Emulator {
         final double arrivalS;
         final int input;
         final int output;
+        /** Session of the shared prefix, -1 for none; {@code prefixTokens} of the prompt, block-aligned. */
+        int prefixId = -1;
+        int prefixTokens;
+        int reusableTokens;
         int prefillTarget;
         int prefilled;
         int chunk;
@@ -82,6 +118,16 @@ public final class Emulator {
         final PriorityQueue<Req> decoding = new PriorityQueue<>((a, b) -> Long.compare(a.finishIter, b.finishIter));
         final ArrayDeque<Req> admitted = new ArrayDeque<>();
         final List<Req> iterPrefill = new ArrayList<>();
+        /**
+         * Prefix cache: session → cached prefix tokens, least recently used first (insertion order,
+         * re-inserted on use, so a router's peek does not reorder it).
+         */
+        final java.util.LinkedHashMap<Integer, Integer> prefixCache = new java.util.LinkedHashMap<>();
+        long cachedPrefixTokens;
+        /** Offload tiers below HBM, fastest first; where the last {@link #overlap} found its prefix (-1: HBM). */
+        final TierCache[] lower;
+        int overlapTier = -1;
+        double pendingLoadS;
         int decodeCount;
         long decodeContext;
         long kvUsed;
@@ -96,6 +142,12 @@ public final class Emulator {
             this.role = role;
             this.model = model;
             this.kvCapacity = model.kvCapacityTokens(spec.tokenBudget());
+            this.lower = new TierCache[role == Role.DECODE ? 0 : tiers.size()];
+            for (int i = 0; i < lower.length; i++) {
+                KvTier k = tiers.get(i);
+                lower[i] = new TierCache((long) (k.capacityBytesPerGpu() / model.kvBytesPerTokenPerGpu()),
+                        model.kvBytesPerTokenPerGpu() / k.bandwidthBytesPerSPerGpu());
+            }
         }
 
         int running() {
@@ -108,6 +160,77 @@ public final class Emulator {
 
         int load() {
             return waiting.size() + running();
+        }
+
+        /** Prompt tokens of {@code r} this worker holds in its prefix cache (no LRU update). */
+        int overlap(Req r) {
+            if (r.prefixId < 0 || role == Role.DECODE) {
+                return 0;
+            }
+            overlapTier = -1;
+            Integer cached = prefixCache.get(r.prefixId);
+            for (int i = 0; cached == null && i < lower.length; i++) {
+                cached = lower[i].prefixes.get(r.prefixId);
+                overlapTier = i;
+            }
+            return cached == null ? 0 : Math.min(cached, r.prefixTokens);
+        }
+
+        /** Moves a prefix found in lower tier {@code i} back into HBM; returns its load time, s. */
+        double promote(Req r, int i) {
+            Integer tokens = lower[i].prefixes.remove(r.prefixId);
+            lower[i].used -= tokens;
+            prefixCache.put(r.prefixId, tokens);
+            cachedPrefixTokens += tokens;
+            return tokens * lower[i].secondsPerToken;
+        }
+
+        void demote(int i, Integer id, int tokens) {
+            if (i >= lower.length) {
+                return;
+            }
+            TierCache t = lower[i];
+            Integer old = t.prefixes.remove(id);
+            int kept = Math.max(tokens, old == null ? 0 : old);
+            t.used += kept - (old == null ? 0 : old);
+            t.prefixes.put(id, kept);
+            var it = t.prefixes.entrySet().iterator();
+            while (t.used > t.capacityTokens && it.hasNext()) {
+                var e = it.next();
+                it.remove();
+                t.used -= e.getValue();
+                demote(i + 1, e.getKey(), e.getValue());
+            }
+        }
+
+        void touch(Req r) {
+            Integer cached = prefixCache.remove(r.prefixId);
+            if (cached != null) {
+                prefixCache.put(r.prefixId, cached);
+            }
+        }
+
+        void remember(Req r) {
+            if (r.prefixId < 0 || r.reusableTokens == 0 || role == Role.DECODE) {
+                return;
+            }
+            Integer old = prefixCache.remove(r.prefixId);
+            int tokens = Math.max(old == null ? 0 : old, r.reusableTokens);
+            cachedPrefixTokens += tokens - (old == null ? 0 : old);
+            prefixCache.put(r.prefixId, tokens);
+            evict();
+        }
+
+        /** Cached prefixes live in the free KV blocks: evict the least recently used beyond them. */
+        void evict() {
+            long free = Math.max(0, kvCapacity - kvUsed);
+            var it = prefixCache.entrySet().iterator();
+            while (cachedPrefixTokens > free && it.hasNext()) {
+                var e = it.next();
+                cachedPrefixTokens -= e.getValue();
+                it.remove();
+                demote(0, e.getKey(), e.getValue());
+            }
         }
     }
 
@@ -140,6 +263,9 @@ public final class Emulator {
     private double busySeconds;
     private double usefulFlops;
     private long preemptions;
+    private long promptTokensAdmitted;
+    private long prefixHitTokens;
+    private long offloadHitTokens;
     private double waitingAtMidS = Double.NaN;
     private long waitingAtMid = -1;
     private final Histogram ttft = new Histogram(HIST_MAX_US, HIST_DIGITS);
@@ -169,7 +295,13 @@ public final class Emulator {
             }
             advance(t);
             if (tArrival <= t) {
-                arrive(new Req(arrived, t, draw.inputTokens, draw.outputTokens));
+                Req req = new Req(arrived, t, draw.inputTokens, draw.outputTokens);
+                if (draw.prefixId >= 0) {
+                    req.prefixId = draw.prefixId;
+                    req.prefixTokens = draw.prefixTokens / KV_BLOCK_TOKENS * KV_BLOCK_TOKENS;
+                    req.reusableTokens = draw.reusableTokens / KV_BLOCK_TOKENS * KV_BLOCK_TOKENS;
+                }
+                arrive(req);
                 more = arrived < spec.maxRequests() && source.next(draw);
                 if (!offline && !(more && arrived < spec.maxRequests())) {
                     windowEndS = t;
@@ -279,9 +411,10 @@ public final class Emulator {
         double bestCost = Double.POSITIVE_INFINITY;
         for (Worker w : pool) {
             double cost = policy == RouterPolicy.LEAST_LOADED ? w.load()
-                    // KV-aware (Dynamo): blocks to prefill plus blocks held; with no prefix ids in the
-                    // traffic the overlap term is zero, so it weighs queued prompt tokens and KV held.
-                    : (double) (w.queuedPromptTokens + w.kvUsed) / KV_BLOCK_TOKENS;
+                    // KV-aware, Dynamo's cost: overlap weight × prefill blocks + decode blocks, where the
+                    // prefill blocks are those queued plus this prompt's blocks not already cached there
+                    : (KV_OVERLAP_SCORE_WEIGHT * (w.queuedPromptTokens + r.prefillTarget - w.overlap(r)) + w.kvUsed)
+                            / KV_BLOCK_TOKENS;
             if (cost < bestCost) {
                 bestCost = cost;
                 best = w;
@@ -331,13 +464,37 @@ public final class Emulator {
             if (budget <= 0) {
                 break;
             }
-            long room = (long) (w.kvCapacity * (1 - ADMISSION_HEADROOM)) - w.kvNeeded(0, 1);
-            int chunk = (int) Math.min(Math.min(r.prefillTarget, budget), Math.max(0, room));
-            if (chunk <= 0 || (chunk < r.prefillTarget && w.running() > 0 && room < r.prefillTarget)) {
+            // a cached prefix is not prefilled again: its blocks are reused (vLLM automatic prefix caching)
+            int hit = r.prefilled == 0 ? w.overlap(r) : 0;
+            int tier = w.overlapTier;
+            if (hit > 0 && tier >= 0 && hit * w.lower[tier].secondsPerToken >= w.model.iterationS(0, 0, hit, hit * hit / 2.0, hit)) {
+                hit = 0; // recomputing is faster than loading from this tier
+            }
+            int remaining = r.prefillTarget - hit;
+            long room = (long) (w.kvCapacity * (1 - ADMISSION_HEADROOM)) - w.kvNeeded(hit, 1);
+            int chunk = (int) Math.min(Math.min(remaining, budget), Math.max(0, room));
+            if (chunk <= 0 || (chunk < remaining && w.running() > 0 && room < remaining)) {
                 break; // vLLM admits a prompt when its blocks fit
             }
             w.waiting.pollFirst();
             waitingTotal--;
+            if (r.index >= warmupCount) {
+                promptTokensAdmitted += r.prefillTarget;
+                prefixHitTokens += hit;
+            }
+            if (hit > 0 && tier >= 0) {
+                w.pendingLoadS += w.promote(r, tier);
+                if (r.index >= warmupCount) {
+                    offloadHitTokens += hit;
+                }
+            }
+            if (hit > 0) {
+                w.touch(r);
+                r.prefilled = hit;
+                w.kvUsed += hit;
+                w.queuedPromptTokens -= hit;
+                w.evict();
+            }
             w.prefilling.addLast(r);
             budget -= chunk;
             r.chunk = chunk;
@@ -352,7 +509,8 @@ public final class Emulator {
             return;
         }
         w.iterDecodes = decodes;
-        double s = w.model.iterationS(decodes, w.decodeContext, prefillTokens, attended, prefillContext);
+        double s = w.model.iterationS(decodes, w.decodeContext, prefillTokens, attended, prefillContext) + w.pendingLoadS;
+        w.pendingLoadS = 0;
         w.iterStartS = t;
         w.busy = true;
         busySeconds += s;
@@ -449,6 +607,7 @@ public final class Emulator {
                 continue;
             }
             w.prefilling.remove(r);
+            w.remember(r);
             r.generated++;
             if (Double.isNaN(r.firstTokenS)) {
                 r.firstTokenS = t;
@@ -520,8 +679,10 @@ public final class Emulator {
                 ms(ttft, 50), ms(ttft, 90), ms(ttft, 99), ms(itl, 50), ms(itl, 90), ms(itl, 99), ms(e2e, 50), ms(e2e, 90),
                 ms(e2e, 99), ms(tpot, 50), ms(tpot, 99), ms(ttft, spec.ttftPercentile()), ms(itl, spec.itlPercentile()), goodput,
                 Math.min(1, busySeconds / (all.length * Math.max(1e-12, endS))),
-                usefulFlops / (gpus * peak * Math.max(1e-12, endS)), preemptions, areaInSystem / window, meanLatency,
-                overloaded, series);
+                usefulFlops / (gpus * peak * Math.max(1e-12, endS)), preemptions,
+                promptTokensAdmitted == 0 ? 0 : prefixHitTokens / (double) promptTokensAdmitted,
+                promptTokensAdmitted == 0 ? 0 : offloadHitTokens / (double) promptTokensAdmitted, areaInSystem / window,
+                meanLatency, overloaded, series);
     }
 
     private long waitingAtEnd = -1;

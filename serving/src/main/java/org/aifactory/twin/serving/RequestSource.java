@@ -22,7 +22,10 @@ import org.aifactory.twin.model.TokenDistribution;
  *       rate otherwise (the burst's share of each period is an assumption [E]);</li>
  *   <li>diurnal: rate(t) = mean + a × sin(2πt / period), a = min(peak - mean, mean) so the rate
  *       never goes negative and the mean holds;</li>
- *   <li>trace: CSV rows {@code arrivalS,inputTokens,outputTokens[,prefix]}, '#' comments.</li>
+ *   <li>trace: CSV rows {@code arrivalS,inputTokens,outputTokens[,session]}, '#' comments. A session
+ *       id marks a multi-turn conversation: each turn's prompt is taken to start with the previous
+ *       turn's prompt and answer, so its shared prefix is that length, at most its prompt less one
+ *       token [E]; what a worker can reuse of it is the previous prompt it prefilled.</li>
  * </ul>
  * Non-homogeneous processes are drawn by thinning (Lewis and Shedler 1979).
  */
@@ -43,6 +46,52 @@ public abstract class RequestSource {
         public double arrivalS;
         public int inputTokens;
         public int outputTokens;
+        /** Session whose prefix the prompt starts with, or -1 for none. */
+        public int prefixId = -1;
+        /** Tokens of the prompt that are the session's shared prefix (0 when {@code prefixId} is -1). */
+        public int prefixTokens;
+        /**
+         * Tokens of this prompt a later request of the session may reuse once it is prefilled: the
+         * shared prefix (synthetic model) or the whole prompt (a conversation turn of a trace).
+         */
+        public int reusableTokens;
+    }
+
+    /**
+     * {@code base} with each request given a session of {@code prefixes} (Zipf popularity, its own
+     * seeded stream so arrivals and token lengths stay those of {@code base}); {@code base} itself
+     * when the model shares nothing.
+     */
+    public static RequestSource withPrefixes(RequestSource base, PrefixModel prefixes, long seed) {
+        if (!prefixes.enabled()) {
+            return base;
+        }
+        double[] cdf = new double[prefixes.sessions()];
+        double sum = 0;
+        for (int k = 0; k < cdf.length; k++) {
+            sum += Math.pow(k + 1, -prefixes.zipfExponent());
+            cdf[k] = sum;
+        }
+        double total = sum;
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        return new RequestSource() {
+            @Override
+            public boolean next(Request r) {
+                if (!base.next(r)) {
+                    return false;
+                }
+                int k = java.util.Arrays.binarySearch(cdf, random.nextDouble() * total);
+                r.prefixId = Math.min(cdf.length - 1, k >= 0 ? k : -k - 1);
+                r.prefixTokens = Math.max(0, Math.min(prefixes.sharedPrefixTokens(), r.inputTokens - 1));
+                r.reusableTokens = r.prefixTokens;
+                return true;
+            }
+
+            @Override
+            public double meanRateRps() {
+                return base.meanRateRps();
+            }
+        };
     }
 
     /** Synthetic arrivals scaled by {@code rateScale} (to emulate a share of a deployment's replicas). */
@@ -114,6 +163,8 @@ public abstract class RequestSource {
     /** A trace file; its rows are replayed in order, arrival times scaled by 1 / {@code rateScale}. */
     public static RequestSource trace(Path file, double rateScale) {
         List<double[]> rows = new ArrayList<>();
+        java.util.Map<String, Integer> sessions = new java.util.HashMap<>();
+        java.util.Map<Integer, Long> history = new java.util.HashMap<>();
         try {
             int lineNo = 0;
             for (String line : Files.readAllLines(file)) {
@@ -128,8 +179,16 @@ public abstract class RequestSource {
                             "%s:%d: a trace row needs arrivalS,inputTokens,outputTokens; found '%s'", file, lineNo, s));
                 }
                 try {
-                    rows.add(new double[] {Double.parseDouble(f[0].strip()), Integer.parseInt(f[1].strip()),
-                            Integer.parseInt(f[2].strip())});
+                    int in = Integer.parseInt(f[1].strip());
+                    int out = Integer.parseInt(f[2].strip());
+                    int session = -1;
+                    long shared = 0;
+                    if (f.length > 3 && !f[3].isBlank()) {
+                        session = sessions.computeIfAbsent(f[3].strip(), k -> sessions.size());
+                        shared = Math.max(0, Math.min(history.getOrDefault(session, 0L), in - 1L));
+                        history.put(session, (long) in + out);
+                    }
+                    rows.add(new double[] {Double.parseDouble(f[0].strip()), in, out, session, shared});
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException(String.format(Locale.ROOT, "%s:%d: not a number in '%s'", file, lineNo, s), e);
                 }
@@ -151,6 +210,9 @@ public abstract class RequestSource {
                 r.arrivalS = row[0] / rateScale;
                 r.inputTokens = Math.max(1, (int) row[1]);
                 r.outputTokens = Math.max(1, (int) row[2]);
+                r.prefixId = (int) row[3];
+                r.prefixTokens = (int) row[4];
+                r.reusableTokens = row[3] >= 0 ? r.inputTokens : 0;
                 return true;
             }
 

@@ -41,17 +41,48 @@ public final class ServingEmulation {
      * @param requests requests emulated per deployment
      * @param seed random seed (runs are deterministic for a seed)
      * @param keepQueue whether to keep the queue-length time series
+     * @param prefixes shared-prefix model of the traffic ({@link PrefixModel#NONE}: no sharing)
+     * @param kvTiers KV offload tiers below HBM, fastest first (empty: HBM only)
      */
-    public record Options(int maxEmulatedWorkers, int requests, long seed, boolean keepQueue, Efficiency efficiency) {
-        /** What {@code validate} runs: 16 workers, 20,000 requests per deployment, seed 1. */
-        public static final Options VALIDATE = new Options(16, 20_000, 1, false, Efficiency.DEFAULT);
+    public record Options(int maxEmulatedWorkers, int requests, long seed, boolean keepQueue, Efficiency efficiency,
+            PrefixModel prefixes, List<KvTier> kvTiers) {
+        /** What {@code validate} runs: 16 workers, 20,000 requests per deployment, seed 1, no prefix sharing. */
+        public static final Options VALIDATE = new Options(16, 20_000, 1, false, Efficiency.DEFAULT, PrefixModel.NONE);
 
         public Options {
             if (maxEmulatedWorkers < 1 || requests < 1) {
                 throw new IllegalArgumentException("maxEmulatedWorkers (" + maxEmulatedWorkers + ") and requests (" + requests
                         + ") must be positive");
             }
+            if (efficiency == null || prefixes == null) {
+                throw new IllegalArgumentException("efficiency (" + efficiency + ") and prefixes (" + prefixes + ") are required");
+            }
+            kvTiers = kvTiers == null ? List.of() : List.copyOf(kvTiers);
         }
+
+        public Options(int maxEmulatedWorkers, int requests, long seed, boolean keepQueue, Efficiency efficiency,
+                PrefixModel prefixes) {
+            this(maxEmulatedWorkers, requests, seed, keepQueue, efficiency, prefixes, List.of());
+        }
+
+        public Options(int maxEmulatedWorkers, int requests, long seed, boolean keepQueue, Efficiency efficiency) {
+            this(maxEmulatedWorkers, requests, seed, keepQueue, efficiency, PrefixModel.NONE);
+        }
+    }
+
+    /** The request source of a traffic profile, its rate scaled by {@code rateScale}, with the options' prefixes. */
+    static RequestSource source(TrafficProfile t, double rateScale, Options o) {
+        RequestSource base = t.arrival().kind() == ArrivalKind.TRACE && t.arrival().traceFile() != null
+                ? RequestSource.trace(Path.of(t.arrival().traceFile()), rateScale)
+                : RequestSource.synthetic(t.arrival(), t.inputTokens(), t.outputTokens(), rateScale, o.seed());
+        return RequestSource.withPrefixes(base, o.prefixes(), o.seed());
+    }
+
+    /** Bandwidth of one prefill-to-decode KV transfer: the NICs of the GPUs both replicas share, B/s. */
+    static double kvTransferBytesPerS(RackType rack, ExecutionModel prefill, ExecutionModel decode) {
+        double perGpuBytesPerS = rack.nics() * rack.nicSpeedGbps() * 1e9 / 8 / Math.max(1, rack.gpus());
+        int lanes = Math.min(prefill.gpusPerReplica(), decode.gpusPerReplica());
+        return perGpuBytesPerS * lanes * KV_TRANSFER_EFFICIENCY;
     }
 
     /** Findings and the report. */
@@ -70,6 +101,52 @@ public final class ServingEmulation {
                 + "replicas; execution model: per-layer roofline calibrated on MLPerf Llama-2-70B (docs/serving.md)",
                 options.maxEmulatedWorkers(), options.requests(), EmulationSpec.DEFAULT_WARMUP_FRACTION * 100, options.seed());
         return new Outcome(findings, ServingReport.of(results, method));
+    }
+
+    /** Findings (deployments that cannot be sized) and one sizing answer per deployment with traffic and an SLO. */
+    public record SizingOutcome(List<Finding> findings, List<SizingResult> sizes) {
+        public SizingOutcome {
+            findings = List.copyOf(findings);
+            sizes = List.copyOf(sizes);
+        }
+    }
+
+    /**
+     * Sizes every deployment against its traffic and SLO ({@link Sizing}): its model, precision,
+     * parallelism and router, on racks of the type of its first rack.
+     */
+    public SizingOutcome size(Facility facility, CatalogIndex catalog, Options options) {
+        List<Finding> findings = new ArrayList<>();
+        List<SizingResult> sizes = new ArrayList<>();
+        Map<String, Rack> racks = new HashMap<>();
+        facility.racks().forEach(r -> racks.put(r.id(), r));
+        for (Deployment d : facility.workload().deployments()) {
+            Optional<LlmType> llm = catalog.model(d.model());
+            Optional<TrafficProfile> traffic = facility.workload().traffic().stream().filter(t -> t.deployment().equals(d.id()))
+                    .findFirst();
+            Optional<Slo> slo = facility.workload().slos().stream().filter(s -> s.deployment().equals(d.id())).findFirst();
+            RackType rt = d.racks().stream().map(racks::get).filter(r -> r != null).map(r -> catalog.rack(r.type()).orElse(null))
+                    .filter(t -> t != null && t.gpu() != null && t.gpus() > 0).findFirst().orElse(null);
+            GpuType gpu = rt == null ? null : catalog.gpu(rt.gpu()).orElse(null);
+            WorkerPool front = pool(d, d.mode() == ServingMode.AGGREGATED ? PoolRole.AGGREGATED : PoolRole.PREFILL);
+            WorkerPool back = d.mode() == ServingMode.DISAGGREGATED ? pool(d, PoolRole.DECODE) : null;
+            String missing = llm.isEmpty() ? "model '" + d.model() + "' is not in the catalog"
+                    : gpu == null ? "no GPU rack type among its racks"
+                    : front == null || (d.mode() == ServingMode.DISAGGREGATED && back == null) ? "the pools its mode needs"
+                    : traffic.isEmpty() ? "no traffic profile" : slo.isEmpty() ? "no SLO" : null;
+            if (missing != null) {
+                findings.add(new Finding(Severity.INFO, "SERVING_NOT_SIZED", d.id(), "deployment " + d.id()
+                        + " cannot be sized: " + missing + ". Sizing needs a model, a GPU rack, traffic and an SLO"));
+                continue;
+            }
+            SizingResult r = Sizing.size(new SizingRequest(d.id(), llm.get(), d.precision(), rt, gpu, front.parallelism(),
+                    back == null ? null : back.parallelism(), d.router(), traffic.get(), slo.get(), options));
+            if (!r.feasible()) {
+                findings.add(new Finding(Severity.ERROR, "SERVING_SIZING_INFEASIBLE", d.id(), r.reason()));
+            }
+            sizes.add(r);
+        }
+        return new SizingOutcome(findings, sizes);
     }
 
     private Optional<DeploymentServing> deployment(Facility f, CatalogIndex catalog, Options o, Deployment d, Map<String, Rack> racks,
@@ -156,20 +233,16 @@ public final class ServingEmulation {
         int emuBack = back == null ? 0 : Math.max(1, (int) Math.round(backWorkers * scale));
         double rateScale = emuFront / (double) frontWorkers;
         double upscale = 1 / rateScale;
-        RequestSource source = t.arrival().kind() == ArrivalKind.TRACE && t.arrival().traceFile() != null
-                ? RequestSource.trace(Path.of(t.arrival().traceFile()), rateScale)
-                : RequestSource.synthetic(t.arrival(), t.inputTokens(), t.outputTokens(), rateScale, o.seed());
+        RequestSource source = source(t, rateScale, o);
         EmulationSpec spec = EmulationSpec.aggregated(fm, emuFront, d.router(), o.requests());
         if (bm != null) {
-            double perGpuBytesPerS = anyRack.nics() * anyRack.nicSpeedGbps() * 1e9 / 8 / gpusPerRack;
-            int lanes = Math.min(fm.gpusPerReplica(), bm.gpusPerReplica());
-            spec = spec.withDisaggregation(bm, emuBack, perGpuBytesPerS * lanes * KV_TRANSFER_EFFICIENCY);
+            spec = spec.withDisaggregation(bm, emuBack, kvTransferBytesPerS(anyRack, fm, bm));
         }
         if (slo.isPresent()) {
             Slo s = slo.get();
             spec = spec.withSlo(s.ttftMs(), s.ttftPercentile(), s.itlMs(), s.itlPercentile());
         }
-        EmulationResult r = new Emulator(spec, source).run();
+        EmulationResult r = new Emulator(spec, source, o.kvTiers()).run();
         boolean met = slo.isEmpty() || (r.ttftAtSloPercentileMs() <= slo.get().ttftMs() && r.itlAtSloPercentileMs() <= slo.get().itlMs()
                 && !r.overloaded());
         if (r.overloaded()) {
@@ -196,7 +269,7 @@ public final class ServingEmulation {
                 r.inputTokensPerS() * upscale, r.outputTokensPerS() * upscale, d.gpus() == 0 ? 0 : tps / d.gpus(), tps / racksUsed,
                 r.ttftP50Ms(), r.ttftP90Ms(), r.ttftP99Ms(), r.itlP50Ms(), r.itlP90Ms(), r.itlP99Ms(), r.e2eP50Ms(), r.e2eP90Ms(),
                 r.e2eP99Ms(), r.goodputRps() * upscale, slo.map(Slo::ttftMs).orElse(null), slo.map(Slo::itlMs).orElse(null), met,
-                r.overloaded(), r.gpuBusyFraction(), r.modelFlopsUtilization(), r.preemptions(), kvModel.kvCapacityTokens(budget),
+                r.overloaded(), r.gpuBusyFraction(), r.modelFlopsUtilization(), r.preemptions(), r.prefixHitRate(), r.offloadHitRate(), kvModel.kvCapacityTokens(budget),
                 kvModel.weightBytesPerGpu() / 1e9, o.keepQueue() ? r.queue() : List.of()));
     }
 
