@@ -131,6 +131,14 @@ class CliTest {
         assertThat(json.toString()).contains("tokensPerSecond").contains("ttftP99Ms").contains("sloMet");
     }
 
+    /** The sales engineer's answer: racks and MW for the file's traffic at its SLOs. */
+    @Test
+    void emulateSizeSaysHowManyRacksTheTrafficNeeds() throws Exception {
+        Run r = run("emulate", sample(Samples.SCALABLE_UNIT).toString(), "--size");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("needs \\d+ racks? of gb200-nvl72, [0-9.]+ MW IT");
+    }
+
     @Test
     void emulateRejectsAnInvalidFileWithExitTwo() {
         assertThat(run("emulate", dir.resolve("missing.json").toString()).exit()).isEqualTo(2);
