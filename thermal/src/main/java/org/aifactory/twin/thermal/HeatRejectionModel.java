@@ -5,6 +5,7 @@ import static org.aifactory.twin.thermal.ThermalAssumptions.AHRI_LEAVING_WATER_C
 import static org.aifactory.twin.thermal.ThermalAssumptions.CHILLER_CONDENSER_APPROACH_K;
 import static org.aifactory.twin.thermal.ThermalAssumptions.CHILLER_EVAPORATOR_APPROACH_K;
 import static org.aifactory.twin.thermal.ThermalAssumptions.CHILLER_MAX_COP;
+import static org.aifactory.twin.thermal.ThermalAssumptions.HEAT_REJECTION_FAN_MIN_SPEED_FRACTION;
 
 import java.util.List;
 import org.aifactory.twin.model.catalog.HeatRejectionKind;
@@ -18,13 +19,15 @@ import org.aifactory.twin.model.catalog.HeatRejectionType;
  * ambient (dry bulb for dry coolers, wet bulb for towers), scaled so it gives its rated capacity at
  * its rated approach: {@code avail(T) = capacityKw·(T − T_amb)/approachK} [E] (ref §2g: leaving
  * water ≈ ambient + 5-10 K). Their fans follow the fan law on the share of that availability
- * they are asked for: {@code P = fanPowerKw·u³}, u = load/avail ≤ 1 [E].
+ * they are asked for: {@code P = fanPowerKw·max(u, u_min)³}, u = load/avail ≤ 1 [E], u_min =
+ * {@value ThermalAssumptions#HEAT_REJECTION_FAN_MIN_SPEED_FRACTION} (VFD minimum speed).
  *
  * <p><b>Chillers</b> hold the leaving-water setpoint up to their capacity, with
  * {@code COP = η·T_evap/(T_cond − T_evap)} (Carnot fraction, ref §2g [E]), T_evap = leaving water −
  * {@value ThermalAssumptions#CHILLER_EVAPORATOR_APPROACH_K} K, T_cond = dry bulb +
  * {@value ThermalAssumptions#CHILLER_CONDENSER_APPROACH_K} K, η calibrated so the model gives
- * copAtRating at the AHRI point (35 °C, 6.7 °C). Condenser fans scale linearly with load [E].
+ * copAtRating at the AHRI point (35 °C, 6.7 °C). Condenser fans follow the same fan law on
+ * load/capacity [E].
  *
  * <p>Dispatch: economisers first (free cooling), chillers take the rest. If the units cannot
  * hold the setpoint, the supply temperature rises until the economisers reject the load
@@ -166,14 +169,26 @@ final class HeatRejectionModel {
             HeatRejectionType t = u.type();
             if (economiser(t)) {
                 double util = availAt[i] > 0 ? Math.min(1, load[i] / availAt[i]) : 1;
-                fan[i] = t.fanPowerKw() * u.count() * util * util * util;
+                fan[i] = fanKw(t, u.count(), load[i], util);
             } else {
                 cop[i] = cop(t, supply, dryBulbC);
                 comp[i] = load[i] / cop[i];
-                fan[i] = t.fanPowerKw() * u.count() * Math.min(1, load[i] / Math.max(availSet[i], 1e-9));
+                fan[i] = fanKw(t, u.count(), load[i], Math.min(1, load[i] / Math.max(availSet[i], 1e-9)));
             }
         }
         return new Outcome(supply, availableAtSet, unmet, load, availSet, fan, comp, cop, w, w > 0 ? wAmb / w : 0, chillerCap);
+    }
+
+    /**
+     * Fan law with a VFD floor: every unit of the group runs (load shared evenly, no staging) at
+     * speed max(u, u_min), {@code P = count·fanPowerKw·max(u, u_min)³}; units carrying no load are off.
+     */
+    static double fanKw(HeatRejectionType t, int count, double groupLoadKw, double utilisation) {
+        if (!(groupLoadKw > 0)) {
+            return 0;
+        }
+        double s = Math.max(utilisation, HEAT_REJECTION_FAN_MIN_SPEED_FRACTION);
+        return t.fanPowerKw() * count * s * s * s;
     }
 
     /**

@@ -59,6 +59,14 @@ public final class ThermalAssumptions {
     public static final double PUMP_SHUTOFF_HEAD_RATIO = 1.25;
     /** Lowest speed a CDU's variable-speed pumps run at [E]. */
     public static final double PUMP_MIN_SPEED_FRACTION = 0.3;
+    /**
+     * Duty pumps per CDU: each CDU has N + 1 identical pumps in parallel, N = 2 [E]. The model holds
+     * no pump count; the N + 1 arrangement is what the catalog's CDUs state (Boyd ROL4000 "N+1
+     * seal-less pumps" [P], Supermicro in-rack CDU "N+1 pumps" [S], ref §2b; "N+1 pumps" as a loop
+     * design rule, ref §2c); N = 2 is a guess. The catalog rated point (maxFlowLpm at pumpHeadKpa)
+     * is taken as all N + 1 running [E], so one pump lost leaves N/(N + 1) of the flow at the same head.
+     */
+    public static final int CDU_DUTY_PUMPS = 2;
 
     // ---- CDU and facility water ----------------------------------------------------------------
 
@@ -72,6 +80,13 @@ public final class ThermalAssumptions {
     public static final double FACILITY_PUMP_HEAD_KPA = 250;
     /** Wire-to-water efficiency of facility pumps [E]. */
     public static final double FACILITY_PUMP_EFFICIENCY = 0.7;
+    /**
+     * Cooling towers: the condenser-water (open tower) or spray (closed-circuit tower) pump, as head
+     * on the facility loop's flow through the towers, kPa [E]: the water is lifted to the tower's
+     * distribution basin (≈ 5-8 m of static lift plus nozzles), a separate pump from the facility
+     * loop's. Same wire-to-water efficiency as facility pumps.
+     */
+    public static final double TOWER_PUMP_HEAD_KPA = 100;
 
     // ---- heat rejection ------------------------------------------------------------------------
 
@@ -89,6 +104,23 @@ public final class ThermalAssumptions {
     public static final double AHRI_LEAVING_WATER_C = 6.7;
     /** Upper bound on the model COP when the lift vanishes [E]. */
     public static final double CHILLER_MAX_COP = 15.0;
+    /**
+     * Lowest speed of heat-rejection fans on VFDs, fraction of full speed [S]: EVAPCO recommends a
+     * minimum of 25 % for open cooling towers, closed-circuit coolers and evaporative condensers
+     * (https://www.evapco.com/faq/answer/minimum-fan-speed-open-cooling-tower); applied to dry
+     * coolers and chiller condenser fans too [E]. Part-load fan power per running unit =
+     * fanPowerKw × max(u, this)³.
+     */
+    public static final double HEAT_REJECTION_FAN_MIN_SPEED_FRACTION = 0.25;
+
+    // ---- air ------------------------------------------------------------------------------------
+
+    /**
+     * Lowest speed of air-handler fans on VFDs, fraction of full speed [E] (typical 20-30 %
+     * minimum-speed settings; no vendor figure at hand). Installed air handlers run continuously:
+     * fan power = fanPowerKw × max(u, this)³ even when the hall's air heat is small.
+     */
+    public static final double AIR_HANDLER_FAN_MIN_SPEED_FRACTION = 0.20;
 
     // ---- transient (N-1) -----------------------------------------------------------------------
 

@@ -13,7 +13,9 @@ import java.util.List;
  * @param heatRejectedKw heat leaving the facility: through heat rejection (liquid) and air handlers (air)
  * @param coolingPowerKw electrical power of the cooling plant at design ambient
  * @param pueDesign (IT + cooling power) / IT at design ambient: a cooling-only PUE, without electrical losses
- * @param pueAnnual the same over the synthetic year: Σ(IT + cooling) / Σ IT energy
+ * @param pueAnnual the same over the year: Σ(IT + cooling) / Σ IT energy
+ * @param annualAmbientSource where the year's hourly ambient came from: "synthetic" (the site's
+ *     {@link SyntheticClimate}) or the name of the CSV given in {@link ThermalSolver.Options}
  */
 public record ThermalReport(
         double designDryBulbC,
@@ -28,6 +30,7 @@ public record ThermalReport(
         double pueAnnual,
         double annualMeanCoolingPowerKw,
         int hoursFacilitySupplyAboveSetpoint,
+        String annualAmbientSource,
         List<CduThermal> cdus,
         List<RackThermal> racks,
         List<HallAir> halls,
@@ -141,14 +144,17 @@ public record ThermalReport(
     /**
      * What happens when one element fails (N-1).
      *
-     * @param kind "cdu" or "heat-rejection"
+     * @param kind "cdu", "pump" (one of a CDU's N + 1 pumps; id "&lt;cdu&gt;/pump") or "heat-rejection"
      * @param racksAffected liquid-cooled racks that lose cooling or see warmer water
-     * @param racksOverLimit those whose coolant supply ends above their limit
+     * @param racksOverLimit those whose coolant supply ends above their limit (pump failures: whose
+     *     return ends above their design return, supply + the loop's designDeltaTK, for lack of flow)
      * @param overLimitRackIds their ids (first {@value ThermalSolver#MAX_IDS_LISTED})
      * @param secondsToLimit lumped-mass time until the first rack reaches its limit (null: never)
      * @param secondsToLimitStagnant CDU failures only: the same if circulation stops too, each rack
      *     heating its own coolant and cold plates
      * @param steadyStateFacilitySupplyC heat-rejection failures: the facility supply it settles at
+     * @param steadyStateReturnC pump failures: the hottest steady return of a rack short of flow, or
+     *     null if every rack still gets what it needs
      */
     public record FailureCase(
             String failedElementId,
@@ -158,7 +164,8 @@ public record ThermalReport(
             List<String> overLimitRackIds,
             Double secondsToLimit,
             Double secondsToLimitStagnant,
-            Double steadyStateFacilitySupplyC) {
+            Double steadyStateFacilitySupplyC,
+            Double steadyStateReturnC) {
 
         public FailureCase {
             overLimitRackIds = List.copyOf(overLimitRackIds);

@@ -1,6 +1,8 @@
 package org.aifactory.twin.thermal;
 
+import static org.aifactory.twin.thermal.ThermalAssumptions.AIR_HANDLER_FAN_MIN_SPEED_FRACTION;
 import static org.aifactory.twin.thermal.ThermalAssumptions.APPROACH_EXPONENT;
+import static org.aifactory.twin.thermal.ThermalAssumptions.CDU_DUTY_PUMPS;
 import static org.aifactory.twin.thermal.ThermalAssumptions.CDU_COOLANT_LITRES_PER_KW;
 import static org.aifactory.twin.thermal.ThermalAssumptions.FACILITY_PUMP_EFFICIENCY;
 import static org.aifactory.twin.thermal.ThermalAssumptions.FACILITY_PUMP_HEAD_KPA;
@@ -13,6 +15,7 @@ import static org.aifactory.twin.thermal.ThermalAssumptions.PUMP_SHUTOFF_HEAD_RA
 import static org.aifactory.twin.thermal.ThermalAssumptions.RACK_COOLANT_VOLUME_L;
 import static org.aifactory.twin.thermal.ThermalAssumptions.RACK_METAL_HEAT_CAPACITY_KJ_PER_K;
 import static org.aifactory.twin.thermal.ThermalAssumptions.TEMPERATURE_TOLERANCE_K;
+import static org.aifactory.twin.thermal.ThermalAssumptions.TOWER_PUMP_HEAD_KPA;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +37,7 @@ import org.aifactory.twin.model.analysis.Severity;
 import org.aifactory.twin.model.catalog.AirHandlerType;
 import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.catalog.CduType;
+import org.aifactory.twin.model.catalog.HeatRejectionKind;
 import org.aifactory.twin.model.catalog.HeatRejectionType;
 import org.aifactory.twin.model.catalog.RackType;
 import org.aifactory.twin.thermal.ThermalReport.CduThermal;
@@ -79,8 +83,21 @@ public final class ThermalSolver {
                 / (coolant.densityKgPerM3(supplyC) * coolant.specificHeatJPerKgK(supplyC + deltaTK / 2) * deltaTK);
     }
 
+    /**
+     * Choices of one solve that are not part of the facility.
+     *
+     * @param ambient the hourly year for {@code pueAnnual}; null: the site's {@link SyntheticClimate}
+     */
+    public record Options(HourlyAmbient ambient) {
+        public static final Options DEFAULT = new Options(null);
+    }
+
     public Result solve(Facility facility, CatalogIndex catalog) {
-        return new Solve(facility, catalog).run();
+        return solve(facility, catalog, Options.DEFAULT);
+    }
+
+    public Result solve(Facility facility, CatalogIndex catalog, Options options) {
+        return new Solve(facility, catalog, options).run();
     }
 
     /** Per rack working state. */
@@ -132,12 +149,18 @@ public final class ThermalSolver {
         double imbalance;
         double loopHeatCapacityKjPerK;
         double pipeVolumeM3;
+        PumpLaw pump;
+        final List<LoopInput> solvedLoops = new ArrayList<>();
 
         CduState(Cdu cdu, CduType type) {
             this.cdu = cdu;
             this.type = type;
         }
     }
+
+    /** What one secondary loop was solved with, kept to re-solve it for pump N-1. */
+    private record LoopInput(CoolingLoop loop, double supplyC, double[] cduXy, double headerDiameterM,
+            List<SecondaryLoopSolver.RackOnLoop> racks, List<RackState> states, double densityKgPerM3, double viscosityPaS) {}
 
     private static final class Solve {
         private final Facility f;
@@ -151,9 +174,12 @@ public final class ThermalSolver {
         private final List<RackState> racks = new ArrayList<>();
         private final Map<String, Double> facilitySupply = new HashMap<>();
 
-        Solve(Facility f, CatalogIndex cat) {
+        private final HourlyAmbient ambient;
+
+        Solve(Facility f, CatalogIndex cat, Options options) {
             this.f = f;
             this.cat = cat;
+            this.ambient = options.ambient() != null ? options.ambient() : HourlyAmbient.of(SyntheticClimate.forSite(f.site()));
         }
 
         Result run() {
@@ -197,6 +223,12 @@ public final class ThermalSolver {
                 double flowM3s = load * 1000 / (w.densityKgPerM3(o.supplyC())
                         * w.specificHeatJPerKgK(o.supplyC() + fl.designDeltaTK() / 2) * fl.designDeltaTK());
                 double pumpKw = flowM3s * FACILITY_PUMP_HEAD_KPA / FACILITY_PUMP_EFFICIENCY;
+                // cooling towers add their own condenser/spray pump on the share of the flow they take
+                for (int i = 0; i < groups.size(); i++) {
+                    if (groups.get(i).type().kind() == HeatRejectionKind.COOLING_TOWER && load > 0) {
+                        pumpKw += flowM3s * o.groupLoadKw()[i] / load * TOWER_PUMP_HEAD_KPA / FACILITY_PUMP_EFFICIENCY;
+                    }
+                }
                 facilityPumpsKw += pumpKw;
                 hrFansKw += o.fanKw();
                 compressorsKw += o.compressorKw();
@@ -236,9 +268,10 @@ public final class ThermalSolver {
             double pueAnnual = itHeat > 0 ? (itHeat + annual[0]) / itHeat : 1;
             List<FailureCase> n1 = new ArrayList<>();
             cduFailures(n1);
+            pumpFailures(n1);
             heatRejectionFailures(groupsByLoop, loadByFacilityLoop, n1);
             ThermalReport report = new ThermalReport(designDb, designWb, itHeat, liquidHeat, airHeat, rejectedLiquidKw + airHeat,
-                    coolingKw, power, pueDesign, pueAnnual, annual[0], (int) annual[1], cduReports(), rackReports(), hallReports,
+                    coolingKw, power, pueDesign, pueAnnual, annual[0], (int) annual[1], ambient.source(), cduReports(), rackReports(), hallReports,
                     flReports, hrReports, n1);
             return new Result(report, findings);
         }
@@ -298,6 +331,7 @@ public final class ThermalSolver {
                 double ratedFlow = c.type.maxFlowLpm() / LPM_PER_M3S;
                 double ratedHead = c.type.pumpHeadKpa() * 1000;
                 PumpLaw pump = PumpLaw.fromRating(ratedFlow, ratedHead, PUMP_SHUTOFF_HEAD_RATIO, 1);
+                c.pump = pump;
                 double headerD = Math.sqrt(4 * ratedFlow / (Math.PI * HEADER_VELOCITY_M_PER_S));
                 for (CoolingLoop l : c.loops) {
                     double facilityC = fs == null ? l.supplyTemperatureC() - c.approachK : fs;
@@ -337,6 +371,7 @@ public final class ThermalSolver {
             SecondaryLoopSolver.Outcome o;
             try {
                 o = loopSolver.solve(cduXy[0], cduXy[1], pump, headerD, on, rho, p.viscosityPaS(supplyC + dT / 2));
+                c.solvedLoops.add(new LoopInput(l, supplyC, cduXy, headerD, on, rs, rho, p.viscosityPaS(supplyC + dT / 2)));
             } catch (HydraulicSolverException e) {
                 findings.add(new Finding(Severity.ERROR, "THERMAL_LOOP_NOT_SOLVED", l.id(),
                         "loop '" + l.id() + "': the hydraulic solve failed: " + e.getMessage()));
@@ -464,7 +499,8 @@ public final class ThermalSolver {
                 double[] v = ahu.getOrDefault(e.getKey(), new double[2]);
                 double load = e.getValue();
                 double u = v[0] > 0 ? load / v[0] : load > 0 ? Double.POSITIVE_INFINITY : 0;
-                double fan = v[1] * Math.pow(Math.min(1, u), 3);
+                // installed air handlers run continuously, never below their VFD minimum speed
+                double fan = v[1] * Math.pow(Math.max(AIR_HANDLER_FAN_MIN_SPEED_FRACTION, Math.min(1, u)), 3);
                 fans += fan;
                 out.add(new HallAir(e.getKey(), load, v[0], v[0] > 0 ? u : 0, fan));
                 if (load > v[0] * (1 + 1e-9)) {
@@ -480,7 +516,6 @@ public final class ThermalSolver {
 
         /** {mean cooling power kW, hours any facility loop is above its setpoint}. */
         private double[] annual(Map<String, List<HeatRejectionModel.UnitGroup>> groups, Map<String, Double> loads, double constantKw) {
-            SyntheticClimate climate = SyntheticClimate.forSite(f.site());
             double sum = 0;
             int hoursAbove = 0;
             for (int h = 0; h < SyntheticClimate.HOURS_PER_YEAR; h++) {
@@ -488,7 +523,7 @@ public final class ThermalSolver {
                 boolean above = false;
                 for (FacilityWaterLoop fl : f.cooling().facilityLoops()) {
                     HeatRejectionModel.Outcome o = HeatRejectionModel.evaluate(loads.getOrDefault(fl.id(), 0.0), fl.supplyTemperatureC(),
-                            climate.dryBulbC()[h], climate.wetBulbC()[h], groups.getOrDefault(fl.id(), List.of()));
+                            ambient.dryBulbC(h), ambient.wetBulbC(h), groups.getOrDefault(fl.id(), List.of()));
                     kw += o.fanKw() + o.compressorKw();
                     above |= o.supplyC() > fl.supplyTemperatureC() + TEMPERATURE_TOLERANCE_K || o.unmetKw() > 0;
                 }
@@ -522,13 +557,76 @@ public final class ThermalSolver {
                     worstStagnant = Math.min(worstStagnant, margin * rackC / r.liquidKw);
                 }
                 FailureCase fc = new FailureCase(c.cdu.id(), "cdu", c.racks.size(), over.size(), first(over),
-                        finite(worst), finite(worstStagnant), null);
+                        finite(worst), finite(worstStagnant), null, null);
                 out.add(fc);
                 if (!over.isEmpty()) {
                     findings.add(new Finding(Severity.WARNING, "THERMAL_N1_OVER_LIMIT", c.cdu.id(), String.format(Locale.ROOT,
                             "if CDU '%s' fails, its %d racks lose cooling: the first reaches its coolant limit in %.0f s with coolant still "
                                     + "circulating (%.0f s if it stops). No other CDU serves them.",
                             c.cdu.id(), over.size(), worst, worstStagnant)));
+                }
+            }
+        }
+
+        /**
+         * One of a CDU's N + 1 identical parallel pumps fails. n identical pumps in parallel give n
+         * times one pump's flow at the same head: H = s²·H0 − a·(Q/n)·|Q/n|, so the set's curve
+         * coefficient is a_1/n². The catalog curve is the full set (N + 1), so the N left have
+         * a' = a·((N + 1)/N)². Each loop is re-solved with that curve, its speed control free to
+         * go up to full speed. A rack short of flow ends with a return above its design return
+         * (supply + designΔT), the only return limit the model has; lumped rack mass C (coolant +
+         * cold plates): T(t) = T∞ + (T0 − T∞)e^(−t/τ), τ = C/(ṁ'c_p), T∞ = T_s + Q/(ṁ'c_p),
+         * T0 = the return before the failure, t = τ·ln((T∞ − T0)/(T∞ − T_lim)).
+         */
+        private void pumpFailures(List<FailureCase> out) {
+            for (CduState c : cdus.values()) {
+                if (c.pump == null || c.solvedLoops.isEmpty()) {
+                    continue;
+                }
+                PumpLaw reduced = c.pump.withRunning(CDU_DUTY_PUMPS, CDU_DUTY_PUMPS + 1);
+                List<String> over = new ArrayList<>();
+                double worst = Double.POSITIVE_INFINITY;
+                int affected = 0;
+                double lowestRatio = Double.POSITIVE_INFINITY;
+                double hottestReturn = Double.NEGATIVE_INFINITY;
+                for (LoopInput in : c.solvedLoops) {
+                    affected += in.racks().size();
+                    SecondaryLoopSolver.Outcome o;
+                    try {
+                        o = loopSolver.solve(in.cduXy()[0], in.cduXy()[1], reduced, in.headerDiameterM(), in.racks(), in.densityKgPerM3(),
+                                in.viscosityPaS());
+                    } catch (HydraulicSolverException e) {
+                        continue;
+                    }
+                    CoolantProperties p = CoolantProperties.of(in.loop().fluid());
+                    double ts = in.supplyC();
+                    double limit = ts + in.loop().designDeltaTK();
+                    for (int i = 0; i < in.racks().size(); i++) {
+                        RackState r = in.states().get(i);
+                        double q = o.rackFlowM3s()[i];
+                        lowestRatio = Math.min(lowestRatio, q / in.racks().get(i).requiredFlowM3s());
+                        double cp = p.specificHeatJPerKgK(limit);
+                        double mcp = Math.max(q, 1e-12) * in.densityKgPerM3() * cp / 1000;
+                        double tInf = ts + r.liquidKw / mcp;
+                        hottestReturn = Math.max(hottestReturn, tInf);
+                        if (tInf <= limit + TEMPERATURE_TOLERANCE_K) {
+                            continue;
+                        }
+                        over.add(r.rack.id());
+                        double t0 = r.returnC == null ? ts : r.returnC;
+                        double rackC = RACK_COOLANT_VOLUME_L / 1000 * in.densityKgPerM3() * cp / 1000 + RACK_METAL_HEAT_CAPACITY_KJ_PER_K;
+                        double t = t0 >= limit ? 0 : rackC / mcp * Math.log((tInf - t0) / (tInf - limit));
+                        worst = Math.min(worst, t);
+                    }
+                }
+                out.add(new FailureCase(c.cdu.id() + "/pump", "pump", affected, over.size(), first(over), finite(worst), null, null,
+                        over.isEmpty() ? null : hottestReturn));
+                if (!over.isEmpty()) {
+                    findings.add(new Finding(Severity.WARNING, "THERMAL_N1_OVER_LIMIT", c.cdu.id(), String.format(Locale.ROOT,
+                            "if one of the %d pumps of CDU '%s' fails, the %d left at full speed give the worst rack %.0f %% of its flow: "
+                                    + "%d racks return above their design return temperature (up to %.1f °C), the first after %.0f s. "
+                                    + "A CDU with more head, or fewer racks on it.",
+                            CDU_DUTY_PUMPS + 1, c.cdu.id(), CDU_DUTY_PUMPS, 100 * lowestRatio, over.size(), hottestReturn, worst)));
                 }
             }
         }
@@ -557,7 +655,7 @@ public final class ThermalSolver {
                     continue;
                 }
                 out.add(new FailureCase(u.id(), "heat-rejection", template.racksAffected(), template.racksOverLimit(),
-                        template.overLimitRackIds(), template.secondsToLimit(), null, template.steadyStateFacilitySupplyC()));
+                        template.overLimitRackIds(), template.secondsToLimit(), null, template.steadyStateFacilitySupplyC(), null));
                 if (template.racksOverLimit() > 0) {
                     findings.add(new Finding(Severity.WARNING, "THERMAL_N1_OVER_LIMIT", u.id(), String.format(Locale.ROOT,
                             "if heat-rejection unit '%s' fails, facility loop '%s' %s and %d racks exceed their coolant limit, "
@@ -608,7 +706,7 @@ public final class ThermalSolver {
                 }
             }
             return new FailureCase(fl.id(), "heat-rejection", affected, over.size(), first(over), finite(worst), null,
-                    o.unmetKw() > 0 ? null : o.supplyC());
+                    o.unmetKw() > 0 ? null : o.supplyC(), null);
         }
 
         /**

@@ -33,6 +33,21 @@ public record PumpLaw(double shutoffHead, double a, double speedFraction) implem
         return new PumpLaw(shutoff, (shutoff - ratedHead) / (ratedFlow * ratedFlow), speedFraction);
     }
 
+    /**
+     * The curve of {@code running} of the {@code installed} identical parallel pumps this curve
+     * describes together. n identical pumps in parallel share the flow at the same head, each on
+     * H = s²·H0 − a₁·(Q/n)·|Q/n|, so the set's coefficient is a₁/n²: with this curve the whole set,
+     * a₁ = a·installed², and {@code running} of them have a·(installed/running)². The shutoff head
+     * is unchanged; at any head they give running/installed of the flow.
+     */
+    public PumpLaw withRunning(int running, int installed) {
+        if (running < 1 || running > installed) {
+            throw new IllegalArgumentException("running (" + running + ") must be between 1 and installed (" + installed + ")");
+        }
+        double r = (double) installed / running;
+        return new PumpLaw(shutoffHead, a * r * r, speedFraction);
+    }
+
     public PumpLaw atSpeed(double newSpeedFraction) {
         return new PumpLaw(shutoffHead, a, newSpeedFraction);
     }

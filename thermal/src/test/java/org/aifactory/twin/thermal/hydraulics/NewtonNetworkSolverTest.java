@@ -36,6 +36,27 @@ class NewtonNetworkSolverTest {
     }
 
     /**
+     * Pump N-1: the curve above, H = 300 − 20·Q², is a set of 3 identical parallel pumps; 2 left
+     * have a = 20 × (3/2)² = 45. At 120 kPa the set gives √(180/20) = 3 L/s, the two √(180/45) = 2
+     * L/s (2/3 of it); against the same 10·Q² resistance, 300 − 45Q² = 10Q² gives Q = √(300/55) =
+     * 2.3355 L/s.
+     */
+    @Test
+    void twoOfThreeParallelPumpsGiveTwoThirdsOfTheFlowAtTheSameHead() {
+        PumpLaw set = new PumpLaw(300, 20, 1);
+        PumpLaw two = set.withRunning(2, 3);
+        assertThat(two.a()).isCloseTo(45, within(1e-12));
+        assertThat(two.head(2)).isCloseTo(set.head(3), within(1e-12));
+        HydraulicNetwork.Builder b = HydraulicNetwork.builder(2).reference(0);
+        int pump = b.edge(0, 1, two);
+        b.edge(1, 0, new QuadraticLaw(10, 0));
+        HydraulicNetwork net = b.build();
+        HydraulicSolution s = solver.solve(net, new double[] {1, 1});
+        assertThat(s.flow(pump)).isCloseTo(Math.sqrt(300.0 / 55), within(1e-9));
+        assertKirchhoff(net, s, s.flow(pump));
+    }
+
+    /**
      * A pump feeding two identical branches (k = 10 each) through a common header (k = 2): by
      * symmetry each branch carries half. Hand check: with Q total, the branch drop is
      * 10·(Q/2)² = 2.5Q², so 300 − 20Q² = 2Q² + 2.5Q² and Q = √(300/24.5) = 3.4993, 1.7496 per branch.
