@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.aifactory.twin.model.Facility;
@@ -14,6 +15,8 @@ import org.aifactory.twin.model.io.FacilityLoadException;
 import org.aifactory.twin.model.io.FacilityReader;
 import org.aifactory.twin.model.io.FacilityWriter;
 import org.aifactory.twin.samples.FacilityGenerator;
+import org.aifactory.twin.samples.Samples;
+import org.aifactory.twin.ui.FpsBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,12 +39,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2", description = "warm-up rounds (default ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--fps", description = "instead: frames per second of the designer orbiting the SU sample and the campus"
+            + " (needs a display, e.g. xvfb-run)")
+    boolean fps;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "with --fps: measured seconds per facility, after 3 s warm-up")
+    double seconds;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, FacilityLoadException {
+    public Integer call() throws IOException, FacilityLoadException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        if (fps) {
+            return fps(out);
+        }
         Path file = Files.createTempFile("twin-bench-", ".json");
         try {
             FacilityGenerator generator = new FacilityGenerator(CatalogIo.builtIn());
@@ -79,6 +92,19 @@ final class BenchCommand implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** The designer at 1600 x 1000 on the 8-rack sample and on the campus, orbiting (issue 7's goals: 30 and 10 fps). */
+    private int fps(PrintWriter out) throws InterruptedException {
+        Facility su = Samples.SCALABLE_UNIT.load();
+        Facility campus = new FacilityGenerator(CatalogIo.builtIn()).campus(racks);
+        for (FpsBench.Result r : List.of(FpsBench.run(su, Samples.SCALABLE_UNIT.fileName(), 1600, 1000, 3, seconds),
+                FpsBench.run(campus, "campus-" + racks + ".json", 1600, 1000, 3, seconds))) {
+            out.printf(Locale.ROOT, "%s: %,d racks, window %d x %d: opened and drawn in %,d ms; %.1f fps orbiting (%.1f s measured)%n",
+                    r.name(), r.racks(), r.widthPx(), r.heightPx(), r.loadAndDrawMs(), r.fps(), r.measuredS());
+            out.flush();
+        }
+        return TwinCommand.EXIT_OK;
     }
 
     private double median(double[] all) {
