@@ -23,8 +23,9 @@ import org.jgrapht.graph.SimpleGraph;
  * <p>Traffic model (docs/network.md, "Throughput"): uniform all-to-all between racks, rack
  * {@code a} sending {@code inj_a * inj_b / (N - inj_a)} to every other rack {@code b}, where
  * {@code inj} is a rack's injection capacity (its linked NICs) and {@code N} the sum over racks;
- * traffic inside a rack uses NVLink. Immutable once built; every method is a pure function of the
- * aggregation and a capacity map.
+ * traffic inside a rack uses NVLink. Other patterns (ring all-reduce across racks, prefill to
+ * decode KV-cache transfer) go through the same ECMP shares and cut bound ({@link #pattern}).
+ * Immutable once built; every method is a pure function of the aggregation and a capacity map.
  */
 final class FabricFlows {
 
@@ -33,6 +34,22 @@ final class FabricFlows {
 
     /** All-to-all under ECMP and the max concurrent flow bound. */
     record AllToAll(double maxUtilization, double ecmpFraction, double cutBoundFraction, int cuts) {}
+
+    /** A traffic pattern under ECMP and its max concurrent flow bound; demand in Gb/s. */
+    record Pattern(double demandGbps, double maxUtilization, double ecmpFraction, double cutBoundFraction, int cuts) {}
+
+    /**
+     * Demand between endpoint groups, Gb/s: rank-one terms (group g sends {@code p[g] q[h]} to
+     * group h) plus directed sparse entries keyed {@code g * groups + h}. Traffic inside a group
+     * (racks on the same leaves) never leaves the leaves and is left out, except from
+     * {@link #hostUtilization}, the busiest NIC's load over its bandwidth.
+     */
+    static final class Demand {
+        final List<double[][]> rankOne = new ArrayList<>();
+        final Map<Long, Double> sparse = new HashMap<>();
+        double hostUtilization;
+        double totalGbps;
+    }
 
     private final Aggregation agg;
     private final Map<Long, Double> caps;
@@ -197,54 +214,10 @@ final class FabricFlows {
                 k[e] += n - i > Tolerances.EPSILON ? i / (n - i) : 0;
             }
         }
-        // adjacency by tier
-        List<Map<Integer, Double>> up = new ArrayList<>();
-        List<Map<Integer, Double>> down = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            up.add(new HashMap<>());
-            down.add(new HashMap<>());
-        }
-        caps.forEach((key, cap) -> {
-            int x = (int) (key / groups);
-            int y = (int) (key % groups);
-            if (agg.tier[x] < agg.tier[y]) {
-                up.get(x).put(y, cap);
-                down.get(y).put(x, cap);
-            } else if (agg.tier[y] < agg.tier[x]) {
-                up.get(y).put(x, cap);
-                down.get(x).put(y, cap);
-            }
-        });
-        double[] upCap = new double[groups];
-        for (int g = 0; g < groups; g++) {
-            upCap[g] = up.get(g).values().stream().mapToDouble(Double::doubleValue).sum();
-        }
-        // shares, tier by tier
-        List<Map<Integer, Double>> share = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            share.add(new HashMap<>());
-        }
-        int top = 0;
-        for (int t : agg.tier) {
-            top = Math.max(top, t);
-        }
-        for (int t = 1; t <= top; t++) {
-            for (int x = 0; x < groups; x++) {
-                if (agg.tier[x] != t) {
-                    continue;
-                }
-                Map<Integer, Double> sx = share.get(x);
-                for (Map.Entry<Integer, Double> child : down.get(x).entrySet()) {
-                    int y = child.getKey();
-                    if (agg.tier[y] == 0) {
-                        sx.merge(y, inj[y] > 0 ? child.getValue() / inj[y] : 0, Double::sum);
-                    } else if (upCap[y] > 0) {
-                        double f = child.getValue() / upCap[y];
-                        share.get(y).forEach((e, s) -> sx.merge(e, s * f, Double::sum));
-                    }
-                }
-            }
-        }
+        Tree tree = new Tree();
+        double[] upCap = tree.upCap;
+        List<Map<Integer, Double>> share = tree.share;
+        int top = tree.top;
         double maxUtil = 1.0; // host links run at full injection
         double cutBound = 1.0;
         int cuts = 0;
@@ -307,6 +280,274 @@ final class FabricFlows {
         double fraction = maxFlow(caps, supply, demand) / demandTotal;
         return fraction > 1.0 - Tolerances.RELATIVE * 1e3 ? 1.0 : fraction; // push-relabel sums round at ~1e-15
     }
+
+    // ---- traffic patterns -------------------------------------------------------------------------
+
+    /** The fabric as a tree of groups: up/down neighbours, uplink capacity and ECMP shares. */
+    private final class Tree {
+        final List<Map<Integer, Double>> up = new ArrayList<>();
+        final List<Map<Integer, Double>> down = new ArrayList<>();
+        final double[] upCap;
+        /** Per switch group x: share s_g(x) of endpoint group g's links that lead up through x. */
+        final List<Map<Integer, Double>> share = new ArrayList<>();
+        final int top;
+
+        Tree() {
+            int groups = agg.groupCount();
+            double[] inj = new double[groups];
+            for (int e : agg.endpointGroups()) {
+                inj[e] = agg.injectionGbps(e);
+            }
+            for (int g = 0; g < groups; g++) {
+                up.add(new HashMap<>());
+                down.add(new HashMap<>());
+                share.add(new HashMap<>());
+            }
+            caps.forEach((key, cap) -> {
+                int x = (int) (key / groups);
+                int y = (int) (key % groups);
+                if (agg.tier[x] < agg.tier[y]) {
+                    up.get(x).put(y, cap);
+                    down.get(y).put(x, cap);
+                } else if (agg.tier[y] < agg.tier[x]) {
+                    up.get(y).put(x, cap);
+                    down.get(x).put(y, cap);
+                }
+            });
+            upCap = new double[groups];
+            for (int g = 0; g < groups; g++) {
+                upCap[g] = up.get(g).values().stream().mapToDouble(Double::doubleValue).sum();
+            }
+            int t0 = 0;
+            for (int t : agg.tier) {
+                t0 = Math.max(t0, t);
+            }
+            top = t0;
+            for (int t = 1; t <= top; t++) {
+                for (int x = 0; x < groups; x++) {
+                    if (agg.tier[x] != t) {
+                        continue;
+                    }
+                    Map<Integer, Double> sx = share.get(x);
+                    for (Map.Entry<Integer, Double> child : down.get(x).entrySet()) {
+                        int y = child.getKey();
+                        if (agg.tier[y] == 0) {
+                            sx.merge(y, inj[y] > 0 ? child.getValue() / inj[y] : 0, Double::sum);
+                        } else if (upCap[y] > 0) {
+                            double f = child.getValue() / upCap[y];
+                            share.get(y).forEach((e, v) -> sx.merge(e, v * f, Double::sum));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Ring all-reduce across racks: every rack sends to the next rack of the fabric (racks in the
+     * fabric's order, the last to the first) at the smaller of the two racks' injection.
+     */
+    Demand ring() {
+        Demand d = new Demand();
+        List<Integer> racks = new ArrayList<>();
+        for (int e : agg.graph.endpoints()) {
+            if (agg.injectionGbps[e] > Tolerances.EPSILON) {
+                racks.add(e);
+            }
+        }
+        if (racks.size() < 2) {
+            return d;
+        }
+        long groups = agg.groupCount();
+        for (int i = 0; i < racks.size(); i++) {
+            int a = racks.get(i);
+            int b = racks.get((i + 1) % racks.size());
+            double rate = Math.min(agg.injectionGbps[a], agg.injectionGbps[b]);
+            d.totalGbps += rate;
+            d.hostUtilization = Math.max(d.hostUtilization, rate / agg.injectionGbps[a]);
+            int ga = agg.groupOf[a];
+            int gb = agg.groupOf[b];
+            if (ga != gb) {
+                d.sparse.merge(ga * groups + gb, rate, Double::sum);
+            }
+        }
+        return d;
+    }
+
+    /**
+     * KV-cache transfer from the prefill racks to the decode racks: the smaller pool's injection in
+     * all, each prefill rack sending in proportion to its injection, each decode rack receiving in
+     * proportion to its own (so the smaller pool runs its NICs at full rate).
+     */
+    Demand prefillToDecode(boolean[] prefill, boolean[] decode) {
+        Demand d = new Demand();
+        int groups = agg.groupCount();
+        double[] p = new double[groups];
+        double[] q = new double[groups];
+        double pInj = 0;
+        double dInj = 0;
+        for (int e : agg.graph.endpoints()) {
+            if (prefill[e]) {
+                pInj += agg.injectionGbps[e];
+            } else if (decode[e]) {
+                dInj += agg.injectionGbps[e];
+            }
+        }
+        if (pInj <= Tolerances.EPSILON || dInj <= Tolerances.EPSILON) {
+            return d;
+        }
+        double rate = Math.min(pInj, dInj);
+        for (int e : agg.graph.endpoints()) {
+            if (prefill[e]) {
+                p[agg.groupOf[e]] += agg.injectionGbps[e] * rate / pInj;
+            } else if (decode[e]) {
+                q[agg.groupOf[e]] += agg.injectionGbps[e] / dInj;
+            }
+        }
+        d.rankOne.add(new double[][] {p, q});
+        d.totalGbps = rate;
+        d.hostUtilization = Math.max(rate / pInj, rate / dInj);
+        // the part between racks of one group stays on their leaves: in totalGbps, never on an uplink
+        return d;
+    }
+
+    /**
+     * ECMP loads and the cut bound of {@code demand}, as {@link #allToAll} does for uniform
+     * traffic: for each switch group x below the top, the traffic leaving its subtree is
+     * {@code U_x = sum_{g,h} s_g(x) d_gh (1 - s_h(x))} and the traffic entering it
+     * {@code D_x = sum_{g,h} (1 - s_g(x)) d_gh s_h(x)}; ECMP splits both over x's uplinks in
+     * proportion to capacity, so x's utilisation is {@code max(U_x, D_x) / upCapacity_x}. The cut
+     * bound: for each distinct subtree, the JGraphT max flow of the demand leaving it and of the
+     * demand entering it, over that demand.
+     */
+    Pattern pattern(Demand demand) {
+        if (demand.totalGbps <= Tolerances.EPSILON) {
+            return new Pattern(0, 0, 1, 1, 0);
+        }
+        Tree tree = new Tree();
+        int groups = agg.groupCount();
+        double maxUtil = demand.hostUtilization;
+        double cutBound = 1.0;
+        int cuts = 0;
+        Set<String> seen = new HashSet<>();
+        for (int x = 0; x < groups; x++) {
+            if (agg.tier[x] == 0 || agg.tier[x] == tree.top) {
+                continue; // the top tier turns traffic down: it has no uplinks to load
+            }
+            Map<Integer, Double> sx = tree.share.get(x);
+            double out = 0;
+            double in = 0;
+            for (double[][] pq : demand.rankOne) {
+                double pIn = 0;
+                double qIn = 0;
+                double pAll = 0;
+                double qAll = 0;
+                for (double v : pq[0]) {
+                    pAll += v;
+                }
+                for (double v : pq[1]) {
+                    qAll += v;
+                }
+                for (Map.Entry<Integer, Double> e : sx.entrySet()) {
+                    pIn += e.getValue() * pq[0][e.getKey()];
+                    qIn += e.getValue() * pq[1][e.getKey()];
+                }
+                out += pIn * (qAll - qIn);
+                in += (pAll - pIn) * qIn;
+            }
+            for (Map.Entry<Long, Double> e : demand.sparse.entrySet()) {
+                double sg = sx.getOrDefault((int) (e.getKey() / groups), 0.0);
+                double sh = sx.getOrDefault((int) (e.getKey() % groups), 0.0);
+                out += sg * e.getValue() * (1 - sh);
+                in += (1 - sg) * e.getValue() * sh;
+            }
+            double load = Math.max(out, in);
+            if (load <= Tolerances.EPSILON * demand.totalGbps) {
+                continue;
+            }
+            maxUtil = Math.max(maxUtil, tree.upCap[x] > Tolerances.EPSILON ? load / tree.upCap[x] : Double.POSITIVE_INFINITY);
+            double w = 0;
+            for (Map.Entry<Integer, Double> e : sx.entrySet()) {
+                w += e.getValue() * agg.injectionGbps(e.getKey());
+            }
+            String signature = agg.tier[x] + ":" + Math.round(w) + ":" + Math.round(out) + ":" + Math.round(in) + ":"
+                    + Math.round(tree.upCap[x]);
+            if (seen.add(signature)) {
+                Set<Integer> subtree = new HashSet<>();
+                sx.forEach((e, s) -> {
+                    if (s >= 0.5) {
+                        subtree.add(e);
+                    }
+                });
+                cutBound = Math.min(cutBound, Math.min(cutFraction(subtree, demand, true), cutFraction(subtree, demand, false)));
+                cuts++;
+            }
+        }
+        double fraction = maxUtil > 0 ? Math.min(1.0, 1.0 / maxUtil) : 1.0;
+        fraction = fraction > 1.0 - Tolerances.RELATIVE * 1e3 ? 1.0 : fraction; // sums of shares round at ~1e-15
+        return new Pattern(demand.totalGbps, maxUtil, fraction, cutBound, cuts);
+    }
+
+    /** Max flow of the demand leaving ({@code outward}) or entering {@code subtree}, over that demand (capped at 1). */
+    private double cutFraction(Set<Integer> subtree, Demand demand, boolean outward) {
+        if (subtree.isEmpty()) {
+            return 1.0;
+        }
+        int groups = agg.groupCount();
+        Map<Integer, Double> supply = new HashMap<>();
+        Map<Integer, Double> sink = new HashMap<>();
+        double total = 0;
+        for (double[][] pq : demand.rankOne) {
+            double[] p = pq[0];
+            double[] q = pq[1];
+            double pIn = 0;
+            double qIn = 0;
+            double pAll = 0;
+            double qAll = 0;
+            for (int g = 0; g < groups; g++) {
+                pAll += p[g];
+                qAll += q[g];
+                if (subtree.contains(g)) {
+                    pIn += p[g];
+                    qIn += q[g];
+                }
+            }
+            for (int g = 0; g < groups; g++) {
+                boolean inside = subtree.contains(g);
+                if (outward) {
+                    if (inside && p[g] > 0) {
+                        supply.merge(g, p[g] * (qAll - qIn), Double::sum);
+                    } else if (!inside && q[g] > 0) {
+                        sink.merge(g, q[g] * pIn, Double::sum);
+                    }
+                } else {
+                    if (!inside && p[g] > 0) {
+                        supply.merge(g, p[g] * qIn, Double::sum);
+                    } else if (inside && q[g] > 0) {
+                        sink.merge(g, q[g] * (pAll - pIn), Double::sum);
+                    }
+                }
+            }
+            total += outward ? pIn * (qAll - qIn) : (pAll - pIn) * qIn;
+        }
+        for (Map.Entry<Long, Double> e : demand.sparse.entrySet()) {
+            int g = (int) (e.getKey() / groups);
+            int h = (int) (e.getKey() % groups);
+            boolean gIn = subtree.contains(g);
+            boolean hIn = subtree.contains(h);
+            if (outward ? gIn && !hIn : !gIn && hIn) {
+                supply.merge(g, e.getValue(), Double::sum);
+                sink.merge(h, e.getValue(), Double::sum);
+                total += e.getValue();
+            }
+        }
+        if (total <= Tolerances.EPSILON) {
+            return 1.0;
+        }
+        double fraction = maxFlow(caps, supply, sink) / total;
+        return fraction > 1.0 - Tolerances.RELATIVE * 1e3 ? 1.0 : fraction; // push-relabel sums round at ~1e-15
+    }
+
 
     // ---- hops and reachability ------------------------------------------------------------------
 

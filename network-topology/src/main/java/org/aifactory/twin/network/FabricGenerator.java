@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.aifactory.twin.model.Fabric;
+import org.aifactory.twin.model.FabricKind;
 import org.aifactory.twin.model.Link;
 import org.aifactory.twin.model.SwitchInstance;
 import org.aifactory.twin.model.TopologySpec;
@@ -29,7 +30,10 @@ import org.aifactory.twin.model.catalog.SwitchType;
  *       after rack ({@link TopologyType#FAT_TREE}), and the host links;</li>
  *   <li>a two-tier spec whose file lists no spines: spines over all leaves without uplinks;</li>
  *   <li>a three-tier spec: pods (leaves plus spines, never across halls) for the leaves without
- *       uplinks, then, if the file lists no cores, cores over every pod's spines.</li>
+ *       uplinks, then, if the file lists no cores, cores over every pod's spines, every pod
+ *       spreading its uplinks over all core planes in proportion to its size;</li>
+ *   <li>a front-end or storage Ethernet fabric with racks only: two Spectrum-X planes, each NIC
+ *       as 2 links of half its speed, one per plane (ref §4), leaves and spines per plane.</li>
  * </ul>
  * Switch counts follow {@link TierSizing}; generated switches go into free units of the fabric's
  * network racks near their leaves, or into proposed new network racks ({@link SlotAllocator}).
@@ -71,6 +75,10 @@ public final class FabricGenerator {
         private final SiteGeometry site;
         private final CatalogIndex catalog;
         private final SwitchType st;
+        /** Independent planes each rack's NICs split over (2 for a generated Spectrum-X Ethernet fabric). */
+        private final int planes;
+        /** The plane whose leaves are being generated. */
+        private int plane;
         private final List<Finding> findings;
         private final FabricGraph g = new FabricGraph();
         private final SlotAllocator slots;
@@ -81,7 +89,13 @@ public final class FabricGenerator {
             this.fabric = fabric;
             this.site = site;
             this.catalog = catalog;
-            this.st = st;
+            boolean ethernet = (fabric.kind() == FabricKind.FRONTEND_ETHERNET || fabric.kind() == FabricKind.STORAGE_ETHERNET)
+                    && fabric.switches().isEmpty() && fabric.links().isEmpty();
+            // Spectrum-X (ref §4, B300 Spectrum-X SuperPOD): every 800G NIC runs as 2 x 400GbE, one
+            // link per plane, and the switch's 800G ports break out into 2 x 400G [E]
+            this.planes = ethernet ? 2 : 1;
+            this.st = ethernet ? new SwitchType(st.id(), st.name(), st.ports() * 2, st.portSpeedGbps() / 2, st.powerW(),
+                    st.rackUnits(), st.source()) : st;
             this.findings = findings;
             double height = catalog.rack("network-rack").map(t -> t.heightM()).orElse(2.3);
             this.slots = new SlotAllocator(fabric.id(), assumptions, height);
@@ -96,6 +110,10 @@ public final class FabricGenerator {
                         "fabric %s asks for %d tiers; the solver builds 1 to 3 and uses %d", fabric.id(), tiers,
                         Math.max(1, Math.min(3, tiers)))));
                 tiers = Math.max(1, Math.min(3, tiers));
+            }
+            if (planes > 1) {
+                generateEthernetPlanes(spec, tiers);
+                tiers = 1; // both planes are complete
             }
             if (g.switchesOfTier(1).isEmpty()) {
                 generateLeaves(spec, tiers);
@@ -185,8 +203,8 @@ public final class FabricGenerator {
         }
 
         private int addEndpoint(SiteGeometry.RackPlace p) {
-            return g.addNode(new FabricGraph.Node(p.id(), FabricGraph.Role.ENDPOINT, 0, p.type().nics(),
-                    p.type().nicSpeedGbps(), p.type().gpus(), null, p.id(), p.rowId(), p.hallId(), p.xM(), p.yM(),
+            return g.addNode(new FabricGraph.Node(p.id(), FabricGraph.Role.ENDPOINT, 0, p.type().nics() * planes,
+                    p.type().nicSpeedGbps() / planes, p.type().gpus(), null, p.id(), p.rowId(), p.hallId(), p.xM(), p.yM(),
                     p.type().heightM(), false));
         }
 
@@ -220,15 +238,45 @@ public final class FabricGenerator {
             }
         }
 
+        private String leafId(int leafNo) {
+            return planes > 1 ? String.format(Locale.ROOT, "%s-plane-%d-leaf-%d", fabric.id(), plane + 1, leafNo)
+                    : String.format(Locale.ROOT, "%s-leaf-%d", fabric.id(), leafNo);
+        }
+
+        /**
+         * A Spectrum-X Ethernet fabric the file gives only racks for: per plane, leaves as for any
+         * fabric (each rack's half of the links), then that plane's spines (two tiers) or pods and
+         * cores (three), the planes never joined. B300 Spectrum-X SuperPOD (ref §4): 1 SU of 64
+         * eight-GPU nodes = 16 leaves / 8 spines; 16 SU = 256 / 128.
+         */
+        private void generateEthernetPlanes(TopologySpec spec, int tiers) {
+            for (plane = 0; plane < planes; plane++) {
+                java.util.Set<Integer> before = new java.util.HashSet<>(g.switchesOfTier(1));
+                generateLeaves(spec, tiers);
+                List<Integer> leaves = new ArrayList<>(g.switchesOfTier(1));
+                leaves.removeAll(before);
+                if (tiers == 2 && !leaves.isEmpty() && generateSpines(leaves, spec)) {
+                    continue;
+                }
+                if (tiers >= 2 && !leaves.isEmpty()) {
+                    local.add(new Finding(Severity.WARNING, "NETWORK_TIERS_UNSUPPORTED", fabric.id(), String.format(
+                            Locale.ROOT, "Ethernet fabric %s: plane %d is generated with leaves only; the solver builds"
+                                    + " two-tier Ethernet planes of up to %d leaves. Give the spines in the file.",
+                            fabric.id(), plane + 1, st.ports())));
+                }
+            }
+            plane = 0;
+        }
+
         /** Rail groups: as many whole racks as fit, each rack's rail i on leaf i of its group. */
         private int railLeaves(List<Integer> racks, int down, int leafNo) {
             int i = 0;
             while (i < racks.size()) {
-                int rails = TierSizing.gcd(g.node(racks.get(i)).ports(), assumptions.rails());
+                int rails = TierSizing.gcd(g.node(racks.get(i)).ports() / planes, assumptions.rails());
                 List<Integer> group = new ArrayList<>();
                 int used = 0;
                 while (i < racks.size()) {
-                    int perLeaf = (g.node(racks.get(i)).ports() + rails - 1) / rails;
+                    int perLeaf = (g.node(racks.get(i)).ports() / planes + rails - 1) / rails;
                     if (!group.isEmpty() && used + perLeaf > down) {
                         break;
                     }
@@ -239,10 +287,10 @@ public final class FabricGenerator {
                 String hall = g.node(group.get(0)).hallId();
                 int[] leaves = new int[rails];
                 for (int r = 0; r < rails; r++) {
-                    leaves[r] = addSwitch(String.format(Locale.ROOT, "%s-leaf-%d", fabric.id(), ++leafNo), 1, hall, c[0], c[1]);
+                    leaves[r] = addSwitch(leafId(++leafNo), 1, hall, c[0], c[1]);
                 }
                 for (int rack : group) {
-                    int nics = g.node(rack).ports();
+                    int nics = g.node(rack).ports() / planes;
                     for (int r = 0; r < rails; r++) {
                         int n = nics / rails + (r < nics % rails ? 1 : 0);
                         if (n > 0) {
@@ -260,11 +308,11 @@ public final class FabricGenerator {
             int free = 0;
             List<int[]> pending = new ArrayList<>();
             for (int rack : racks) {
-                int left = g.node(rack).ports();
+                int left = g.node(rack).ports() / planes;
                 while (left > 0) {
                     if (free == 0) {
                         double[] c = {g.node(rack).xM(), g.node(rack).yM()};
-                        leaf = addSwitch(String.format(Locale.ROOT, "%s-leaf-%d", fabric.id(), ++leafNo), 1,
+                        leaf = addSwitch(leafId(++leafNo), 1,
                                 g.node(rack).hallId(), c[0], c[1]);
                         free = down;
                     }
@@ -319,7 +367,9 @@ public final class FabricGenerator {
             String hall = majorityHall(leaves);
             List<Integer> spineIds = new ArrayList<>();
             for (int s = 0; s < spines; s++) {
-                spineIds.add(addSwitch(String.format(Locale.ROOT, "%s-spine-%d", fabric.id(), s + 1), 2, hall, c[0], c[1]));
+                String id = planes > 1 ? String.format(Locale.ROOT, "%s-plane-%d-spine-%d", fabric.id(), plane + 1, s + 1)
+                        : String.format(Locale.ROOT, "%s-spine-%d", fabric.id(), s + 1);
+                spineIds.add(addSwitch(id, 2, hall, c[0], c[1]));
             }
             connectEvenly(leaves, spineIds, used, reserved);
             return true;
@@ -395,10 +445,18 @@ public final class FabricGenerator {
 
         /**
          * Cores over every spine's free ports, at most as many uplinks as the spine has downlinks
-         * (non-blocking), in planes as in a k-ary fat tree: the spines of index {@code j} of every pod
-         * connect to core plane {@code j / w} only ({@link #planeWidth}), so any two pods meet in
-         * plane 0; a plane has {@code ceil(its uplinks / ports)} cores (B200 SuperPOD: 4 pods x 32
-         * spines x 32 uplinks / 64 ports = 64 cores).
+         * (non-blocking), in {@code Q} planes. Every pod spreads its uplinks over all planes in
+         * proportion to its size: its spines' uplinks, taken in spine order, are cut into {@code Q}
+         * runs of {@code floor} or {@code ceil} of {@code U_pod / Q} ({@link #planeShares}), so a full
+         * pod of {@code n} spines sends spines {@code [p n/Q, (p+1) n/Q)} to plane {@code p} (the
+         * k-ary layout) and a partial pod (the few leaves closing a hall) sends every plane its share
+         * too, instead of loading plane 0 with all of it. A plane has {@code ceil(its uplinks / ports)}
+         * cores (B200 SuperPOD: 4 pods x 32 spines x 32 uplinks / 64 ports = 64 cores) and deals its
+         * uplinks round-robin over them, pods in order, with one cursor: every core ends with floor or
+         * ceil of the plane's mean (never more than its ports), and a run of consecutive pods holding
+         * half of every plane's uplinks meets each core of a fully used plane exactly half the time,
+         * which keeps tree-aligned halves balanced core by core. {@code Q} is the number with the
+         * fewest cores (ties: more planes).
          */
         private void generateCores() {
             List<Integer> spines = g.switchesOfTier(2);
@@ -422,24 +480,27 @@ public final class FabricGenerator {
             if (total == 0) {
                 return;
             }
-            // core planes: spine j of every pod feeds core group j, sized for that plane's uplinks
+            // spines of each pod, in order of first appearance
             int[] pod = podOf(spines);
-            int[] plane = new int[spines.size()];
-            Map<Integer, Integer> nextInPod = new HashMap<>();
-            int planes = 0;
+            Map<Integer, List<Integer>> podSpines = new LinkedHashMap<>();
             for (int i = 0; i < spines.size(); i++) {
-                plane[i] = nextInPod.merge(pod[i], 1, Integer::sum) - 1;
-                planes = Math.max(planes, plane[i] + 1);
+                podSpines.computeIfAbsent(pod[i], k -> new ArrayList<>()).add(i);
             }
-            int width = planeWidth(plane, pod, up, planes);
-            int planeCount = (planes + width - 1) / width;
-            for (int i = 0; i < plane.length; i++) {
-                plane[i] /= width;
+            List<List<Integer>> pods = new ArrayList<>(podSpines.values());
+            long[] podUp = new long[pods.size()];
+            int maxSpines = 1;
+            for (int p = 0; p < pods.size(); p++) {
+                for (int i : pods.get(p)) {
+                    podUp[p] += up[i];
+                }
+                maxSpines = Math.max(maxSpines, pods.get(p).size());
             }
-            planes = planeCount;
+            int planes = planeCount(podUp, maxSpines);
             long[] planeUplinks = new long[planes];
-            for (int i = 0; i < spines.size(); i++) {
-                planeUplinks[plane[i]] += up[i];
+            for (long u : podUp) {
+                for (int p = 0; p < planes; p++) {
+                    planeUplinks[p] += planeShare(u, p, planes);
+                }
             }
             int[] planeBase = new int[planes + 1];
             for (int p = 0; p < planes; p++) {
@@ -459,18 +520,28 @@ public final class FabricGenerator {
             for (int k = 0; k < cores; k++) {
                 coreIds[k] = addSwitch(String.format(Locale.ROOT, "%s-core-%d", fabric.id(), k + 1), 3, hall, x, y);
             }
-            // deal each spine's uplinks round-robin over its plane's cores, one cursor per plane, so
-            // every core ends with floor or ceil of its plane's mean and never more than its ports
+            // walk each pod's uplinks in spine order; uplink k of the pod belongs to the plane whose
+            // run holds k, and takes that plane's next core
             int[][] dealt = new int[spines.size()][];
+            int[][] planeOf = new int[spines.size()][];
             long[] cursor = new long[planes];
-            for (int i = 0; i < spines.size(); i++) {
-                int p = plane[i];
-                int size = planeBase[p + 1] - planeBase[p];
-                dealt[i] = new int[up[i]];
-                for (int u = 0; u < up[i]; u++) {
-                    dealt[i][u] = planeBase[p] + (int) (cursor[p]++ % size);
+            for (int p = 0; p < pods.size(); p++) {
+                long k = 0;
+                int plane = 0;
+                for (int i : pods.get(p)) {
+                    dealt[i] = new int[up[i]];
+                    planeOf[i] = new int[up[i]];
+                    for (int u = 0; u < up[i]; u++, k++) {
+                        while (k >= planeEnd(podUp[p], plane, planes)) {
+                            plane++;
+                        }
+                        int size = planeBase[plane + 1] - planeBase[plane];
+                        dealt[i][u] = planeBase[plane] + (int) (cursor[plane]++ % size);
+                        planeOf[i][u] = plane;
+                    }
                 }
             }
+            meetPods(pods, dealt, planeOf, cores);
             checkPodsShareCores(pod, dealt, cores);
             for (int i = 0; i < spines.size(); i++) {
                 int[] list = dealt[i];
@@ -486,45 +557,145 @@ public final class FabricGenerator {
             }
         }
 
+        /** Uplinks of a pod with {@code podUp} in all that go to plane {@code p} of {@code planes}. */
+        private static long planeShare(long podUp, int p, int planes) {
+            return planeEnd(podUp, p, planes) - planeEnd(podUp, p - 1, planes);
+        }
+
+        /** End (exclusive) of plane {@code p}'s run in a pod's uplinks: {@code floor((p + 1) U / Q)}. */
+        private static long planeEnd(long podUp, int p, int planes) {
+            return (p + 1) * podUp / planes;
+        }
+
         /**
-         * Spines per plane: plane {@code p} takes spine indices {@code [p w, (p + 1) w)} of every
-         * pod. Per-plane rounding costs up to one core per plane, so wider planes need fewer cores;
-         * but every pod must still reach every core of plane 0 (its plane-0 uplinks at least that
-         * plane's cores) so that any two pods meet. The narrowest width with the fewest cores wins;
-         * width 1 (the k-ary layout) if none qualifies.
+         * The number of planes with the fewest cores, from 1 to the most spines of any pod; ties go
+         * to more planes (narrower planes are the k-ary layout: {@code (k/2)^2} cores in
+         * {@code k/2} planes).
          */
-        private int planeWidth(int[] indexInPod, int[] pod, int[] up, int maxSpines) {
-            int pods = 0;
-            for (int p : pod) {
-                pods = Math.max(pods, p + 1);
-            }
+        private int planeCount(long[] podUp, int maxSpines) {
             int best = 1;
             long bestCores = Long.MAX_VALUE;
-            for (int w = 1; w <= maxSpines; w++) {
-                int planeCount = (maxSpines + w - 1) / w;
-                long[] load = new long[planeCount];
-                long[] podPlane0 = new long[pods];
-                for (int i = 0; i < indexInPod.length; i++) {
-                    load[indexInPod[i] / w] += up[i];
-                    if (indexInPod[i] / w == 0) {
-                        podPlane0[pod[i]] += up[i];
-                    }
-                }
+            for (int q = 1; q <= maxSpines; q++) {
                 long cores = 0;
-                for (long l : load) {
-                    cores += TierSizing.coreSwitches(l, st.ports());
+                for (int p = 0; p < q; p++) {
+                    long load = 0;
+                    for (long u : podUp) {
+                        load += planeShare(u, p, q);
+                    }
+                    cores += TierSizing.coreSwitches(load, st.ports());
                 }
-                long plane0 = TierSizing.coreSwitches(load[0], st.ports());
-                boolean meet = true;
-                for (long u : podPlane0) {
-                    meet &= u >= plane0;
-                }
-                if (meet && cores < bestCores) {
-                    best = w;
+                if (cores <= bestCores) {
+                    best = q;
                     bestCores = cores;
                 }
             }
             return best;
+        }
+
+        /**
+         * Up-down routing needs a core that any two pods both reach. A small pod reaches only a run
+         * of each plane's cores, and two small pods' runs may miss each other. For such a pair
+         * (X, Y) one uplink of Y trades cores with an uplink of its neighbour pod R (the pod before
+         * it, else after it) in the same plane: Y's link moves to a core X reaches, R's takes Y's old
+         * core. Every core keeps its port count and every plane its shares; only a cut between R and
+         * Y (neighbours, usually in one hall) sees the trade. Repeated while pairs are left, a few
+         * rounds at most; {@link #checkPodsShareCores} reports what remains.
+         */
+        private void meetPods(List<List<Integer>> pods, int[][] dealt, int[][] planeOf, int cores) {
+            for (int round = 0; round < 8; round++) {
+                java.util.BitSet[] reach = new java.util.BitSet[pods.size()];
+                for (int p = 0; p < pods.size(); p++) {
+                    reach[p] = new java.util.BitSet(cores);
+                    for (int i : pods.get(p)) {
+                        for (int c : dealt[i]) {
+                            reach[p].set(c);
+                        }
+                    }
+                }
+                boolean traded = false;
+                for (int x = 0; x < pods.size(); x++) {
+                    for (int y = x + 1; y < pods.size(); y++) {
+                        if (!reach[x].intersects(reach[y]) && trade(pods, x, y, reach, dealt, planeOf)) {
+                            traded = true;
+                        }
+                    }
+                }
+                if (!traded) {
+                    return;
+                }
+            }
+        }
+
+        /** One trade giving pod {@code y} a core that pod {@code x} reaches; false if none was found. */
+        private boolean trade(List<List<Integer>> pods, int x, int y, java.util.BitSet[] reach, int[][] dealt,
+                int[][] planeOf) {
+            for (int r : new int[] {y - 1, y + 1}) {
+                if (r < 0 || r >= pods.size() || r == x) {
+                    continue;
+                }
+                for (int ir : pods.get(r)) {
+                    for (int ur = 0; ur < dealt[ir].length; ur++) {
+                        int c = dealt[ir][ur];
+                        if (!reach[x].get(c)) {
+                            continue;
+                        }
+                        int[] pick = yieldableUplink(pods, y, planeOf[ir][ur], reach, dealt, planeOf);
+                        if (pick != null) {
+                            dealt[ir][ur] = dealt[pick[0]][pick[1]];
+                            dealt[pick[0]][pick[1]] = c;
+                            reach[y].set(c);
+                            reach[r].set(dealt[ir][ur]);
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /**
+         * An uplink {spine, index} of pod {@code y} in {@code plane} that it can give up: on a core it
+         * reaches twice, else on a core whose loss leaves every pod {@code y} meets still met; null
+         * if none.
+         */
+        private int[] yieldableUplink(List<List<Integer>> pods, int y, int plane, java.util.BitSet[] reach,
+                int[][] dealt, int[][] planeOf) {
+            Map<Integer, Integer> times = new HashMap<>();
+            for (int iy : pods.get(y)) {
+                for (int c : dealt[iy]) {
+                    times.merge(c, 1, Integer::sum);
+                }
+            }
+            int[] fallback = null;
+            for (int iy : pods.get(y)) {
+                for (int uy = dealt[iy].length - 1; uy >= 0; uy--) {
+                    if (planeOf[iy][uy] != plane) {
+                        continue;
+                    }
+                    int c = dealt[iy][uy];
+                    if (times.get(c) > 1) {
+                        return new int[] {iy, uy};
+                    }
+                    if (fallback == null && !onlyMeeting(y, c, reach)) {
+                        fallback = new int[] {iy, uy};
+                    }
+                }
+            }
+            return fallback;
+        }
+
+        /** True if core {@code c} is the only core some pod shares with pod {@code y}. */
+        private static boolean onlyMeeting(int y, int c, java.util.BitSet[] reach) {
+            for (int z = 0; z < reach.length; z++) {
+                if (z != y && reach[z].get(c)) {
+                    java.util.BitSet both = (java.util.BitSet) reach[z].clone();
+                    both.and(reach[y]);
+                    if (both.cardinality() == 1) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /**

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.aifactory.twin.model.Deployment;
 import org.aifactory.twin.model.Fabric;
+import org.aifactory.twin.model.PoolRole;
+import org.aifactory.twin.model.WorkerPool;
+import org.aifactory.twin.model.Workload;
 import org.aifactory.twin.model.analysis.Finding;
 import org.aifactory.twin.model.analysis.Severity;
 import org.aifactory.twin.model.catalog.CatalogIndex;
@@ -36,6 +40,11 @@ public final class FabricSolver {
     }
 
     public Optional<Solved> solve(Fabric fabric, SiteGeometry site, CatalogIndex catalog) {
+        return solve(fabric, site, catalog, Workload.EMPTY);
+    }
+
+    /** Solves {@code fabric}; {@code workload}'s disaggregated deployments set the KV-cache pools. */
+    public Optional<Solved> solve(Fabric fabric, SiteGeometry site, CatalogIndex catalog, Workload workload) {
         List<Finding> findings = new ArrayList<>();
         Optional<FabricGenerator.Generated> generated = generator.generate(fabric, site, catalog, findings);
         if (generated.isEmpty()) {
@@ -93,6 +102,11 @@ public final class FabricSolver {
         FabricFlows flows = new FabricFlows(agg, caps);
         FabricFlows.Bisection bis = flows.bisection();
         FabricFlows.AllToAll a2a = flows.allToAll();
+        NetworkReport.TrafficPattern ring = report(flows.pattern(flows.ring()), "ring over the fabric's racks in"
+                + " listed order [E]", g.endpoints().size(), g.endpoints().size());
+        Pools pools = pools(g, workload);
+        NetworkReport.TrafficPattern kv = report(flows.pattern(flows.prefillToDecode(pools.prefill(), pools.decode())),
+                pools.basis(), count(pools.prefill()), count(pools.decode()));
         int hops = flows.maxHops();
         List<Integer> unreachable = flows.unreachableEndpoints();
         for (int e : unreachable) {
@@ -149,10 +163,81 @@ public final class FabricSolver {
                 fabric.topology().type(), g.topTier(), switches, g.linkCount(), gpus, flows.totalInjectionGbps() / 1000,
                 bis.capacityGbps() / 1000, required / 1000, worstOs, hops, tiers,
                 new NetworkReport.AllToAll(a2a.maxUtilization(), a2a.ecmpFraction(), a2a.cutBoundFraction(), a2a.cuts()),
+                ring, kv,
                 generation, plan.transceivers(), plan.powerW() / 1000, switchPowerW / 1000,
                 String.format(Locale.ROOT, "%d nodes and %d link bundles folded into %d groups", g.nodeCount(),
                         g.bundleCount(), agg.groupCount()));
         return Optional.of(new Solved(summary, failures, g, plan, out.list()));
+    }
+
+    private static NetworkReport.TrafficPattern report(FabricFlows.Pattern p, String basis, int sending, int receiving) {
+        return new NetworkReport.TrafficPattern(p.demandGbps() / 1000, p.maxUtilization(), p.ecmpFraction(),
+                p.cutBoundFraction(), p.cuts(), basis, sending, receiving);
+    }
+
+    private static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean f : flags) {
+            n += f ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Prefill and decode endpoint nodes, and where the split comes from. */
+    record Pools(boolean[] prefill, boolean[] decode, String basis) {}
+
+    /**
+     * The KV-cache pools: each disaggregated deployment of the workload (a prefill and a decode pool)
+     * whose racks are in the fabric gives its first racks, in its listed order, to prefill up to the
+     * prefill pools' share of its GPUs, the rest to decode (the file does not say which rack runs
+     * which pool [E]). Without such a deployment: the first half of the fabric's GPU racks (by GPUs,
+     * in the fabric's order) prefill, the second half decode [E].
+     */
+    static Pools pools(FabricGraph g, Workload workload) {
+        boolean[] prefill = new boolean[g.nodeCount()];
+        boolean[] decode = new boolean[g.nodeCount()];
+        List<String> used = new ArrayList<>();
+        for (Deployment d : workload.deployments()) {
+            long pre = d.pools().stream().filter(p -> p.role() == PoolRole.PREFILL).mapToLong(WorkerPool::gpus).sum();
+            long dec = d.pools().stream().filter(p -> p.role() == PoolRole.DECODE).mapToLong(WorkerPool::gpus).sum();
+            List<Integer> racks = new ArrayList<>();
+            long gpus = 0;
+            for (String id : d.racks()) {
+                int i = g.indexOf(id);
+                if (i >= 0 && g.node(i).role() == FabricGraph.Role.ENDPOINT && !prefill[i] && !decode[i]) {
+                    racks.add(i);
+                    gpus += g.node(i).gpus();
+                }
+            }
+            if (pre <= 0 || dec <= 0 || racks.size() < 2) {
+                continue;
+            }
+            double preGpus = gpus * (double) pre / (pre + dec);
+            long cum = 0;
+            for (int k = 0; k < racks.size(); k++) {
+                int i = racks.get(k);
+                boolean isPrefill = (k == 0 || cum + g.node(i).gpus() / 2.0 <= preGpus) && k < racks.size() - 1;
+                (isPrefill ? prefill : decode)[i] = true;
+                cum += g.node(i).gpus();
+            }
+            used.add(d.id());
+        }
+        if (!used.isEmpty()) {
+            return new Pools(prefill, decode, "workload deployments " + String.join(", ", used)
+                    + " (prefill = their first racks by the pools' GPU share [E])");
+        }
+        List<Integer> racks = g.endpoints();
+        long total = 0;
+        for (int e : racks) {
+            total += g.node(e).gpus();
+        }
+        long cum = 0;
+        for (int e : racks) {
+            boolean isPrefill = cum + g.node(e).gpus() / 2.0 <= total / 2.0;
+            (isPrefill ? prefill : decode)[e] = true;
+            cum += g.node(e).gpus();
+        }
+        return new Pools(prefill, decode, "first half of the GPU racks prefill, second half decode [E]");
     }
 
     private static long countOver(FabricGraph g, int tier, double specOs) {

@@ -61,7 +61,7 @@ public final class NetworkAnalysis implements FacilityAnalysis {
         Map<String, Map<Double, Long>> bom = new TreeMap<>();
         double opticsW = 0;
         for (Fabric fabric : facility.network().fabrics()) {
-            var solved = solver.solve(fabric, site, catalog);
+            var solved = solver.solve(fabric, site, catalog, facility.workload());
             if (solved.isEmpty()) {
                 continue;
             }

@@ -40,6 +40,8 @@ public record NetworkReport(
      * @param maxHops switches on the longest shortest path between two racks
      * @param tierDetail switches, ports and oversubscription per tier
      * @param allToAll uniform all-to-all traffic: ECMP and max concurrent flow
+     * @param ringAllReduce every rack sending to the next rack of the fabric at its injection
+     * @param kvCacheTransfer prefill racks sending KV caches to decode racks at full injection
      * @param generation what the solver generated and where it put it
      * @param transceivers optical transceivers (two per optical link)
      * @param opticsPowerKw this fabric's transceivers and active cable ends
@@ -61,6 +63,8 @@ public record NetworkReport(
             int maxHops,
             List<TierSummary> tierDetail,
             AllToAll allToAll,
+            TrafficPattern ringAllReduce,
+            TrafficPattern kvCacheTransfer,
             Generation generation,
             long transceivers,
             double opticsPowerKw,
@@ -109,6 +113,30 @@ public record NetworkReport(
             double ecmpFraction,
             double maxConcurrentFlowFraction,
             int cutsEvaluated) {}
+
+    /**
+     * A traffic pattern other than uniform all-to-all, same measures as {@link AllToAll}.
+     *
+     * @param demandTbps the pattern's offered load, one direction
+     * @param ecmpMaxLinkUtilization highest load / capacity of any link group (NICs included) under ECMP
+     * @param ecmpFraction fraction of the demand ECMP delivers: min(1, 1 / ecmpMaxLinkUtilization)
+     * @param maxConcurrentFlowFraction min over subtree cuts, both directions, of max flow / demand
+     *     across the cut, capped at 1 (an upper bound on the max concurrent flow)
+     * @param cutsEvaluated distinct cuts solved with max flow
+     * @param basis how the endpoints were chosen: the ring's order, or where the prefill and decode
+     *     pools come from ("workload deployment ..." or "first/second half of the GPU racks [E]")
+     * @param sendingRacks racks that send (all for the ring, the prefill pool for KV transfer)
+     * @param receivingRacks racks that receive (all for the ring, the decode pool for KV transfer)
+     */
+    public record TrafficPattern(
+            double demandTbps,
+            double ecmpMaxLinkUtilization,
+            double ecmpFraction,
+            double maxConcurrentFlowFraction,
+            int cutsEvaluated,
+            String basis,
+            int sendingRacks,
+            int receivingRacks) {}
 
     /**
      * What the solver generated.

@@ -43,6 +43,15 @@ class KnownAnswersTest {
         // non-blocking: bisection = half the hosts' injection = hosts/2 x 100 Gb/s
         assertThat(s.summary().bisectionTbps()).isCloseTo(hosts / 2.0 * 100 / 1000, within(TBPS));
         assertThat(s.summary().allToAll().ecmpFraction()).isCloseTo(1.0, within(1e-9));
+        // non-blocking: every pattern is delivered in full, by ECMP and by the cut bound
+        for (NetworkReport.TrafficPattern p : List.of(s.summary().ringAllReduce(), s.summary().kvCacheTransfer())) {
+            assertThat(p.ecmpFraction()).isCloseTo(1.0, within(1e-9));
+            assertThat(p.maxConcurrentFlowFraction()).isCloseTo(1.0, within(1e-9));
+        }
+        // ring: every host sends 100 Gb/s; KV: the 1st half of the hosts sends 100 Gb/s each to the 2nd
+        assertThat(s.summary().ringAllReduce().demandTbps()).isCloseTo(hosts * 0.1, within(TBPS));
+        assertThat(s.summary().kvCacheTransfer().demandTbps()).isCloseTo(hosts / 2.0 * 0.1, within(TBPS));
+        assertThat(s.summary().kvCacheTransfer().sendingRacks()).isEqualTo(hosts / 2);
         assertThat(s.findings()).noneMatch(x -> x.severity() == Severity.ERROR);
     }
 
@@ -156,6 +165,68 @@ class KnownAnswersTest {
         assertThat(s.summary().allToAll().ecmpMaxLinkUtilization()).isCloseTo(800.0 * 88 / 95 / 400, within(1e-9));
         assertThat(s.summary().allToAll().maxConcurrentFlowFraction())
                 .isCloseTo(s.summary().allToAll().ecmpFraction(), within(1e-9));
+        // ring over the hosts in order: 7 of a leaf's 8 ring hops stay on the leaf; one 100 Gb/s hop
+        // leaves and one enters, on 4 x 100 Gb/s of uplinks (0.25): the NICs (1.0) limit, fraction 1
+        assertThat(s.summary().ringAllReduce().ecmpMaxLinkUtilization()).isCloseTo(1.0, within(1e-9));
+        assertThat(s.summary().ringAllReduce().ecmpFraction()).isCloseTo(1.0, within(1e-9));
+        assertThat(s.summary().ringAllReduce().maxConcurrentFlowFraction()).isCloseTo(1.0, within(1e-9));
+        // KV cache: hosts 1-48 (leaves 1-6) send 100 Gb/s each to hosts 49-96: a prefill leaf pushes
+        // 8 x 100 = 800 Gb/s up 400 Gb/s of uplinks, so half gets through
+        assertThat(s.summary().kvCacheTransfer().ecmpFraction()).isCloseTo(0.5, within(1e-9));
+        assertThat(s.summary().kvCacheTransfer().maxConcurrentFlowFraction()).isCloseTo(0.5, within(1e-9));
+        assertThat(s.findings()).noneMatch(x -> x.severity() == Severity.ERROR);
+    }
+
+    /**
+     * The same 2:1 tree with one 8-NIC rack per leaf (12 racks of 8 x 100G, leaves of 8 host ports and
+     * 4 uplinks, 4 spines). Traffic inside a rack rides NVLink, so in uniform all-to-all every rack
+     * sends its whole 8 x 100 = 800 Gb/s off its leaf, over 4 x 100 = 400 Gb/s of uplinks: ECMP
+     * utilisation 800 / 400 = 2, fraction 0.5; the leaf's cut carries at most 400 of the 800 Gb/s
+     * that must cross it, so the max concurrent flow bound is 0.5 too. The ring (rack i to rack i+1
+     * at 800 Gb/s) crosses a leaf at every hop: 0.5 as well.
+     */
+    @org.junit.jupiter.api.Test
+    void allToAllOnATwoToOneTreeAchievesHalf() {
+        Catalog local = TestFabrics.catalog(List.of(TestFabrics.node("rack8", 8, 8, 100)),
+                List.of(TestFabrics.switchOf("k12", 12, 100)));
+        Facility f = TestFabrics.facility("rack8", 12, TestFabrics.spec(TopologyType.FAT_TREE, 2, 2.0, "k12"), local);
+
+        FabricSolver.Solved s = TestFabrics.solve(f, local);
+
+        assertThat(TestFabrics.switchesOfTier(s, 1)).isEqualTo(12);
+        assertThat(TestFabrics.switchesOfTier(s, 2)).isEqualTo(4);
+        assertThat(s.summary().allToAll().ecmpMaxLinkUtilization()).isCloseTo(2.0, within(1e-9));
+        assertThat(s.summary().allToAll().ecmpFraction()).isCloseTo(0.5, within(1e-9));
+        assertThat(s.summary().allToAll().maxConcurrentFlowFraction()).isCloseTo(0.5, within(1e-9));
+        assertThat(s.summary().ringAllReduce().ecmpFraction()).isCloseTo(0.5, within(1e-9));
+        assertThat(s.summary().ringAllReduce().maxConcurrentFlowFraction()).isCloseTo(0.5, within(1e-9));
+        assertThat(s.summary().kvCacheTransfer().ecmpFraction()).isCloseTo(0.5, within(1e-9));
+    }
+
+    /**
+     * B300 Spectrum-X SuperPOD (ref §4): SU = 64 nodes of 8 GPUs; two planes, 2 x 400GbE per GPU,
+     * rail-aligned; 1 SU: 16 leaf / 8 spine, 16 SU: 256 / 128. Per plane a node gives 8 x 400G, one
+     * per rail leaf; an SN5600 (64 x 800G, broken out to 128 x 400G) gives 64 ports to hosts, so 64
+     * nodes fill a rail group of 8 leaves; spines: the smallest divisor d of 64 with
+     * d x 128 >= leaves x 64, i.e. 4 (1 SU) or 64 (16 SU) per plane.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"1, 16, 8", "16, 256, 128"})
+    void spectrumXEthernetPlanesMatchTheReferenceArchitecture(int sus, int leaves, int spines) {
+        Catalog local = TestFabrics.catalog(List.of(TestFabrics.node("dgx-b300", 8, 8, 800)), List.of());
+        Facility f = TestFabrics.facility("dgx-b300", 64 * sus,
+                TestFabrics.spec(TopologyType.RAIL_OPTIMIZED, 2, 1.0, "spectrum-x-sn5600"), local,
+                org.aifactory.twin.model.FabricKind.FRONTEND_ETHERNET);
+
+        FabricSolver.Solved s = TestFabrics.solve(f, local);
+
+        assertThat(TestFabrics.switchesOfTier(s, 1)).isEqualTo(leaves);
+        assertThat(TestFabrics.switchesOfTier(s, 2)).isEqualTo(spines);
+        // non-blocking: half of 64 x sus nodes x 8 x 800G
+        assertThat(s.summary().bisectionTbps()).isCloseTo(64 * sus * 8 * 0.8 / 2, within(TBPS));
+        // one SU is one rail group: its nodes share every leaf (1 hop); more SUs meet at the spines
+        assertThat(s.summary().maxHops()).isEqualTo(sus == 1 ? 1 : 3);
+        assertThat(s.summary().tierDetail()).allSatisfy(t -> assertThat(t.worstOversubscription()).isLessThanOrEqualTo(1.0));
         assertThat(s.findings()).noneMatch(x -> x.severity() == Severity.ERROR);
     }
 }

@@ -50,6 +50,14 @@ public final class NetworkBenchmark {
         System.out.printf(Locale.ROOT, "  bisection %.1f Tb/s, oversubscription %.2f, max hops %d, optics %.1f kW,"
                         + " new network racks %d%n", f.bisectionTbps(), f.oversubscription(), f.maxHops(),
                 last.report().opticsPowerKw(), f.generation().newNetworkRacks());
+        System.out.printf(Locale.ROOT, "  all-to-all %.3f, ring all-reduce %.3f, KV-cache transfer %.3f (ECMP fraction)%n",
+                f.allToAll().ecmpFraction(), f.ringAllReduce().ecmpFraction(), f.kvCacheTransfer().ecmpFraction());
+        for (Finding finding : last.findings()) {
+            if (finding.severity() != org.aifactory.twin.model.analysis.Severity.INFO) {
+                System.out.println("  " + finding.severity() + " " + finding.code() + " " + finding.element() + ": "
+                        + finding.message());
+            }
+        }
     }
 
     private static void print(String name, Facility facility, boolean json) throws Exception {
@@ -63,8 +71,9 @@ public final class NetworkBenchmark {
             for (NetworkReport.FabricSummary f : o.report().fabrics()) {
                 System.out.println(m.writeValueAsString(f.tierDetail()));
                 System.out.printf(Locale.ROOT, "%s tiers %d switches %d links %d gpus %d bisection %.1f (req %.1f) os %.2f hops %d"
-                                + " a2a %s gen %s%n", f.id(), f.tiers(), f.switches(), f.links(), f.gpus(), f.bisectionTbps(),
-                        f.requiredBisectionTbps(), f.oversubscription(), f.maxHops(), f.allToAll(), f.generation().generatedSwitches()
+                                + " a2a %s ring %s kv %s gen %s%n", f.id(), f.tiers(), f.switches(), f.links(), f.gpus(), f.bisectionTbps(),
+                        f.requiredBisectionTbps(), f.oversubscription(), f.maxHops(), f.allToAll(), f.ringAllReduce(),
+                        f.kvCacheTransfer(), f.generation().generatedSwitches()
                                 + "/" + f.generation().placedInExistingRacks() + "/" + f.generation().newNetworkRacks());
             }
             System.out.println(m.writeValueAsString(o.report().cables()));

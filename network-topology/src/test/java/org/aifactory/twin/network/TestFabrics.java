@@ -48,6 +48,10 @@ final class TestFabrics {
     }
 
     static Facility facility(String rackType, int racks, TopologySpec spec, Catalog local) {
+        return facility(rackType, racks, spec, local, FabricKind.COMPUTE_INFINIBAND);
+    }
+
+    static Facility facility(String rackType, int racks, TopologySpec spec, Catalog local, FabricKind kind) {
         List<Rack> all = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         List<String> members = new ArrayList<>();
@@ -67,7 +71,7 @@ final class TestFabrics {
             members.add(net);
         }
         Hall hall = new Hall("hall", "Hall", 0, 0, 6 + 0.6 * (RACKS_PER_ROW + 1), 6 + 3.0 * rowCount, 6);
-        Fabric fabric = new Fabric("fab", FabricKind.COMPUTE_INFINIBAND, spec, members, List.of(), List.of());
+        Fabric fabric = new Fabric("fab", kind, spec, members, List.of(), List.of());
         return new Facility(Facility.FORMAT_VERSION, new Site("test", 0, 30, 20, 1e9, 50), List.of(hall), rows, all, null, null,
                 new Network(List.of(fabric)), null, local);
     }
