@@ -28,12 +28,12 @@ import org.aifactory.twin.model.CoolingLoop;
 import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.FacilityWaterLoop;
 import org.aifactory.twin.model.Fluid;
-import org.aifactory.twin.model.Hall;
 import org.aifactory.twin.model.HeatRejectionUnit;
 import org.aifactory.twin.model.Placement;
 import org.aifactory.twin.model.Rack;
 import org.aifactory.twin.model.analysis.Finding;
 import org.aifactory.twin.model.analysis.Severity;
+import org.aifactory.twin.model.layout.SiteFrame;
 import org.aifactory.twin.model.catalog.AirHandlerType;
 import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.catalog.CduType;
@@ -167,7 +167,7 @@ public final class ThermalSolver {
         private final CatalogIndex cat;
         private final List<Finding> findings = new ArrayList<>();
         private final SecondaryLoopSolver loopSolver = new SecondaryLoopSolver();
-        private final Map<String, Hall> halls = new HashMap<>();
+        private final SiteFrame frame;
         private final Map<String, CoolingLoop> loops = new HashMap<>();
         private final Map<String, CduState> cdus = new LinkedHashMap<>();
         private final Map<String, List<RackState>> racksByLoop = new HashMap<>();
@@ -179,11 +179,11 @@ public final class ThermalSolver {
         Solve(Facility f, CatalogIndex cat, Options options) {
             this.f = f;
             this.cat = cat;
+            this.frame = new SiteFrame(f.halls());
             this.ambient = options.ambient() != null ? options.ambient() : HourlyAmbient.of(SyntheticClimate.forSite(f.site()));
         }
 
         Result run() {
-            f.halls().forEach(h -> halls.put(h.id(), h));
             f.cooling().loops().forEach(l -> loops.put(l.id(), l));
             for (Cdu c : f.cooling().cdus()) {
                 cdus.put(c.id(), new CduState(c, cat.cdu(c.type()).orElse(null)));
@@ -303,8 +303,7 @@ public final class ThermalSolver {
             if (p == null) {
                 return new double[] {0, 0};
             }
-            Hall h = p.hallId() == null ? null : halls.get(p.hallId());
-            return h == null ? new double[] {p.xM(), p.yM()} : new double[] {h.originXM() + p.xM(), h.originYM() + p.yM()};
+            return new double[] {frame.xM(p), frame.yM(p)};
         }
 
         // ---- secondary loops -----------------------------------------------------------------

@@ -2,13 +2,13 @@ package org.aifactory.twin.ui.scene;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.Hall;
 import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.layout.FacilityLayout;
+import org.aifactory.twin.model.layout.SiteFrame;
 import org.aifactory.twin.model.layout.PlacedItem;
 
 /**
@@ -62,10 +62,9 @@ public final class SceneModel {
     }
 
     public static SceneModel build(Facility facility, CatalogIndex catalog) {
-        Map<String, Hall> hallById = new HashMap<>();
+        SiteFrame frame = new SiteFrame(facility.halls());
         List<HallFloor> floors = new ArrayList<>();
         for (Hall h : facility.halls()) {
-            hallById.put(h.id(), h);
             floors.add(new HallFloor(h.id(), h.name(), h.originXM(), h.originYM(), h.widthM(), h.depthM()));
         }
         List<ItemGeometry> rackItems = new ArrayList<>();
@@ -79,10 +78,8 @@ public final class SceneModel {
         double maxZ = Double.NEGATIVE_INFINITY;
         double maxH = 0;
         for (PlacedItem item : FacilityLayout.items(facility, catalog)) {
-            Hall hall = item.hallId() == null ? null : hallById.get(item.hallId());
-            double ox = hall == null ? 0 : hall.originXM();
-            double oy = hall == null ? 0 : hall.originYM();
-            ItemGeometry g = new ItemGeometry(item.id(), ox + item.xM(), oy + item.yM(), item.widthM(), item.depthM(),
+            ItemGeometry g = new ItemGeometry(item.id(), frame.xM(item.hallId(), item.xM()), frame.yM(item.hallId(), item.yM()),
+                    item.widthM(), item.depthM(),
                     item.heightM(), item.rotationDeg());
             ItemCategory category = ItemCategory.of(item, catalog);
             counts.merge(category, 1, Integer::sum);
