@@ -248,8 +248,8 @@ public final class FacilityGenerator {
             double itKw = spec.gpuRacks() * rackType.typicalPowerKw() + sus * catalog.rackOrThrow("network-rack").typicalPowerKw();
             // Utility and switchgear sized at 1.5 x IT: room for cooling and losses (PUE up to ~1.5) [E].
             double siteKw = Math.ceil(itKw * 1.5 / 1000) * 1000;
-            power.set(0, withRating(power.get(0), siteKw));
-            power.set(1, withRating(power.get(1), siteKw));
+            power.set(0, power.get(0).withRatingKw(siteKw));
+            power.set(1, power.get(1).withRatingKw(siteKw));
             Site site = new Site(spec.name(), 200, 35, 24, siteKw, spec.electricityPriceUsdPerMwh());
             Fabric compute = new Fabric("ib-compute", FabricKind.COMPUTE_INFINIBAND,
                     new TopologySpec(sus <= 1 ? TopologyType.RAIL_OPTIMIZED : TopologyType.FAT_TREE, sus <= 18 ? 2 : 3, 1.0, SWITCH, null),
@@ -262,11 +262,6 @@ public final class FacilityGenerator {
                     new PowerChain(power, groups),
                     new Cooling(cdus, loops, facilityLoops, heatRejection, airHandlers),
                     new Network(List.of(compute)), workload, Catalog.EMPTY);
-        }
-
-        private PowerNode withRating(PowerNode n, double ratingKw) {
-            return new PowerNode(n.id(), n.kind(), n.name(), n.type(), n.placement(), n.inputs(), ratingKw, n.voltageV(),
-                    n.efficiency(), n.noLoadLossKw(), n.fullLoadLossKw(), n.efficiencyCurve(), n.lengthM());
         }
 
         /** Builds one hall with {@code sus} scalable units; returns the GPU racks still to place. */
@@ -417,9 +412,7 @@ public final class FacilityGenerator {
         }
 
         private PowerNode busway(String id, String ups, double lengthM) {
-            PowerNode n = node(id, PowerNodeKind.BUSWAY, buswayType, null, List.of(ups), 0, 0);
-            return new PowerNode(n.id(), n.kind(), n.name(), n.type(), null, n.inputs(), n.ratingKw(), n.voltageV(), n.efficiency(),
-                    n.noLoadLossKw(), n.fullLoadLossKw(), n.efficiencyCurve(), lengthM);
+            return node(id, PowerNodeKind.BUSWAY, buswayType, null, List.of(ups), 0, 0).withLengthM(lengthM);
         }
 
         /** One 2N power block: per side a transformer (in the yard, in front of the hall) and a UPS. */

@@ -36,4 +36,14 @@ public record PowerNode(
         inputs = Checks.listOf(inputs);
         efficiencyCurve = Checks.listOf(efficiencyCurve);
     }
+
+    public PowerNode withRatingKw(double newRatingKw) {
+        return new PowerNode(id, kind, name, type, placement, inputs, newRatingKw, voltageV, efficiency, noLoadLossKw,
+                fullLoadLossKw, efficiencyCurve, lengthM);
+    }
+
+    public PowerNode withLengthM(Double newLengthM) {
+        return new PowerNode(id, kind, name, type, placement, inputs, ratingKw, voltageV, efficiency, noLoadLossKw,
+                fullLoadLossKw, efficiencyCurve, newLengthM);
+    }
 }

@@ -449,8 +449,7 @@ public final class DesignerDocument {
         PowerNode edited = switch (field) {
             case "name" -> new PowerNode(n.id(), n.kind(), optional(text), n.type(), n.placement(), n.inputs(), n.ratingKw(),
                     n.voltageV(), n.efficiency(), n.noLoadLossKw(), n.fullLoadLossKw(), n.efficiencyCurve(), n.lengthM());
-            case "ratingKw" -> new PowerNode(n.id(), n.kind(), n.name(), n.type(), n.placement(), n.inputs(), number(field, text),
-                    n.voltageV(), n.efficiency(), n.noLoadLossKw(), n.fullLoadLossKw(), n.efficiencyCurve(), n.lengthM());
+            case "ratingKw" -> n.withRatingKw(number(field, text));
             case "voltageV" -> new PowerNode(n.id(), n.kind(), n.name(), n.type(), n.placement(), n.inputs(), n.ratingKw(),
                     number(field, text), n.efficiency(), n.noLoadLossKw(), n.fullLoadLossKw(), n.efficiencyCurve(), n.lengthM());
             case "efficiency" -> {
@@ -466,8 +465,7 @@ public final class DesignerDocument {
                 if (length != null && length < 0) {
                     throw new IllegalArgumentException("lengthM (" + length + " m) must not be negative");
                 }
-                yield new PowerNode(n.id(), n.kind(), n.name(), n.type(), n.placement(), n.inputs(), n.ratingKw(), n.voltageV(),
-                        n.efficiency(), n.noLoadLossKw(), n.fullLoadLossKw(), n.efficiencyCurve(), length);
+                yield n.withLengthM(length);
             }
             default -> throw new IllegalArgumentException(field + " of a power node cannot be edited here; editable: " + POWER_FIELDS);
         };
