@@ -14,6 +14,11 @@ public interface AnalysisContext {
         return facts().stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
+    /** Every published fact of {@code type}, in the order the analyses ran. */
+    default <T> List<T> factsOf(Class<T> type) {
+        return facts().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     static AnalysisContext empty() {
         return List::of;
     }
