@@ -389,6 +389,13 @@ public final class ThermalSolver {
                 }
                 c.powerKw = c.type.parasiticPowerKw() * (c.flowM3s * c.headPa) / (ratedFlow * ratedHead);
                 total += c.powerKw;
+                if (c.flowM3s > ratedFlow * (1 + FLOW_SHORTFALL_TOLERANCE)) {
+                    findings.add(new Finding(Severity.WARNING, "THERMAL_LOOP_OVER_CAPACITY", c.cdu.id(), String.format(Locale.ROOT,
+                            "CDU '%s' (%s) moves %.0f L/min on its secondary loops, above its rated %.0f L/min at %.0f kPa (%.0f %%): its "
+                                    + "pumps run beyond their rated point. Fewer racks on it, or a CDU rated for more flow.",
+                            c.cdu.id(), c.type.id(), c.flowM3s * LPM_PER_M3S, c.type.maxFlowLpm(), c.type.pumpHeadKpa(),
+                            100 * c.flowM3s / ratedFlow)));
+                }
                 if (c.loadKw > c.type.capacityKw() * (1 + 1e-9)) {
                     findings.add(new Finding(Severity.ERROR, "THERMAL_CDU_OVER_CAPACITY", c.cdu.id(), String.format(Locale.ROOT,
                             "CDU '%s' (%s) carries %.0f kW, over its capacity of %.0f kW (%.0f %%). Move racks to another CDU or use a larger one.",

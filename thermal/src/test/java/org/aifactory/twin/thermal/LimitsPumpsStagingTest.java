@@ -108,6 +108,9 @@ class LimitsPumpsStagingTest {
         assertThat(pump.secondsToLimit()).isNotNull().isGreaterThanOrEqualTo(0);
         assertThat(res.findings()).anyMatch(x -> x.code().equals("THERMAL_N1_OVER_LIMIT") && x.message().contains("of the 2 pumps of CDU 'cdu-1'"));
         assertThat(res.report().racks()).allSatisfy(x -> assertThat(x.returnLimitC()).isEqualTo(50));
+        // 19 × ~147 L/min ≈ 2,800 L/min is more than the CDU's rated 2,125 L/min: the loop is over capacity
+        assertThat(res.report().cdus().get(0).flowLpm()).isGreaterThan(2125);
+        assertThat(res.findings()).anyMatch(x -> x.code().equals("THERMAL_LOOP_OVER_CAPACITY") && x.element().equals("cdu-1"));
 
         Facility spare = withCdu(TestFacilities.row(19), chx2000("chx-2-plus-1", 3, 1));
         ThermalReport.FailureCase covered = pumpCase(solver.solve(spare, ThermalSolverTest.catalog(spare)));
@@ -210,11 +213,12 @@ class LimitsPumpsStagingTest {
         assertThat(res.findings()).anyMatch(x -> x.code().equals("THERMAL_RETURN_OVER_LIMIT") && x.element().equals("loop-1"));
     }
 
-    /** A facility within its limits publishes no power limit. */
+    /** A facility within its limits publishes no power limit (and raises no loop-capacity warning). */
     @Test
     void aFacilityWithinItsLimitsPublishesNoLimit() {
         Facility f = Samples.SCALABLE_UNIT.load();
         AnalysisResult result = new ThermalAnalysis().analyze(f, ThermalSolverTest.catalog(f), AnalysisContext.empty());
+        assertThat(result.findings()).noneMatch(x -> x.code().equals("THERMAL_LOOP_OVER_CAPACITY") || x.code().equals("THERMAL_RETURN_OVER_LIMIT"));
         assertThat(result.facts()).noneMatch(RackPowerLimitFact.class::isInstance);
         ThermalReport r = (ThermalReport) result.report();
         assertThat(r.racksThrottled()).isZero();
