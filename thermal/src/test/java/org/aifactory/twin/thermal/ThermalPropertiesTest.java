@@ -34,6 +34,8 @@ class ThermalPropertiesTest {
                     typical * powerScale) : r);
         }
         Facility varied = f.withRacks(racks);
-        ThermalSolverTest.assertConservation(solver.solve(varied, ThermalSolverTest.catalog(varied)).report());
+        ThermalSolver.Result res = solver.solve(varied, ThermalSolverTest.catalog(varied));
+        ThermalSolverTest.assertConservation(res.report());
+        ThermalSolverTest.assertThrottling(res);
     }
 }

@@ -60,6 +60,28 @@ class ThermalSolverTest {
         }
     }
 
+    /**
+     * Throttling bookkeeping: a rack has a GPU power fraction exactly when its coolant ends above
+     * its supply or return limit; the fraction is in (0, 1) and the result's map holds the same.
+     */
+    static void assertThrottling(ThermalSolver.Result res) {
+        double tol = ThermalAssumptions.TEMPERATURE_TOLERANCE_K;
+        int throttled = 0;
+        for (ThermalReport.RackThermal x : res.report().racks()) {
+            boolean over = x.limitC() != null && x.supplyC() != null
+                    && (x.supplyC() > x.limitC() + tol || x.returnC() > x.returnLimitC() + tol);
+            if (over) {
+                throttled++;
+                assertThat(x.gpuPowerFraction()).as(x.id()).isNotNull().isGreaterThan(0).isLessThanOrEqualTo(1);
+                assertThat(res.gpuPowerFractionByRack()).containsEntry(x.id(), x.gpuPowerFraction());
+            } else {
+                assertThat(x.gpuPowerFraction()).as(x.id()).isNull();
+            }
+        }
+        assertThat(res.gpuPowerFractionByRack()).hasSize(throttled);
+        assertThat(res.report().racksThrottled()).isEqualTo(throttled);
+    }
+
     /** N-1 bookkeeping: at most every affected rack is over, and the ids listed match the count. */
     static void assertFailureCases(ThermalReport r) {
         for (ThermalReport.FailureCase c : r.n1()) {
@@ -81,9 +103,11 @@ class ThermalSolverTest {
     @ParameterizedTest
     @MethodSource("facilities")
     void energyAndFlowBalanceClose(Facility f) {
-        ThermalReport r = solver.solve(f, catalog(f)).report();
+        ThermalSolver.Result res = solver.solve(f, catalog(f));
+        ThermalReport r = res.report();
         assertConservation(r);
         assertFailureCases(r);
+        assertThrottling(res);
     }
 
     /**
