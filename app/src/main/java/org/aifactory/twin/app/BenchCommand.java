@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.aifactory.twin.model.Facility;
@@ -65,6 +67,7 @@ final class BenchCommand implements Callable<Integer> {
             double[] save = new double[n];
             double[] load = new double[n];
             double[] analyse = new double[n];
+            Map<String, double[]> perAnalysis = new LinkedHashMap<>();
             Facility f = null;
             for (int i = 0; i < n; i++) {
                 long t0 = System.nanoTime();
@@ -74,8 +77,10 @@ final class BenchCommand implements Callable<Integer> {
                 long t2 = System.nanoTime();
                 Facility loaded = reader.read(file);
                 long t3 = System.nanoTime();
-                pipeline.run(loaded);
+                AnalysisPipeline.Outcome outcome = pipeline.run(loaded);
                 long t4 = System.nanoTime();
+                final int round = i;
+                outcome.millis().forEach((name, ms) -> perAnalysis.computeIfAbsent(name, k -> new double[n])[round] = ms);
                 gen[i] = (t1 - t0) / 1e6;
                 save[i] = (t2 - t1) / 1e6;
                 load[i] = (t3 - t2) / 1e6;
@@ -88,6 +93,10 @@ final class BenchCommand implements Callable<Integer> {
                     rounds, warmup, median(gen), median(save), median(load), median(analyse), pipeline.names());
             out.printf(Locale.ROOT, "load+validate per 1,000 racks: %.0f ms; first (cold) load: %.0f ms%n",
                     median(load) * 1000 / f.racks().size(), load[0]);
+            StringBuilder each = new StringBuilder();
+            perAnalysis.forEach((name, ms) -> each.append(each.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+                    "%s %.0f (%.0f per 1,000 racks)", name, median(ms), median(ms) * 1000 / racks)));
+            out.printf(Locale.ROOT, "each analysis, median ms: %s%n", each);
             return TwinCommand.EXIT_OK;
         } finally {
             Files.deleteIfExists(file);

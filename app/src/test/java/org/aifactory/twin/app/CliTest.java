@@ -100,6 +100,51 @@ class CliTest {
         assertThat(problem.get("message").asText()).startsWith("invalid JSON");
     }
 
+    private static String year(double dryBulbC, double wetBulbC) {
+        StringBuilder b = new StringBuilder("dryBulbC,wetBulbC\n");
+        for (int h = 0; h < 8760; h++) {
+            b.append(dryBulbC).append(',').append(wetBulbC).append('\n');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void climateCsvFeedsTheThermalAnalysis() throws Exception {
+        Path csv = dir.resolve("site-year.csv");
+        Files.writeString(csv, year(20, 15));
+        Run r = run("validate", sample(Samples.LAB).toString(), "--climate", csv.toString(), "--json");
+        JsonNode json = TwinJson.mapper().readTree(r.out());
+        assertThat(json.get("analyses").get("thermal").get("annualAmbientSource").asText()).isEqualTo("site-year.csv");
+        // the same named by the facility itself, relative to its file
+        Facility f = Samples.LAB.load();
+        Path file = dir.resolve("lab-with-climate.json");
+        FacilityWriter.write(f.withSite(f.site().withClimateFile("site-year.csv")), file);
+        Run viaSite = run("validate", file.toString());
+        assertThat(viaSite.out()).contains("hourly climate: site-year.csv");
+        Run json2 = run("validate", file.toString(), "--json");
+        assertThat(TwinJson.mapper().readTree(json2.out()).get("analyses").get("thermal").get("pueAnnual").asDouble())
+                .isEqualTo(json.get("analyses").get("thermal").get("pueAnnual").asDouble());
+    }
+
+    @Test
+    void badClimateCsvExitsTwoWithLocatedProblems() throws Exception {
+        Path csv = dir.resolve("bad-year.csv");
+        Files.writeString(csv, "dryBulbC,wetBulbC\n20,15\n10,12\nhot,15\n");
+        Run r = run("validate", sample(Samples.LAB).toString(), "--climate", csv.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(csv + " is invalid: 3 problems")
+                .contains(csv + ":3:4: wetBulbC (12 °C) is above dryBulbC (10 °C)")
+                .contains(csv + ":4:1: dryBulbC ('hot') is not a number")
+                .contains("3 data rows, expected 8,760")
+                .doesNotContain("Exception");
+        Facility f = Samples.LAB.load();
+        Path file = dir.resolve("lab-missing-climate.json");
+        FacilityWriter.write(f.withSite(f.site().withClimateFile("nowhere.csv")), file);
+        Run missing = run("validate", file.toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("/site/climateFile").contains("climateFile 'nowhere.csv' not found");
+    }
+
     @Test
     void missingFileExitsTwo() {
         Run r = run("validate", dir.resolve("nope.json").toString());

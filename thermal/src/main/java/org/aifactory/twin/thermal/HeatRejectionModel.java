@@ -22,6 +22,11 @@ import org.aifactory.twin.model.catalog.HeatRejectionType;
  * they are asked for: {@code P = fanPowerKw·max(u, u_min)³}, u = load/avail ≤ 1 [E], u_min =
  * {@value ThermalAssumptions#HEAT_REJECTION_FAN_MIN_SPEED_FRACTION} (VFD minimum speed).
  *
+ * <p><b>Staging</b>: of a group of identical units only as many run as cost the least fan power
+ * while taking the load ({@link #stage}): sharing the load over more units lowers the fan power
+ * (k·(x/k)³ = x³/k²) until they reach their minimum speed, after which every extra unit only adds
+ * its minimum-speed power. Idle units carry no water and no fan power.
+ *
  * <p><b>Chillers</b> hold the leaving-water setpoint up to their capacity, with
  * {@code COP = η·T_evap/(T_cond − T_evap)} (Carnot fraction, ref §2g [E]), T_evap = leaving water −
  * {@value ThermalAssumptions#CHILLER_EVAPORATOR_APPROACH_K} K, T_cond = dry bulb +
@@ -55,6 +60,7 @@ final class HeatRejectionModel {
             double[] groupFanKw,
             double[] groupCompressorKw,
             double[] groupCop,
+            int[] groupRunning,
             double economiserSlopeKwPerK,
             double economiserAmbientC,
             double chillerCapacityKw) {
@@ -148,6 +154,7 @@ final class HeatRejectionModel {
         double[] fan = new double[g];
         double[] comp = new double[g];
         double[] cop = new double[g];
+        int[] running = new int[g];
         for (int i = 0; i < g; i++) {
             if (economiser(groups.get(i).type())) {
                 load[i] = econAvail > 0 ? econLoad * availAt[i] / econAvail : 0;
@@ -167,28 +174,65 @@ final class HeatRejectionModel {
         for (int i = 0; i < g; i++) {
             UnitGroup u = groups.get(i);
             HeatRejectionType t = u.type();
-            if (economiser(t)) {
-                double util = availAt[i] > 0 ? Math.min(1, load[i] / availAt[i]) : 1;
-                fan[i] = fanKw(t, u.count(), load[i], util);
-            } else {
+            // per-unit availability: economisers at the supply reached, chillers their capacity
+            double unitAvail = (economiser(t) ? availAt[i] : availSet[i]) / u.count();
+            running[i] = stage(u.count(), load[i], unitAvail);
+            fan[i] = fanKw(t, running[i], load[i], unitAvail);
+            if (!economiser(t)) {
                 cop[i] = cop(t, supply, dryBulbC);
                 comp[i] = load[i] / cop[i];
-                fan[i] = fanKw(t, u.count(), load[i], Math.min(1, load[i] / Math.max(availSet[i], 1e-9)));
             }
         }
-        return new Outcome(supply, availableAtSet, unmet, load, availSet, fan, comp, cop, w, w > 0 ? wAmb / w : 0, chillerCap);
+        return new Outcome(supply, availableAtSet, unmet, load, availSet, fan, comp, cop, running, w, w > 0 ? wAmb / w : 0, chillerCap);
     }
 
     /**
-     * Fan law with a VFD floor: every unit of the group runs (load shared evenly, no staging) at
-     * speed max(u, u_min), {@code P = count·fanPowerKw·max(u, u_min)³}; units carrying no load are off.
+     * How many of {@code count} identical units run to take {@code groupLoadKw}, each able to take
+     * {@code unitAvailKw}: the k in [⌈x⌉, count] (x = load/unitAvail, at least 1) with the least fan
+     * power k·max(x/k, u_min)³. That is x³/k², falling in k, while x/k ≥ u_min and k·u_min³,
+     * rising, beyond: so k is ⌊x/u_min⌋ or ⌈x/u_min⌉, clamped. 0 at no load; all of them when the
+     * load exceeds what they can take (they all run flat out).
      */
-    static double fanKw(HeatRejectionType t, int count, double groupLoadKw, double utilisation) {
-        if (!(groupLoadKw > 0)) {
+    static int stage(int count, double groupLoadKw, double unitAvailKw) {
+        if (!(groupLoadKw > 0) || count <= 0) {
             return 0;
         }
-        double s = Math.max(utilisation, HEAT_REJECTION_FAN_MIN_SPEED_FRACTION);
-        return t.fanPowerKw() * count * s * s * s;
+        if (!(unitAvailKw > 0)) {
+            return count;
+        }
+        double x = groupLoadKw / unitAvailKw;
+        if (x >= count) {
+            return count;
+        }
+        int kMin = Math.max(1, (int) Math.ceil(x - 1e-12));
+        double ideal = x / HEAT_REJECTION_FAN_MIN_SPEED_FRACTION;
+        int best = kMin;
+        double bestKw = Double.POSITIVE_INFINITY;
+        for (double cand : new double[] {Math.floor(ideal), Math.ceil(ideal)}) {
+            int k = (int) Math.max(kMin, Math.min(count, cand));
+            double kw = k * cube(Math.max(x / k, HEAT_REJECTION_FAN_MIN_SPEED_FRACTION));
+            if (kw < bestKw - 1e-12) {
+                best = k;
+                bestKw = kw;
+            }
+        }
+        return best;
+    }
+
+    private static double cube(double v) {
+        return v * v * v;
+    }
+
+    /**
+     * Fan law with a VFD floor: the {@code running} units share the group's load evenly, each at
+     * speed u = max(load/(running·unitAvail), u_min) (at most 1), {@code P = running·fanPowerKw·u³}.
+     */
+    static double fanKw(HeatRejectionType t, int running, double groupLoadKw, double unitAvailKw) {
+        if (!(groupLoadKw > 0) || running <= 0) {
+            return 0;
+        }
+        double util = unitAvailKw > 0 ? Math.min(1, groupLoadKw / (running * unitAvailKw)) : 1;
+        return t.fanPowerKw() * running * cube(Math.max(util, HEAT_REJECTION_FAN_MIN_SPEED_FRACTION));
     }
 
     /**

@@ -46,10 +46,19 @@ final class SecondaryLoopSolver {
     /**
      * One rack on the loop.
      *
-     * @param designFlowM3s the OCP design flow of its maximum liquid heat: sizes its branch and
-     *     calibrates its cold-plate curve
+     * @param designFlowM3s the OCP design flow of its maximum liquid heat: sizes its branch hoses
+     * @param coldPlateFlowM3s with {@code coldPlateDropPa}: one point of its manifold + cold-plate
+     *     curve (catalog coldPlateFlowLpm/coldPlateDropKpa, or the default: the design flow at
+     *     {@value ThermalAssumptions#RACK_DESIGN_PRESSURE_DROP_KPA} kPa)
      */
-    record RackOnLoop(String id, double xM, double yM, double requiredFlowM3s, double designFlowM3s) {}
+    record RackOnLoop(String id, double xM, double yM, double requiredFlowM3s, double designFlowM3s, double coldPlateFlowM3s,
+            double coldPlateDropPa) {
+
+        /** A rack with the default cold-plate curve: {@value ThermalAssumptions#RACK_DESIGN_PRESSURE_DROP_KPA} kPa at its design flow. */
+        RackOnLoop(String id, double xM, double yM, double requiredFlowM3s, double designFlowM3s) {
+            this(id, xM, yM, requiredFlowM3s, designFlowM3s, designFlowM3s, RACK_DESIGN_PRESSURE_DROP_KPA * 1000);
+        }
+    }
 
     /**
      * @param rackFlowM3s per rack, in the order given
@@ -96,7 +105,7 @@ final class SecondaryLoopSolver {
             int ret = b.edge(2 * k + 3, 2 * k + 1, header);
             double branchD = Math.sqrt(4 * r.designFlowM3s() / (Math.PI * BRANCH_VELOCITY_M_PER_S));
             PipeLaw hoses = new PipeLaw(BRANCH_LENGTH_M, branchD, PIPE_ROUGHNESS_M, densityKgPerM3, viscosityPaS);
-            EdgeLaw coldPlates = QuadraticLaw.through(r.designFlowM3s(), RACK_DESIGN_PRESSURE_DROP_KPA * 1000, RACK_LINEAR_DROP_SHARE);
+            EdgeLaw coldPlates = QuadraticLaw.through(r.coldPlateFlowM3s(), r.coldPlateDropPa(), RACK_LINEAR_DROP_SHARE);
             rackEdge[order[k]] = b.edge(2 * k + 2, 2 * k + 3, EdgeLaw.series(hoses, coldPlates));
             init[s] = downstream;
             init[ret] = downstream;

@@ -23,7 +23,7 @@ import org.aifactory.twin.model.Site;
  * dry winters. Deterministic: no random weather.
  */
 public record SyntheticClimate(double[] dryBulbC, double[] wetBulbC) {
-    public static final int HOURS_PER_YEAR = 8760;
+    public static final int HOURS_PER_YEAR = org.aifactory.twin.model.analysis.HourlyClimateFact.HOURS;
 
     public static SyntheticClimate forSite(Site site) {
         double[] db = new double[HOURS_PER_YEAR];

@@ -60,13 +60,24 @@ public final class ThermalAssumptions {
     /** Lowest speed a CDU's variable-speed pumps run at [E]. */
     public static final double PUMP_MIN_SPEED_FRACTION = 0.3;
     /**
-     * Duty pumps per CDU: each CDU has N + 1 identical pumps in parallel, N = 2 [E]. The model holds
-     * no pump count; the N + 1 arrangement is what the catalog's CDUs state (Boyd ROL4000 "N+1
-     * seal-less pumps" [P], Supermicro in-rack CDU "N+1 pumps" [S], ref §2b; "N+1 pumps" as a loop
-     * design rule, ref §2c); N = 2 is a guess. The catalog rated point (maxFlowLpm at pumpHeadKpa)
-     * is taken as all N + 1 running [E], so one pump lost leaves N/(N + 1) of the flow at the same head.
+     * Pumps installed per CDU when its catalog type gives no {@code pumps}: N + 1 identical pumps in
+     * parallel with N = 2 [E]. The N + 1 arrangement is what the catalog's CDUs state (Boyd ROL4000
+     * "N+1 seal-less pumps" [P], Supermicro in-rack CDU "N+1 pumps" [S], ref §2b; "N+1 pumps" as a
+     * loop design rule, ref §2c); N = 2 is a guess. The catalog rated point (maxFlowLpm at
+     * pumpHeadKpa) is that of the N duty pumps; the standby starts when one fails.
      */
-    public static final int CDU_DUTY_PUMPS = 2;
+    public static final int CDU_DEFAULT_PUMPS = 3;
+    /** Standby pumps per CDU when its catalog type gives no pump count (the "+1" of N + 1) [S] ref §2b, §2c. */
+    public static final int CDU_DEFAULT_STANDBY_PUMPS = 1;
+
+    // ---- throttling ----------------------------------------------------------------------------
+
+    /**
+     * Floor of the GPU power fraction published for a rack whose coolant cannot carry any of its
+     * heat within its limits (supply at or above its return limit) [E]: the rack cannot run; 1 %
+     * stands for "off" because a {@code RackPowerLimitFact} fraction must be positive.
+     */
+    public static final double MIN_GPU_POWER_FRACTION = 0.01;
 
     // ---- CDU and facility water ----------------------------------------------------------------
 

@@ -15,7 +15,10 @@ import java.util.List;
  * @param pueDesign (IT + cooling power) / IT at design ambient: a cooling-only PUE, without electrical losses
  * @param pueAnnual the same over the year: Σ(IT + cooling) / Σ IT energy
  * @param annualAmbientSource where the year's hourly ambient came from: "synthetic" (the site's
- *     {@link SyntheticClimate}) or the name of the CSV given in {@link ThermalSolver.Options}
+ *     {@link SyntheticClimate}) or the name of the hourly CSV (the site's climateFile or
+ *     {@code validate --climate})
+ * @param racksThrottled racks whose coolant at design ends above their supply or return limit; each
+ *     has a {@code gpuPowerFraction} and the analysis publishes them in a {@code RackPowerLimitFact}
  */
 public record ThermalReport(
         double designDryBulbC,
@@ -36,7 +39,8 @@ public record ThermalReport(
         List<HallAir> halls,
         List<FacilityLoopThermal> facilityLoops,
         List<HeatRejectionThermal> heatRejection,
-        List<FailureCase> n1) {
+        List<FailureCase> n1,
+        int racksThrottled) {
 
     public ThermalReport {
         cdus = List.copyOf(cdus);
@@ -95,6 +99,10 @@ public record ThermalReport(
      * @param heatKw its power = its heat
      * @param limitC its coolant supply limit (catalog maxCoolantSupplyC), or null
      * @param pressureDropKpa across its branch (header tee to header tee)
+     * @param returnLimitC its coolant return limit (catalog maxCoolantReturnC, else limitC + the
+     *     loop's designDeltaTK), or null
+     * @param gpuPowerFraction the fraction of its GPU power it can sustain when its coolant ends
+     *     above a limit (docs/thermal.md §2a); null when it is within both
      */
     public record RackThermal(
             String id,
@@ -107,7 +115,9 @@ public record ThermalReport(
             Double supplyC,
             Double returnC,
             Double limitC,
-            Double pressureDropKpa) {}
+            Double pressureDropKpa,
+            Double returnLimitC,
+            Double gpuPowerFraction) {}
 
     /** Residual air heat of one hall against its air handlers. */
     public record HallAir(String hallId, double airHeatKw, double capacityKw, double utilisation, double fanPowerKw) {}
@@ -128,7 +138,12 @@ public record ThermalReport(
             double availableAtSetpointKw,
             double pumpPowerKw) {}
 
-    /** One heat-rejection unit at design ambient. {@code cop} is null except for chillers. */
+    /**
+     * One heat-rejection unit at design ambient. {@code cop} is null except for chillers.
+     *
+     * @param running whether it runs: of identical units on a loop only as many run as the load
+     *     needs at the least fan power (staging); idle units show zero load and power
+     */
     public record HeatRejectionThermal(
             String id,
             String type,
@@ -139,15 +154,16 @@ public record ThermalReport(
             double leavingWaterC,
             double fanPowerKw,
             double compressorPowerKw,
-            Double cop) {}
+            Double cop,
+            boolean running) {}
 
     /**
      * What happens when one element fails (N-1).
      *
-     * @param kind "cdu", "pump" (one of a CDU's N + 1 pumps; id "&lt;cdu&gt;/pump") or "heat-rejection"
+     * @param kind "cdu", "pump" (one of a CDU's pumps; id "&lt;cdu&gt;/pump") or "heat-rejection"
      * @param racksAffected liquid-cooled racks that lose cooling or see warmer water
      * @param racksOverLimit those whose coolant supply ends above their limit (pump failures: whose
-     *     return ends above their design return, supply + the loop's designDeltaTK, for lack of flow)
+     *     return ends above their return limit for lack of flow)
      * @param overLimitRackIds their ids (first {@value ThermalSolver#MAX_IDS_LISTED})
      * @param secondsToLimit lumped-mass time until the first rack reaches its limit (null: never)
      * @param secondsToLimitStagnant CDU failures only: the same if circulation stops too, each rack

@@ -2,7 +2,9 @@ package org.aifactory.twin.thermal;
 
 import static org.aifactory.twin.thermal.ThermalAssumptions.AIR_HANDLER_FAN_MIN_SPEED_FRACTION;
 import static org.aifactory.twin.thermal.ThermalAssumptions.APPROACH_EXPONENT;
-import static org.aifactory.twin.thermal.ThermalAssumptions.CDU_DUTY_PUMPS;
+import static org.aifactory.twin.thermal.ThermalAssumptions.CDU_DEFAULT_PUMPS;
+import static org.aifactory.twin.thermal.ThermalAssumptions.CDU_DEFAULT_STANDBY_PUMPS;
+import static org.aifactory.twin.thermal.ThermalAssumptions.MIN_GPU_POWER_FRACTION;
 import static org.aifactory.twin.thermal.ThermalAssumptions.CDU_COOLANT_LITRES_PER_KW;
 import static org.aifactory.twin.thermal.ThermalAssumptions.FACILITY_PUMP_EFFICIENCY;
 import static org.aifactory.twin.thermal.ThermalAssumptions.FACILITY_PUMP_HEAD_KPA;
@@ -13,6 +15,7 @@ import static org.aifactory.twin.thermal.ThermalAssumptions.OCP_FLOW_LPM_PER_KW;
 import static org.aifactory.twin.thermal.ThermalAssumptions.OCP_RACK_MAX_PRESSURE_DROP_KPA;
 import static org.aifactory.twin.thermal.ThermalAssumptions.PUMP_SHUTOFF_HEAD_RATIO;
 import static org.aifactory.twin.thermal.ThermalAssumptions.RACK_COOLANT_VOLUME_L;
+import static org.aifactory.twin.thermal.ThermalAssumptions.RACK_DESIGN_PRESSURE_DROP_KPA;
 import static org.aifactory.twin.thermal.ThermalAssumptions.RACK_METAL_HEAT_CAPACITY_KJ_PER_K;
 import static org.aifactory.twin.thermal.ThermalAssumptions.TEMPERATURE_TOLERANCE_K;
 import static org.aifactory.twin.thermal.ThermalAssumptions.TOWER_PUMP_HEAD_KPA;
@@ -66,11 +69,40 @@ public final class ThermalSolver {
 
     private static final double LPM_PER_M3S = 60_000;
 
-    /** The report and the findings of one solve. */
-    public record Result(ThermalReport report, List<Finding> findings) {
+    /**
+     * The report and the findings of one solve.
+     *
+     * @param gpuPowerFractionByRack racks whose coolant at design ends above their supply or return
+     *     limit, to the fraction of their GPU power they can sustain (docs/thermal.md §2a); empty
+     *     when every rack is within its limits
+     */
+    public record Result(ThermalReport report, List<Finding> findings, Map<String, Double> gpuPowerFractionByRack) {
         public Result {
             findings = List.copyOf(findings);
+            gpuPowerFractionByRack = Map.copyOf(gpuPowerFractionByRack);
         }
+    }
+
+    /**
+     * The fraction of its power a liquid-cooled rack can sustain when its coolant ends above a limit
+     * (docs/thermal.md §2a): {@code min(1, f_supply, f_return)}, floored at
+     * {@value ThermalAssumptions#MIN_GPU_POWER_FRACTION}, where
+     * <ul>
+     *   <li>{@code f_supply = 1 − (T_s − T_s,max)/(T_r,max − T_s,max)} when the supply is above its
+     *       limit: the cold plate's rise from coolant to chip scales with the heat [E], and the
+     *       limits are consistent at full heat, so each K of supply above its limit costs the share
+     *       1/(T_r,max − T_s,max) of the heat;</li>
+     *   <li>{@code f_return = ṁ·c_p·(T_r,max − T_s)/Q_liquid}: the heat the coolant it actually
+     *       gets can carry before its return reaches the limit (c_p at (T_s + T_r,max)/2).</li>
+     * </ul>
+     *
+     * @return the fraction in (0, 1]; 1 when the rack is within both limits
+     */
+    public static double sustainableFraction(double supplyC, double flowKgPerS, double cpJPerKgK, double liquidHeatKw,
+            double supplyLimitC, double returnLimitC) {
+        double fSupply = supplyC > supplyLimitC ? 1 - (supplyC - supplyLimitC) / (returnLimitC - supplyLimitC) : 1;
+        double fReturn = liquidHeatKw > 0 ? flowKgPerS * cpJPerKgK * (returnLimitC - supplyC) / (liquidHeatKw * 1000) : 1;
+        return Math.max(MIN_GPU_POWER_FRACTION, Math.min(1, Math.min(fSupply, fReturn)));
     }
 
     /**
@@ -114,6 +146,8 @@ public final class ThermalSolver {
         Double supplyC;
         Double returnC;
         Double dropKpa;
+        Double returnLimitC;
+        Double gpuPowerFraction;
 
         RackState(Rack rack, RackType type, double heatKw, double liquidKw, double xM, double yM) {
             this.rack = rack;
@@ -127,6 +161,14 @@ public final class ThermalSolver {
 
         Double limitC() {
             return type == null ? null : type.maxCoolantSupplyC();
+        }
+
+        /**
+         * Its return limit: the catalog's maxCoolantReturnC, else its supply limit + the loop's design
+         * rise [E] (the supply limit is taken to hold at full heat with the design flow).
+         */
+        double returnLimitFor(double designDeltaTK) {
+            return type.maxCoolantReturnC() != null ? type.maxCoolantReturnC() : type.maxCoolantSupplyC() + designDeltaTK;
         }
     }
 
@@ -270,10 +312,16 @@ public final class ThermalSolver {
             cduFailures(n1);
             pumpFailures(n1);
             heatRejectionFailures(groupsByLoop, loadByFacilityLoop, n1);
+            Map<String, Double> limits = new LinkedHashMap<>();
+            for (RackState r : racks) {
+                if (r.gpuPowerFraction != null) {
+                    limits.put(r.rack.id(), r.gpuPowerFraction);
+                }
+            }
             ThermalReport report = new ThermalReport(designDb, designWb, itHeat, liquidHeat, airHeat, rejectedLiquidKw + airHeat,
                     coolingKw, power, pueDesign, pueAnnual, annual[0], (int) annual[1], ambient.source(), cduReports(), rackReports(), hallReports,
-                    flReports, hrReports, n1);
-            return new Result(report, findings);
+                    flReports, hrReports, n1, limits.size());
+            return new Result(report, findings, limits);
         }
 
         // ---- racks ---------------------------------------------------------------------------
@@ -341,6 +389,13 @@ public final class ThermalSolver {
                 }
                 c.powerKw = c.type.parasiticPowerKw() * (c.flowM3s * c.headPa) / (ratedFlow * ratedHead);
                 total += c.powerKw;
+                if (c.flowM3s > ratedFlow * (1 + FLOW_SHORTFALL_TOLERANCE)) {
+                    findings.add(new Finding(Severity.WARNING, "THERMAL_LOOP_OVER_CAPACITY", c.cdu.id(), String.format(Locale.ROOT,
+                            "CDU '%s' (%s) moves %.0f L/min on its secondary loops, above its rated %.0f L/min at %.0f kPa (%.0f %%): its "
+                                    + "pumps run beyond their rated point. Fewer racks on it, or a CDU rated for more flow.",
+                            c.cdu.id(), c.type.id(), c.flowM3s * LPM_PER_M3S, c.type.maxFlowLpm(), c.type.pumpHeadKpa(),
+                            100 * c.flowM3s / ratedFlow)));
+                }
                 if (c.loadKw > c.type.capacityKw() * (1 + 1e-9)) {
                     findings.add(new Finding(Severity.ERROR, "THERMAL_CDU_OVER_CAPACITY", c.cdu.id(), String.format(Locale.ROOT,
                             "CDU '%s' (%s) carries %.0f kW, over its capacity of %.0f kW (%.0f %%). Move racks to another CDU or use a larger one.",
@@ -364,7 +419,11 @@ public final class ThermalSolver {
                 double required = requiredFlowM3s(p, r.liquidKw, supplyC, dT);
                 double designKw = r.type == null ? r.liquidKw : Math.max(r.liquidKw, r.type.maxPowerKw() * r.type.liquidFraction());
                 double design = OCP_FLOW_LPM_PER_KW * designKw / LPM_PER_M3S;
-                on.add(new SecondaryLoopSolver.RackOnLoop(r.rack.id(), r.xM, r.yM, required, design));
+                // the catalog's cold-plate point if it has one, else the default: 100 kPa [E] at the design flow
+                boolean catalogCurve = r.type != null && r.type.coldPlateDropKpa() != null && r.type.coldPlateFlowLpm() != null;
+                double plateFlow = catalogCurve ? r.type.coldPlateFlowLpm() / LPM_PER_M3S : design;
+                double plateDropPa = (catalogCurve ? r.type.coldPlateDropKpa() : RACK_DESIGN_PRESSURE_DROP_KPA) * 1000;
+                on.add(new SecondaryLoopSolver.RackOnLoop(r.rack.id(), r.xM, r.yM, required, design, plateFlow, plateDropPa));
                 r.requiredLpm = required * LPM_PER_M3S;
             }
             SecondaryLoopSolver.Outcome o;
@@ -385,7 +444,12 @@ public final class ThermalSolver {
             double cpSupply = p.specificHeatJPerKgK(supplyC);
             double rackCapacity = 0;
             List<String> overLimit = new ArrayList<>();
+            List<String> returnOver = new ArrayList<>();
+            List<String> throttled = new ArrayList<>();
             double lowestLimit = Double.POSITIVE_INFINITY;
+            double hottestReturn = Double.NEGATIVE_INFINITY;
+            double lowestReturnLimit = Double.POSITIVE_INFINITY;
+            double lowestFraction = 1;
             for (int i = 0; i < rs.size(); i++) {
                 RackState r = rs.get(i);
                 double q = o.rackFlowM3s()[i];
@@ -416,10 +480,38 @@ public final class ThermalSolver {
                 Double limit = r.limitC();
                 if (limit != null) {
                     lowestLimit = Math.min(lowestLimit, limit);
-                    if (supplyC > limit + TEMPERATURE_TOLERANCE_K) {
+                    boolean supplyOver = supplyC > limit + TEMPERATURE_TOLERANCE_K;
+                    if (supplyOver) {
                         overLimit.add(r.rack.id());
                     }
+                    double returnLimit = r.returnLimitFor(dT);
+                    r.returnLimitC = returnLimit;
+                    boolean retOver = ret > returnLimit + TEMPERATURE_TOLERANCE_K;
+                    if (retOver) {
+                        returnOver.add(r.rack.id());
+                        hottestReturn = Math.max(hottestReturn, ret);
+                        lowestReturnLimit = Math.min(lowestReturnLimit, returnLimit);
+                    }
+                    if (supplyOver || retOver) {
+                        r.gpuPowerFraction = sustainableFraction(supplyC, mdot, p.specificHeatJPerKgK((supplyC + returnLimit) / 2), r.liquidKw,
+                                limit, returnLimit);
+                        throttled.add(r.rack.id());
+                        lowestFraction = Math.min(lowestFraction, r.gpuPowerFraction);
+                    }
                 }
+            }
+            if (!returnOver.isEmpty()) {
+                findings.add(new Finding(Severity.ERROR, "THERMAL_RETURN_OVER_LIMIT", l.id(), String.format(Locale.ROOT,
+                        "loop '%s' (CDU '%s'): %d racks return coolant above their return limit (hottest %.1f °C, lowest limit %.1f °C): "
+                                + "%s. More flow (a CDU with more head, fewer racks on the loop) or a cooler supply.",
+                        l.id(), c.cdu.id(), returnOver.size(), hottestReturn, lowestReturnLimit, listed(returnOver))));
+            }
+            if (!throttled.isEmpty()) {
+                findings.add(new Finding(Severity.WARNING, "THERMAL_RACK_THROTTLED", l.id(), String.format(Locale.ROOT,
+                        "loop '%s': %d racks cannot take their full power within their coolant limits and must throttle, the worst to "
+                                + "%.0f %% of its GPU power%s: %s (published to the serving analysis).",
+                        l.id(), throttled.size(), 100 * lowestFraction, lowestFraction <= MIN_GPU_POWER_FRACTION ? " (it cannot run)" : "",
+                        listed(throttled))));
             }
             c.loopHeatCapacityKjPerK += rackCapacity + (o.pipeVolumeM3() + CDU_COOLANT_LITRES_PER_KW * c.type.capacityKw() / 1000.0
                     / Math.max(1, c.loops.size())) * rho * cpSupply / 1000;
@@ -456,6 +548,7 @@ public final class ThermalSolver {
 
         private void addUnitReports(FacilityWaterLoop fl, List<HeatRejectionModel.UnitGroup> groups, HeatRejectionModel.Outcome o,
                 List<HeatRejectionThermal> out) {
+            int[] seen = new int[groups.size()];
             for (HeatRejectionUnit u : f.cooling().heatRejection()) {
                 if (!fl.id().equals(u.facilityLoopId())) {
                     continue;
@@ -465,9 +558,13 @@ public final class ThermalSolver {
                     if (g.type().id().equals(u.type())) {
                         HeatRejectionType t = g.type();
                         boolean chiller = !HeatRejectionModel.economiser(t);
+                        // staging: the first units of the group (in file order) run, sharing its load
+                        int k = o.groupRunning()[i];
+                        boolean on = seen[i]++ < k;
+                        double share = on ? 1.0 / k : 0;
                         out.add(new HeatRejectionThermal(u.id(), t.id(), t.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                                fl.id(), o.groupLoadKw()[i] / g.count(), o.groupAvailableAtSetpointKw()[i] / g.count(), o.supplyC(),
-                                o.groupFanKw()[i] / g.count(), o.groupCompressorKw()[i] / g.count(), chiller ? o.groupCop()[i] : null));
+                                fl.id(), o.groupLoadKw()[i] * share, o.groupAvailableAtSetpointKw()[i] / g.count(), o.supplyC(),
+                                o.groupFanKw()[i] * share, o.groupCompressorKw()[i] * share, chiller ? o.groupCop()[i] : null, on));
                     }
                 }
             }
@@ -568,64 +665,87 @@ public final class ThermalSolver {
         }
 
         /**
-         * One of a CDU's N + 1 identical parallel pumps fails. n identical pumps in parallel give n
-         * times one pump's flow at the same head: H = s²·H0 − a·(Q/n)·|Q/n|, so the set's curve
-         * coefficient is a_1/n². The catalog curve is the full set (N + 1), so the N left have
-         * a' = a·((N + 1)/N)². Each loop is re-solved with that curve, its speed control free to
-         * go up to full speed. A rack short of flow ends with a return above its design return
-         * (supply + designΔT), the only return limit the model has; lumped rack mass C (coolant +
-         * cold plates): T(t) = T∞ + (T0 − T∞)e^(−t/τ), τ = C/(ṁ'c_p), T∞ = T_s + Q/(ṁ'c_p),
-         * T0 = the return before the failure, t = τ·ln((T∞ − T0)/(T∞ − T_lim)).
+         * One of a CDU's pumps fails. The catalog rated point is the D = pumps − standbyPumps duty
+         * pumps running (default N + 1, N = 2: {@link ThermalAssumptions#CDU_DEFAULT_PUMPS}).
+         * With a standby pump it starts and the loop is as before (the restart transient is not
+         * modelled). Without one, D − 1 are left: n identical pumps in parallel give n times one
+         * pump's flow at the same head, so the set's curve coefficient is a_1/n² and the D − 1 left
+         * have a' = a·(D/(D − 1))²; each loop is re-solved with that curve, its speed control free up
+         * to full speed. With D = 1 and no standby, circulation stops: each rack heats its own
+         * coolant and cold plates. A rack short of flow ends with T∞ = T_s + Q/(ṁ'c_p) above its
+         * return limit; lumped rack mass C (coolant + cold plates): T(t) = T∞ + (T0 − T∞)e^(−t/τ),
+         * τ = C/(ṁ'c_p), T0 = its return before the failure, t = τ·ln((T∞ − T0)/(T∞ − T_lim)).
          */
         private void pumpFailures(List<FailureCase> out) {
             for (CduState c : cdus.values()) {
                 if (c.pump == null || c.solvedLoops.isEmpty()) {
                     continue;
                 }
-                PumpLaw reduced = c.pump.withRunning(CDU_DUTY_PUMPS, CDU_DUTY_PUMPS + 1);
+                int installed = c.type.pumps() != null ? c.type.pumps() : CDU_DEFAULT_PUMPS;
+                int standby = c.type.pumps() != null ? (c.type.standbyPumps() == null ? 0 : c.type.standbyPumps()) : CDU_DEFAULT_STANDBY_PUMPS;
+                int duty = installed - standby;
+                int affected = 0;
+                for (LoopInput in : c.solvedLoops) {
+                    affected += in.racks().size();
+                }
+                if (standby > 0) {
+                    // the standby pump takes over: the same curve, nothing changes once it runs
+                    out.add(new FailureCase(c.cdu.id() + "/pump", "pump", affected, 0, List.of(), null, null, null, null));
+                    continue;
+                }
+                PumpLaw reduced = duty > 1 ? c.pump.withRunning(duty - 1, duty) : null;
                 List<String> over = new ArrayList<>();
                 double worst = Double.POSITIVE_INFINITY;
-                int affected = 0;
                 double lowestRatio = Double.POSITIVE_INFINITY;
                 double hottestReturn = Double.NEGATIVE_INFINITY;
                 for (LoopInput in : c.solvedLoops) {
-                    affected += in.racks().size();
-                    SecondaryLoopSolver.Outcome o;
-                    try {
-                        o = loopSolver.solve(in.cduXy()[0], in.cduXy()[1], reduced, in.headerDiameterM(), in.racks(), in.densityKgPerM3(),
-                                in.viscosityPaS());
-                    } catch (HydraulicSolverException e) {
-                        continue;
+                    double[] flows = new double[in.racks().size()];
+                    if (reduced != null) {
+                        try {
+                            flows = loopSolver.solve(in.cduXy()[0], in.cduXy()[1], reduced, in.headerDiameterM(), in.racks(), in.densityKgPerM3(),
+                                    in.viscosityPaS()).rackFlowM3s();
+                        } catch (HydraulicSolverException e) {
+                            continue;
+                        }
                     }
-                    CoolantProperties p = CoolantProperties.of(in.loop().fluid());
                     double ts = in.supplyC();
-                    double limit = ts + in.loop().designDeltaTK();
+                    CoolantProperties p = CoolantProperties.of(in.loop().fluid());
                     for (int i = 0; i < in.racks().size(); i++) {
                         RackState r = in.states().get(i);
-                        double q = o.rackFlowM3s()[i];
+                        double q = flows[i];
                         lowestRatio = Math.min(lowestRatio, q / in.racks().get(i).requiredFlowM3s());
+                        double limit = r.returnLimitC != null ? r.returnLimitC : ts + in.loop().designDeltaTK();
                         double cp = p.specificHeatJPerKgK(limit);
-                        double mcp = Math.max(q, 1e-12) * in.densityKgPerM3() * cp / 1000;
+                        double rackC = RACK_COOLANT_VOLUME_L / 1000 * in.densityKgPerM3() * cp / 1000 + RACK_METAL_HEAT_CAPACITY_KJ_PER_K;
+                        double t0 = r.returnC == null ? ts : r.returnC;
+                        if (!(q > 0)) {
+                            // no circulation: the rack's coolant and metal take all its heat
+                            over.add(r.rack.id());
+                            hottestReturn = Double.POSITIVE_INFINITY;
+                            worst = Math.min(worst, Math.max(0, limit - t0) * rackC / r.liquidKw);
+                            continue;
+                        }
+                        double mcp = q * in.densityKgPerM3() * cp / 1000;
                         double tInf = ts + r.liquidKw / mcp;
                         hottestReturn = Math.max(hottestReturn, tInf);
                         if (tInf <= limit + TEMPERATURE_TOLERANCE_K) {
                             continue;
                         }
                         over.add(r.rack.id());
-                        double t0 = r.returnC == null ? ts : r.returnC;
-                        double rackC = RACK_COOLANT_VOLUME_L / 1000 * in.densityKgPerM3() * cp / 1000 + RACK_METAL_HEAT_CAPACITY_KJ_PER_K;
                         double t = t0 >= limit ? 0 : rackC / mcp * Math.log((tInf - t0) / (tInf - limit));
                         worst = Math.min(worst, t);
                     }
                 }
                 out.add(new FailureCase(c.cdu.id() + "/pump", "pump", affected, over.size(), first(over), finite(worst), null, null,
-                        over.isEmpty() ? null : hottestReturn));
+                        over.isEmpty() ? null : finite(hottestReturn)));
                 if (!over.isEmpty()) {
-                    findings.add(new Finding(Severity.WARNING, "THERMAL_N1_OVER_LIMIT", c.cdu.id(), String.format(Locale.ROOT,
-                            "if one of the %d pumps of CDU '%s' fails, the %d left at full speed give the worst rack %.0f %% of its flow: "
-                                    + "%d racks return above their design return temperature (up to %.1f °C), the first after %.0f s. "
-                                    + "A CDU with more head, or fewer racks on it.",
-                            CDU_DUTY_PUMPS + 1, c.cdu.id(), CDU_DUTY_PUMPS, 100 * lowestRatio, over.size(), hottestReturn, worst)));
+                    findings.add(new Finding(Severity.WARNING, "THERMAL_N1_OVER_LIMIT", c.cdu.id(), duty > 1 ? String.format(Locale.ROOT,
+                            "if one of the %d pumps of CDU '%s' (no standby) fails, the %d left at full speed give the worst rack %.0f %% of "
+                                    + "its flow: %d racks return above their return limit (up to %.1f °C), the first after %.0f s. "
+                                    + "A standby pump, a CDU with more head, or fewer racks on it.",
+                            duty, c.cdu.id(), duty - 1, 100 * lowestRatio, over.size(), hottestReturn, worst)
+                            : String.format(Locale.ROOT, "CDU '%s' has a single pump and no standby: if it fails, circulation stops and its "
+                                    + "%d racks reach their return limit in %.0f s. Add a standby pump.", c.cdu.id(), over.size(), worst)));
                 }
             }
         }
@@ -758,7 +878,7 @@ public final class ThermalSolver {
             List<RackThermal> out = new ArrayList<>(racks.size());
             for (RackState r : racks) {
                 out.add(new RackThermal(r.rack.id(), r.rack.coolingLoopId(), r.heatKw, r.liquidKw, r.airKw, r.flowLpm, r.requiredLpm,
-                        r.supplyC, r.returnC, r.limitC(), r.dropKpa));
+                        r.supplyC, r.returnC, r.limitC(), r.dropKpa, r.returnLimitC, r.gpuPowerFraction));
             }
             return out;
         }

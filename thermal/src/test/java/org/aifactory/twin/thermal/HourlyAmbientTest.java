@@ -1,21 +1,23 @@
 package org.aifactory.twin.thermal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.analysis.HourlyClimateFact;
 import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.io.CatalogIo;
+import org.aifactory.twin.model.io.ClimateCsvReader;
 import org.aifactory.twin.samples.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** A user's hourly year (CSV, read by the model, handed over as a fact) drives pueAnnual. */
 class HourlyAmbientTest {
 
     /** 8,760 rows with a timestamp column, named columns in a different order, a comment. */
@@ -33,13 +35,15 @@ class HourlyAmbientTest {
      * 301.15 K, T_cond = 20 + 15 = 35 °C = 308.15 K, Carnot 301.15/7 = 43.0, × η (2.8/6.13 = 0.457)
      * = 19.7, capped at 15: compressor 102/15 = 6.8 kW; condenser fans at u = 102/1500 = 0.068,
      * below the 25 % floor: 30 × 0.25³ = 0.46875 kW. Every hour the same, so the annual mean is the
-     * constant part (CDU pumps + facility pumps + air handlers) + 6.8 + 0.46875.
+     * constant part (CDU pumps + facility pumps + air handlers) + 6.8 + 0.46875. The same through the
+     * analysis, with the year as an initial fact in its context.
      */
     @Test
     void pueAnnualUsesTheGivenHourlyCsv(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("constant-20C.csv");
         Files.writeString(file, csv(20, 15), StandardCharsets.UTF_8);
-        HourlyAmbient year = HourlyAmbient.readCsv(file);
+        HourlyClimateFact fact = ClimateCsvReader.read(file);
+        HourlyAmbient year = HourlyAmbient.of(fact);
         assertThat(year.dryBulbC()[8759]).isEqualTo(20);
         assertThat(year.wetBulbC()[0]).isEqualTo(15);
         Facility f = Samples.LAB.load();
@@ -51,34 +55,13 @@ class HourlyAmbientTest {
         assertThat(r.pueAnnual()).isCloseTo((r.itHeatKw() + expected) / r.itHeatKw(), within(1e-12));
         assertThat(r.annualAmbientSource()).isEqualTo("constant-20C.csv");
         assertThat(r.hoursFacilitySupplyAboveSetpoint()).isZero();
+        // through the analysis: the fact in the context is used
+        ThermalReport viaAnalysis = (ThermalReport) new ThermalAnalysis().analyze(f, cat, () -> List.of(fact)).report();
+        assertThat(viaAnalysis.annualAmbientSource()).isEqualTo("constant-20C.csv");
+        assertThat(viaAnalysis.pueAnnual()).isEqualTo(r.pueAnnual());
         // without the CSV, the synthetic year (a warmer summer) gives another figure
         ThermalReport synthetic = new ThermalSolver().solve(f, cat).report();
         assertThat(synthetic.annualAmbientSource()).isEqualTo("synthetic");
         assertThat(synthetic.pueAnnual()).isNotCloseTo(r.pueAnnual(), within(1e-6));
-    }
-
-    @Test
-    void badRowsAreReportedTogetherWithTheirLines() {
-        String text = "dryBulbC,wetBulbC\n20,15\nwarm,15\n10,12\n";
-        assertThatThrownBy(() -> HourlyAmbient.readCsv("bad.csv", new StringReader(text)))
-                .isInstanceOf(HourlyAmbient.AmbientCsvException.class)
-                .satisfies(e -> {
-                    var errors = ((HourlyAmbient.AmbientCsvException) e).errors();
-                    assertThat(errors).hasSize(3);
-                    assertThat(errors.get(0)).startsWith("bad.csv:3:1: dryBulbC (warm) is not a number");
-                    assertThat(errors.get(1)).startsWith("bad.csv:4: wetBulbC (12.0) is above dryBulbC (10.0)");
-                    assertThat(errors.get(2)).contains("3 data rows, expected 8760");
-                });
-    }
-
-    @Test
-    void headerlessCsvTakesDryThenWetBulb() throws Exception {
-        StringBuilder b = new StringBuilder();
-        for (int h = 0; h < SyntheticClimate.HOURS_PER_YEAR; h++) {
-            b.append(h % 24).append(",").append(h % 24 - 3).append('\n');
-        }
-        HourlyAmbient a = HourlyAmbient.readCsv("plain.csv", new StringReader(b.toString()));
-        assertThat(a.dryBulbC()[25]).isEqualTo(1);
-        assertThat(a.wetBulbC()[25]).isEqualTo(-2);
     }
 }

@@ -53,11 +53,19 @@ public final class AnalysisPipeline {
     public record Outcome(List<Finding> findings, Map<String, Object> reports, Map<String, Long> millis) {}
 
     public Outcome run(Facility facility) {
+        return run(facility, List.of());
+    }
+
+    /**
+     * Runs the analyses with {@code initialFacts} already published (e.g. an
+     * {@link HourlyClimateFact} read by the app): every analysis sees them first in its context.
+     */
+    public Outcome run(Facility facility, List<?> initialFacts) {
         CatalogIndex catalog = new CatalogIndex(CatalogIo.builtIn(), facility.catalog());
         List<Finding> findings = new ArrayList<>();
         Map<String, Object> reports = new LinkedHashMap<>();
         Map<String, Long> millis = new LinkedHashMap<>();
-        List<Object> facts = new ArrayList<>();
+        List<Object> facts = new ArrayList<>(initialFacts);
         for (FacilityAnalysis analysis : analyses) {
             long t0 = System.nanoTime();
             List<Object> published = List.copyOf(facts);

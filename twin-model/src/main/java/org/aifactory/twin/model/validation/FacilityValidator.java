@@ -209,10 +209,35 @@ public final class FacilityValidator {
                 if (r.gpus() < 0 || r.nics() < 0 || r.powerShelves() < 0) {
                     problem(path, r.id(), "gpus, nics and powerShelves must not be negative");
                 }
+                if (r.maxCoolantReturnC() != null) {
+                    range(path + "/maxCoolantReturnC", r.id(), "maxCoolantReturnC", r.maxCoolantReturnC(), 2, 90, "°C");
+                    if (r.maxCoolantSupplyC() != null && r.maxCoolantReturnC() <= r.maxCoolantSupplyC()) {
+                        problem(path + "/maxCoolantReturnC", r.id(), "maxCoolantReturnC (" + r.maxCoolantReturnC()
+                                + " °C) must be above maxCoolantSupplyC (" + r.maxCoolantSupplyC() + " °C)");
+                    }
+                }
+                if ((r.coldPlateDropKpa() == null) != (r.coldPlateFlowLpm() == null)) {
+                    problem(path + (r.coldPlateDropKpa() == null ? "/coldPlateDropKpa" : "/coldPlateFlowLpm"), r.id(),
+                            "give coldPlateDropKpa and coldPlateFlowLpm together (the pressure drop at that flow), or neither");
+                } else if (r.coldPlateDropKpa() != null) {
+                    positive(path + "/coldPlateDropKpa", r.id(), "coldPlateDropKpa", r.coldPlateDropKpa(), 1_000, "kPa");
+                    positive(path + "/coldPlateFlowLpm", r.id(), "coldPlateFlowLpm", r.coldPlateFlowLpm(), 10_000, "L/min");
+                }
             } else if (e instanceof org.aifactory.twin.model.catalog.CduType c) {
                 positive(path + "/capacityKw", c.id(), "capacityKw", c.capacityKw(), 50_000, "kW");
                 positive(path + "/maxFlowLpm", c.id(), "maxFlowLpm", c.maxFlowLpm(), 100_000, "L/min");
                 range(path + "/approachK", c.id(), "approachK", c.approachK(), 0, 30, "K");
+                if (c.pumps() != null && (c.pumps() < 1 || c.pumps() > 20)) {
+                    problem(path + "/pumps", c.id(), "pumps (" + c.pumps() + ") must be between 1 and 20");
+                }
+                if (c.standbyPumps() != null) {
+                    if (c.pumps() == null) {
+                        problem(path + "/standbyPumps", c.id(), "standbyPumps needs pumps (how many are installed)");
+                    } else if (c.standbyPumps() < 0 || c.standbyPumps() >= c.pumps()) {
+                        problem(path + "/standbyPumps", c.id(), "standbyPumps (" + c.standbyPumps() + ") must be at least 0 and fewer than"
+                                + " pumps (" + c.pumps() + "): at least one pump must be on duty");
+                    }
+                }
             } else if (e instanceof org.aifactory.twin.model.catalog.HeatRejectionType h) {
                 positive(path + "/capacityKw", h.id(), "capacityKw", h.capacityKw(), 100_000, "kW");
                 if (h.copAtRating() != null) {
@@ -240,6 +265,9 @@ public final class FacilityValidator {
             }
             positive("/site/gridCapacityKw", null, "gridCapacityKw", s.gridCapacityKw(), MAX_SITE_POWER_KW, "kW");
             range("/site/electricityPriceUsdPerMwh", null, "electricityPriceUsdPerMwh", s.electricityPriceUsdPerMwh(), 0, 10_000, "USD/MWh");
+            if (s.climateFile() != null && s.climateFile().isBlank()) {
+                problem("/site/climateFile", null, "climateFile is blank: name an hourly CSV (relative to the facility file) or leave it out");
+            }
         }
 
         private void checkHalls() {
