@@ -60,6 +60,11 @@ import org.aifactory.twin.model.io.Problem;
 import org.aifactory.twin.model.io.TwinJson;
 import org.aifactory.twin.ui.analysis.AnalysisResults;
 import org.aifactory.twin.ui.edit.DesignerDocument;
+import org.aifactory.twin.ui.files.Autosaver;
+import org.aifactory.twin.ui.files.NewFacility;
+import org.aifactory.twin.ui.files.RecentFiles;
+import org.aifactory.twin.ui.files.Recovery;
+import org.aifactory.twin.ui.files.UserFiles;
 import org.aifactory.twin.ui.edit.EditResult;
 import org.aifactory.twin.ui.analysis.OverlayKind;
 import org.aifactory.twin.ui.analysis.Overlays;
@@ -102,8 +107,25 @@ public final class DesignerWindow {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
 
+    private final RecentFiles recentFiles;
+    private final Recovery recovery;
+    private final Autosaver autosaver;
+    private final Menu openRecent = new Menu("Open Recent");
+
+    /** The designer with its files under {@link UserFiles#fromEnvironment()} and autosave every minute. */
     public DesignerWindow(Stage stage) {
+        this(stage, UserFiles.fromEnvironment(), Autosaver.DEFAULT_INTERVAL);
+    }
+
+    /**
+     * @param userFiles where the recent-files list and the autosave recovery file live
+     * @param autosaveInterval how often unsaved edits are autosaved to the recovery file
+     */
+    public DesignerWindow(Stage stage, UserFiles userFiles, javafx.util.Duration autosaveInterval) {
         this.stage = stage;
+        this.recentFiles = new RecentFiles(userFiles.recentFilesList());
+        this.recovery = new Recovery(userFiles);
+        this.autosaver = new Autosaver(recovery, autosaveInterval, this::unsaved);
         root.setTop(new VBox(menuBar(), toolBar()));
         outline.view().setPrefWidth(310);
         SplitPane left = new SplitPane(outline.view(), paletteView());
@@ -148,7 +170,11 @@ public final class DesignerWindow {
                 e.consume();
             }
         });
+        // Closed after Save or Discard (close button or File > Quit): a clean exit leaves no recovery file.
+        stage.setOnHidden(e -> autosaver.stopAndDiscard());
         stage.sizeToScene();
+        refreshRecentMenu();
+        autosaver.start();
     }
 
     /** Takes over {@code stage}, shows it and starts preparing {@code facility} (known as {@code name}). */
@@ -170,6 +196,9 @@ public final class DesignerWindow {
     // ---- menus and toolbar ----------------------------------------------------------------
 
     private MenuBar menuBar() {
+        MenuItem newFacility = item("New", "Shortcut+N", this::newWithConfirmation);
+        newFacility.setId("menuNew");
+        openRecent.setId("menuOpenRecent");
         MenuItem open = item("Open...", "Shortcut+O", this::openWithChooser);
         MenuItem save = item("Save", "Shortcut+S", this::save);
         MenuItem saveAs = item("Save As...", "Shortcut+Shift+S", this::saveAs);
@@ -190,7 +219,7 @@ public final class DesignerWindow {
         MenuItem exportReport = item("Export Validation Report...", "Shortcut+Shift+E", this::exportReportWithChooser);
         exportReport.setId("menuExportReport");
         exportReport.disableProperty().bind(state.resultsProperty().isNull());
-        Menu file = new Menu("File", null, open, save, saveAs, new SeparatorMenuItem(), exportView, exportReport,
+        Menu file = new Menu("File", null, newFacility, open, openRecent, save, saveAs, new SeparatorMenuItem(), exportView, exportReport,
                 new SeparatorMenuItem(), quit);
         MenuItem validate = item("Validate", "F5", this::validate);
         validate.setId("menuValidate");
@@ -300,6 +329,11 @@ public final class DesignerWindow {
         DesignerDocument doc = new DesignerDocument(f.facility(), CatalogIo.builtIn());
         document = doc;
         doc.addListener(() -> documentChanged(doc));
+        if (currentTask != null && currentTask.recovered()) {
+            doc.markUnsaved();
+        } else if (f.file() != null) {
+            rememberRecent(f.file());
+        }
         state.setLoaded(f);
         palette.getItems().setAll(f.catalog().rackTypes());
         documentChanged(doc);
@@ -604,6 +638,10 @@ public final class DesignerWindow {
         if (document != null && document.facility() == f.facility()) {
             document.markSaved();
         }
+        rememberRecent(target);
+        if (!isDirty()) {
+            autosaver.discard();
+        }
         statusBar.setText("Saved " + target);
         return true;
     }
@@ -617,6 +655,133 @@ public final class DesignerWindow {
             chooser.setInitialDirectory(file.toAbsolutePath().getParent().toFile());
         }
         return chooser;
+    }
+
+    // ---- files and safety: new, recent files, autosave and recovery ----------------------------
+
+    /** File > New: an empty hall (asks first if there are unsaved changes). */
+    private void newWithConfirmation() {
+        if (confirmDiscard()) {
+            newFacility();
+        }
+    }
+
+    /** Starts a new, empty facility (one empty hall, see {@link NewFacility}) that is in no file yet. */
+    public FacilityLoadTask newFacility() {
+        return open(NewFacility.NAME, NewFacility::create);
+    }
+
+    private void rememberRecent(Path file) {
+        try {
+            recentFiles.add(file);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "Cannot update the recent-files list: " + messageOf(e));
+        }
+        refreshRecentMenu();
+    }
+
+    private void refreshRecentMenu() {
+        List<MenuItem> items = new ArrayList<>();
+        List<Path> files = recentFiles.list();
+        for (int i = 0; i < files.size(); i++) {
+            Path p = files.get(i);
+            Path dir = p.getParent();
+            MenuItem item = new MenuItem(String.format(Locale.ROOT, "%d  %s%s", i + 1, p.getFileName(),
+                    dir == null ? "" : "  (" + dir + ")"));
+            item.setId("recent-" + i);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> openRecent(p));
+            items.add(item);
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("(no recent files)");
+            none.setDisable(true);
+            items.add(none);
+        } else {
+            MenuItem clear = new MenuItem("Clear list");
+            clear.setId("recentClear");
+            clear.setOnAction(e -> {
+                recentFiles.clear();
+                refreshRecentMenu();
+            });
+            items.add(new SeparatorMenuItem());
+            items.add(clear);
+        }
+        openRecent.getItems().setAll(items);
+    }
+
+    /** File > Open Recent > file: asks about unsaved changes, then opens it; a file that is gone leaves the list. */
+    public void openRecent(Path file) {
+        if (!confirmDiscard()) {
+            return;
+        }
+        if (!Files.isRegularFile(file)) {
+            recentFiles.remove(file);
+            refreshRecentMenu();
+            statusBar.setText("Cannot open " + file + ": it no longer exists");
+            showError("Open failed", "Cannot open " + file.getFileName(), file + " no longer exists; it was taken off the recent files.");
+            return;
+        }
+        open(file);
+    }
+
+    /** The files File > Open Recent lists, newest first. */
+    public List<Path> recentFiles() {
+        return recentFiles.list();
+    }
+
+    private Autosaver.Unsaved unsaved() {
+        DesignerDocument doc = document;
+        if (doc == null || !doc.isDirty()) {
+            return null;
+        }
+        return new Autosaver.Unsaved(doc.facility(), state.nameProperty().get(), state.fileProperty().get());
+    }
+
+    /** The autosave (for tests: {@code autosaver().saveNow()} instead of waiting for the timer). */
+    public Autosaver autosaver() {
+        return autosaver;
+    }
+
+    /**
+     * If the last session did not exit cleanly and left an autosave, asks whether to recover it
+     * (Recover / Discard). Recovering opens it as the facility it was (same name and file) with
+     * unsaved changes; discarding deletes it. Returns the load task when recovering, else null.
+     */
+    public FacilityLoadTask offerRecovery() {
+        Optional<Recovery.Snapshot> found;
+        try {
+            found = recovery.find();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "Cannot read the recovery file: " + messageOf(e));
+            return null;
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        Recovery.Snapshot snap = found.get();
+        ButtonType recover = new ButtonType("Recover", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+                .format(snap.savedAt().atZone(java.time.ZoneId.systemDefault()));
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, String.format(Locale.ROOT,
+                "The designer did not close normally. Unsaved changes to %s were autosaved at %s%s.%n%n"
+                        + "Recover opens them (still unsaved; Save writes them%s). Discard deletes them.",
+                snap.name(), when, snap.originalFile() == null ? "" : " (from " + snap.originalFile() + ")",
+                snap.originalFile() == null ? " to a file you choose" : " over " + snap.originalFile().getFileName()),
+                recover, discard);
+        alert.initOwner(stage);
+        alert.setTitle("Recover unsaved changes");
+        alert.setHeaderText("Recover unsaved changes to " + snap.name() + "?");
+        alert.getDialogPane().setPrefWidth(620);
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isPresent() && answer.get() == recover) {
+            statusBar.setText("Recovering " + snap.name() + " from the autosave");
+            return start(FacilityLoadTask.recovering(snap.file(), snap.name(), snap.originalFile()));
+        }
+        autosaver.discard();
+        statusBar.setText("Discarded the autosaved changes to " + snap.name());
+        return null;
     }
 
     // ---- editing ------------------------------------------------------------------------------

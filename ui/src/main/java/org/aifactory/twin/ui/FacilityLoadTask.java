@@ -20,12 +20,31 @@ public final class FacilityLoadTask extends Task<LoadedFacility> {
     private final String name;
     private final Path file;
     private final Callable<Facility> source;
+    private final boolean recovered;
 
-    private FacilityLoadTask(String name, Path file, Callable<Facility> source) {
+    private FacilityLoadTask(String name, Path file, Callable<Facility> source, boolean recovered) {
         this.name = name;
         this.file = file;
         this.source = source;
+        this.recovered = recovered;
         updateTitle(name);
+    }
+
+    private FacilityLoadTask(String name, Path file, Callable<Facility> source) {
+        this(name, file, source, false);
+    }
+
+    /**
+     * Reads an autosave recovery file; the facility shows as {@code name} from {@code file} (null
+     * if it had none) with unsaved changes, so the next Save writes it where it belongs.
+     */
+    public static FacilityLoadTask recovering(Path recoveryFile, String name, Path file) {
+        return new FacilityLoadTask(name, file, () -> FacilityReader.withBuiltInCatalog().read(recoveryFile), true);
+    }
+
+    /** True if this task reads an autosave recovery file. */
+    public boolean recovered() {
+        return recovered;
     }
 
     /** Reads and validates {@code file}. */
