@@ -42,6 +42,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -59,6 +61,7 @@ import org.aifactory.twin.model.io.FacilityWriter;
 import org.aifactory.twin.model.io.Problem;
 import org.aifactory.twin.model.io.TwinJson;
 import org.aifactory.twin.ui.analysis.AnalysisResults;
+import org.aifactory.twin.ui.charts.ChartsView;
 import org.aifactory.twin.ui.edit.DesignerDocument;
 import org.aifactory.twin.ui.files.Autosaver;
 import org.aifactory.twin.ui.files.NewFacility;
@@ -93,6 +96,9 @@ public final class DesignerWindow {
     private final PropertiesView properties = new PropertiesView(state);
     private final StatusBar statusBar = new StatusBar();
     private final FindingsView findings = new FindingsView();
+    private final ChartsView charts = new ChartsView();
+    private final TabPane results = new TabPane();
+    private SplitPane centreSplit;
     private final ChoiceBox<OverlayKind> overlayChoice = new ChoiceBox<>();
     private final ReadOnlyBooleanWrapper validating = new ReadOnlyBooleanWrapper(this, "validating");
     private ValidationTask validationTask;
@@ -133,10 +139,11 @@ public final class DesignerWindow {
         left.setDividerPositions(0.68);
         left.setPrefWidth(310);
         root.setLeft(left);
-        SplitPane centre = new SplitPane(view3d.node(), findings.view());
+        SplitPane centre = new SplitPane(view3d.node(), resultsTabs());
+        centreSplit = centre;
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.74);
-        SplitPane.setResizableWithParent(findings.view(), false);
+        SplitPane.setResizableWithParent(centre.getItems().get(1), false);
         root.setCenter(centre);
         properties.view().setPrefWidth(400);
         properties.setEditing(propertyEditing());
@@ -147,6 +154,7 @@ public final class DesignerWindow {
         findings.setOnActivate(f -> focusOn(f.element()));
         state.resultsProperty().addListener((o, was, now) -> {
             findings.show(now);
+            charts.show(now);
             repaintOverlay();
         });
         state.overlayProperty().addListener((o, was, now) -> {
@@ -655,6 +663,41 @@ public final class DesignerWindow {
             chooser.setInitialDirectory(file.toAbsolutePath().getParent().toFile());
         }
         return chooser;
+    }
+
+    // ---- results: findings and charts ----------------------------------------------------------
+
+    /** Findings and charts share the space under the 3D view; the charts tab makes room for itself. */
+    private Node resultsTabs() {
+        Tab findingsTab = new Tab("Findings", findings.view());
+        findingsTab.setId("findingsTab");
+        Tab chartsTab = new Tab("Charts", charts.view());
+        chartsTab.setId("chartsTab");
+        results.getTabs().setAll(findingsTab, chartsTab);
+        results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        results.setId("results");
+        double[] findingsDivider = {0.74};
+        results.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (centreSplit == null) {
+                return;
+            }
+            if (now == chartsTab) {
+                findingsDivider[0] = centreSplit.getDividerPositions()[0];
+                centreSplit.setDividerPositions(Math.min(findingsDivider[0], 0.52));
+            } else {
+                centreSplit.setDividerPositions(findingsDivider[0]);
+            }
+        });
+        return results;
+    }
+
+    /** Shows the charts tab (or the findings tab) under the 3D view. */
+    public void showCharts(boolean show) {
+        results.getSelectionModel().select(show ? 1 : 0);
+    }
+
+    public ChartsView charts() {
+        return charts;
     }
 
     // ---- files and safety: new, recent files, autosave and recovery ----------------------------
