@@ -61,7 +61,13 @@ import org.aifactory.twin.model.io.FacilityWriter;
 import org.aifactory.twin.model.io.Problem;
 import org.aifactory.twin.model.io.TwinJson;
 import org.aifactory.twin.ui.analysis.AnalysisResults;
+import org.aifactory.twin.model.analysis.SizingAdvisor;
+import org.aifactory.twin.model.catalog.Catalog;
+import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.ui.charts.ChartsView;
+import org.aifactory.twin.ui.sizing.SizingLayout;
+import org.aifactory.twin.ui.sizing.SizingTask;
+import org.aifactory.twin.ui.sizing.SizingView;
 import org.aifactory.twin.ui.edit.DesignerDocument;
 import org.aifactory.twin.ui.files.Autosaver;
 import org.aifactory.twin.ui.files.NewFacility;
@@ -232,7 +238,9 @@ public final class DesignerWindow {
         MenuItem validate = item("Validate", "F5", this::validate);
         validate.setId("menuValidate");
         validate.disableProperty().bind(state.loadedProperty().isNull().or(loading));
-        Menu analysis = new Menu("Analysis", null, validate);
+        MenuItem sizing = item("Size for a Workload...", "Shortcut+K", this::openSizing);
+        sizing.setId("menuSizing");
+        Menu analysis = new Menu("Analysis", null, validate, sizing);
         MenuItem undo = item("Undo", "Shortcut+Z", this::undo);
         undo.setId("menuUndo");
         undo.disableProperty().bind(canUndo.not());
@@ -337,7 +345,7 @@ public final class DesignerWindow {
         DesignerDocument doc = new DesignerDocument(f.facility(), CatalogIo.builtIn());
         document = doc;
         doc.addListener(() -> documentChanged(doc));
-        if (currentTask != null && currentTask.recovered()) {
+        if (currentTask != null && currentTask.unsaved()) {
             doc.markUnsaved();
         } else if (f.file() != null) {
             rememberRecent(f.file());
@@ -698,6 +706,29 @@ public final class DesignerWindow {
 
     public ChartsView charts() {
         return charts;
+    }
+
+    // ---- sizing -------------------------------------------------------------------------------
+
+    private SizingView sizingView;
+
+    /** Analysis > Size for a Workload...: the sizing view (one per window), in front. */
+    public SizingView openSizing() {
+        if (sizingView == null) {
+            sizingView = new SizingView(stage, new CatalogIndex(CatalogIo.builtIn(), Catalog.EMPTY), SizingAdvisor.discover(),
+                    this::layOutSizing);
+        }
+        sizingView.show();
+        return sizingView;
+    }
+
+    /** Opens a sizing answer's layout as a new facility with unsaved changes (asks first about the open one's). */
+    private void layOutSizing(SizingTask.Answer answer) {
+        if (!confirmDiscard()) {
+            return;
+        }
+        stage.toFront();
+        start(FacilityLoadTask.unsaved(SizingLayout.fileName(answer.request(), answer.proposal()), answer::layout));
     }
 
     // ---- files and safety: new, recent files, autosave and recovery ----------------------------

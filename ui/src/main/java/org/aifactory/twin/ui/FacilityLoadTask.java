@@ -20,13 +20,13 @@ public final class FacilityLoadTask extends Task<LoadedFacility> {
     private final String name;
     private final Path file;
     private final Callable<Facility> source;
-    private final boolean recovered;
+    private final boolean unsaved;
 
-    private FacilityLoadTask(String name, Path file, Callable<Facility> source, boolean recovered) {
+    private FacilityLoadTask(String name, Path file, Callable<Facility> source, boolean unsaved) {
         this.name = name;
         this.file = file;
         this.source = source;
-        this.recovered = recovered;
+        this.unsaved = unsaved;
         updateTitle(name);
     }
 
@@ -42,9 +42,14 @@ public final class FacilityLoadTask extends Task<LoadedFacility> {
         return new FacilityLoadTask(name, file, () -> FacilityReader.withBuiltInCatalog().read(recoveryFile), true);
     }
 
-    /** True if this task reads an autosave recovery file. */
-    public boolean recovered() {
-        return recovered;
+    /** Prepares a facility made in the designer (a sizing layout): it shows with unsaved changes. */
+    public static FacilityLoadTask unsaved(String name, Callable<Facility> source) {
+        return new FacilityLoadTask(name, null, source, true);
+    }
+
+    /** True if the facility shows with unsaved changes (recovered from an autosave, or made in the designer). */
+    public boolean unsaved() {
+        return unsaved;
     }
 
     /** Reads and validates {@code file}. */
