@@ -65,6 +65,7 @@ import org.aifactory.twin.model.analysis.SizingAdvisor;
 import org.aifactory.twin.model.catalog.Catalog;
 import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.ui.charts.ChartsView;
+import org.aifactory.twin.ui.plan.PlanView;
 import org.aifactory.twin.ui.sizing.SizingLayout;
 import org.aifactory.twin.ui.sizing.SizingTask;
 import org.aifactory.twin.ui.sizing.SizingView;
@@ -105,6 +106,8 @@ public final class DesignerWindow {
     private final ChartsView charts = new ChartsView();
     private final TabPane results = new TabPane();
     private SplitPane centreSplit;
+    private final PlanView plan = new PlanView();
+    private final TabPane views = new TabPane();
     private final ChoiceBox<OverlayKind> overlayChoice = new ChoiceBox<>();
     private final ReadOnlyBooleanWrapper validating = new ReadOnlyBooleanWrapper(this, "validating");
     private ValidationTask validationTask;
@@ -145,7 +148,7 @@ public final class DesignerWindow {
         left.setDividerPositions(0.68);
         left.setPrefWidth(310);
         root.setLeft(left);
-        SplitPane centre = new SplitPane(view3d.node(), resultsTabs());
+        SplitPane centre = new SplitPane(viewTabs(), resultsTabs());
         centreSplit = centre;
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.74);
@@ -671,6 +674,63 @@ public final class DesignerWindow {
             chooser.setInitialDirectory(file.toAbsolutePath().getParent().toFile());
         }
         return chooser;
+    }
+
+    // ---- 3D view and 2D plan ------------------------------------------------------------------
+
+    /** The 3D view and the 2D plan share the centre as two tabs; both follow the open facility and the selection. */
+    private Node viewTabs() {
+        Tab view3dTab = new Tab("3D", view3d.node());
+        view3dTab.setId("view3dTab");
+        Tab planTab = new Tab("Plan", plan.view());
+        planTab.setId("planTab");
+        views.getTabs().setAll(view3dTab, planTab);
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.setId("views");
+        plan.setOnPick(id -> state.select(id));
+        plan.setEditing((rackId, hallId, xM, yM) -> {
+            DesignerDocument doc = document;
+            if (doc == null) {
+                return new javafx.geometry.Point2D(xM, yM);
+            }
+            DesignerDocument.Snap snap = doc.snap(hallId, xM, yM, doc.rack(rackId).orElse(null));
+            return new javafx.geometry.Point2D(snap.xM(), snap.yM());
+        }, (rackId, hallId, xM, yM) -> {
+            if (document == null) {
+                return;
+            }
+            pendingSelection = rackId;
+            EditResult r = document.moveRacks(List.of(rackId), hallId, xM, yM);
+            pendingSelection = null;
+            report(r);
+        });
+        // The plan is drawn only while its tab shows: a campus of 8,000 racks need not be laid out twice per edit.
+        state.loadedProperty().addListener((o, was, now) -> refreshPlan());
+        planTab.selectedProperty().addListener((o, was, now) -> refreshPlan());
+        state.selectedIdProperty().addListener((o, was, now) -> plan.highlight(now));
+        return views;
+    }
+
+    private LoadedFacility planShows;
+
+    private void refreshPlan() {
+        LoadedFacility now = state.loaded().orElse(null);
+        if (views.getSelectionModel().getSelectedIndex() != 1 || now == planShows) {
+            return;
+        }
+        boolean refit = planShows == null || now == null || !java.util.Objects.equals(planShows.name(), now.name());
+        planShows = now;
+        plan.show(now == null ? null : now.facility(), now == null ? null : now.catalog(), refit);
+        plan.highlight(state.selectedId());
+    }
+
+    /** Shows the 2D plan (true) or the 3D view (false) in the centre. */
+    public void showPlan(boolean show) {
+        views.getSelectionModel().select(show ? 1 : 0);
+    }
+
+    public PlanView plan() {
+        return plan;
     }
 
     // ---- results: findings and charts ----------------------------------------------------------
