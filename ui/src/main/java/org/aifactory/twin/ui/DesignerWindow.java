@@ -127,14 +127,17 @@ public final class DesignerWindow {
     private final Autosaver autosaver;
     private final Menu openRecent = new Menu("Open Recent");
 
-    /** The designer with its files under {@link UserFiles#fromEnvironment()} and autosave every minute. */
+    /**
+     * The designer with its files under {@link UserFiles#fromEnvironment()}, autosaving every minute
+     * (or as {@code -Dtwin.autosaveSeconds} says).
+     */
     public DesignerWindow(Stage stage) {
-        this(stage, UserFiles.fromEnvironment(), Autosaver.DEFAULT_INTERVAL);
+        this(stage, UserFiles.fromEnvironment(), Autosaver.intervalFromEnvironment());
     }
 
     /**
      * @param userFiles where the recent-files list and the autosave recovery file live
-     * @param autosaveInterval how often unsaved edits are autosaved to the recovery file
+     * @param autosaveInterval how often unsaved edits are autosaved to the recovery file; null for never
      */
     public DesignerWindow(Stage stage, UserFiles userFiles, javafx.util.Duration autosaveInterval) {
         this.stage = stage;

@@ -32,6 +32,8 @@ public final class Autosaver {
 
     /** The designer's interval. */
     public static final Duration DEFAULT_INTERVAL = Duration.minutes(1);
+    /** System property: the autosave interval in seconds; 0 or less turns autosave off (the UI tests do). */
+    public static final String INTERVAL_PROPERTY = "twin.autosaveSeconds";
     private static final System.Logger LOG = System.getLogger(Autosaver.class.getName());
 
     private final Recovery recovery;
@@ -46,17 +48,38 @@ public final class Autosaver {
     private Facility written;
 
     /**
+     * @param interval how often to autosave; null for never
      * @param current the facility to save when it has unsaved edits; null when there are none
      */
     public Autosaver(Recovery recovery, Duration interval, Supplier<Unsaved> current) {
         this.recovery = recovery;
         this.current = current;
-        this.timer = new Timeline(new KeyFrame(interval, e -> saveNow()));
-        timer.setCycleCount(Timeline.INDEFINITE);
+        this.timer = interval == null ? null : new Timeline(new KeyFrame(interval, e -> saveNow()));
+        if (timer != null) {
+            timer.setCycleCount(Timeline.INDEFINITE);
+        }
     }
 
+    /** The interval {@code -Dtwin.autosaveSeconds=N} asks for, else a minute; null when N is 0 or less (off). */
+    public static Duration intervalFromEnvironment() {
+        String s = System.getProperty(INTERVAL_PROPERTY);
+        if (s == null || s.isBlank()) {
+            return DEFAULT_INTERVAL;
+        }
+        try {
+            double seconds = Double.parseDouble(s.strip());
+            return seconds > 0 ? Duration.seconds(seconds) : null;
+        } catch (NumberFormatException e) {
+            LOG.log(System.Logger.Level.WARNING, INTERVAL_PROPERTY + "=" + s + " is not a number of seconds; autosaving every minute");
+            return DEFAULT_INTERVAL;
+        }
+    }
+
+    /** Starts the timer; a null interval (autosave off) never fires, but saves and exits still delete a stale recovery file. */
     public void start() {
-        timer.play();
+        if (timer != null) {
+            timer.play();
+        }
     }
 
     /** Writes the facility now if it has edits the recovery file lacks; the write runs in the background. */
@@ -77,6 +100,12 @@ public final class Autosaver {
                 Platform.runLater(() -> lastWritten.set(now));
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "Autosave to the recovery file failed: " + e.getMessage());
+                // Try again at the next tick even without a new edit.
+                Platform.runLater(() -> {
+                    if (written == u.facility()) {
+                        written = null;
+                    }
+                });
             }
         });
     }
@@ -95,7 +124,9 @@ public final class Autosaver {
 
     /** Clean exit: stops the timer, deletes the recovery file and waits (a little) for that to finish. */
     public void stopAndDiscard() {
-        timer.stop();
+        if (timer != null) {
+            timer.stop();
+        }
         Future<?> done = discard();
         writer.shutdown();
         try {
