@@ -56,6 +56,7 @@ public final class PlanView {
     private static final Color GRID = Color.web("#dde3ea");
     private static final Color OUTLINE = Color.web("#56606b");
     private static final Color PREVIEW = Color.web("#1e88e5", 0.45);
+    private static final Color ITEM_OUTLINE = Color.web("#30363d", 0.7);
 
     private final Canvas canvas = new Canvas();
     private final Pane canvasPane = new Pane(canvas);
@@ -387,19 +388,33 @@ public final class PlanView {
         double[] xs = new double[4];
         double[] ys = new double[4];
         boolean outlines = scalePxPerM >= 4;
+        g.setStroke(ITEM_OUTLINE);
+        g.setLineWidth(0.8);
+        // Only what is in view; axis-aligned footprints (nearly all) as rectangles, which draw faster than polygons.
+        double viewX0 = siteX(0);
+        double viewX1 = siteX(w);
+        double viewY0 = siteY(0);
+        double viewY1 = siteY(h);
+        PlacedItem selectedItem = null;
         for (PlacedItem i : items) {
-            double[] c = siteCorners(i);
-            for (int k = 0; k < 4; k++) {
-                xs[k] = px(c[2 * k]);
-                ys[k] = py(c[2 * k + 1]);
+            double cx = frame.xM(i.hallId(), i.xM());
+            double cy = frame.yM(i.hallId(), i.yM());
+            double reach = Math.max(i.widthM(), i.depthM());
+            if (cx + reach < viewX0 || cx - reach > viewX1 || cy + reach < viewY0 || cy - reach > viewY1) {
+                continue;
             }
-            g.setFill(i.id().equals(selected) ? ItemCategory.HIGHLIGHT : colours.getOrDefault(i.id(), Color.GREY));
-            g.fillPolygon(xs, ys, 4);
-            if (outlines) {
-                g.setStroke(Color.web("#30363d", 0.7));
-                g.setLineWidth(0.8);
-                g.strokePolygon(xs, ys, 4);
+            if (i.id().equals(selected)) {
+                selectedItem = i; // drawn last, on top, and never smaller than a few pixels
+                continue;
             }
+            g.setFill(colours.getOrDefault(i.id(), Color.GREY));
+            drawFootprint(g, i, cx, cy, xs, ys, outlines, 0);
+        }
+        if (selectedItem != null) {
+            g.setFill(ItemCategory.HIGHLIGHT);
+            g.setStroke(OUTLINE);
+            drawFootprint(g, selectedItem, frame.xM(selectedItem.hallId(), selectedItem.xM()),
+                    frame.yM(selectedItem.hallId(), selectedItem.yM()), xs, ys, true, 4);
         }
         if (dragging != null && dragTarget != null) {
             PlacedItem at = new PlacedItem(dragging.id(), dragging.kind(), dragging.type(), dragHall, dragTarget.getX(), dragTarget.getY(),
@@ -413,6 +428,32 @@ public final class PlanView {
             g.fillPolygon(xs, ys, 4);
         }
         drawScaleBar(g, h);
+    }
+
+    private void drawFootprint(GraphicsContext g, PlacedItem i, double cx, double cy, double[] xs, double[] ys, boolean outline,
+            double minPx) {
+        double quarter = i.rotationDeg() / 90;
+        if (Math.abs(quarter - Math.rint(quarter)) < 1e-9) {
+            boolean turned = Math.abs(Math.rint(quarter)) % 2 == 1;
+            double wPx = Math.max(minPx, (turned ? i.depthM() : i.widthM()) * scalePxPerM);
+            double hPx = Math.max(minPx, (turned ? i.widthM() : i.depthM()) * scalePxPerM);
+            double x = px(cx) - wPx / 2;
+            double y = py(cy) - hPx / 2;
+            g.fillRect(x, y, wPx, hPx);
+            if (outline) {
+                g.strokeRect(x, y, wPx, hPx);
+            }
+            return;
+        }
+        double[] c = siteCorners(i);
+        for (int k = 0; k < 4; k++) {
+            xs[k] = px(c[2 * k]);
+            ys[k] = py(c[2 * k + 1]);
+        }
+        g.fillPolygon(xs, ys, 4);
+        if (outline) {
+            g.strokePolygon(xs, ys, 4);
+        }
     }
 
     /** A scale bar of a round length (1, 2 or 5 × 10^n m) about 100 px long, bottom right. */
