@@ -11,12 +11,16 @@ import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.geometry.Point2D;
 import javafx.geometry.Point3D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -53,6 +57,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.catalog.RackType;
 import org.aifactory.twin.model.io.CatalogIo;
@@ -139,7 +144,7 @@ public final class DesignerWindow {
      * @param userFiles where the recent-files list and the autosave recovery file live
      * @param autosaveInterval how often unsaved edits are autosaved to the recovery file; null for never
      */
-    public DesignerWindow(Stage stage, UserFiles userFiles, javafx.util.Duration autosaveInterval) {
+    public DesignerWindow(Stage stage, UserFiles userFiles, Duration autosaveInterval) {
         this.stage = stage;
         this.recentFiles = new RecentFiles(userFiles.recentFilesList());
         this.recovery = new Recovery(userFiles);
@@ -694,10 +699,10 @@ public final class DesignerWindow {
         plan.setEditing((rackId, hallId, xM, yM) -> {
             DesignerDocument doc = document;
             if (doc == null) {
-                return new javafx.geometry.Point2D(xM, yM);
+                return new Point2D(xM, yM);
             }
             DesignerDocument.Snap snap = doc.snap(hallId, xM, yM, doc.rack(rackId).orElse(null));
-            return new javafx.geometry.Point2D(snap.xM(), snap.yM());
+            return new Point2D(snap.xM(), snap.yM());
         }, (rackId, hallId, xM, yM) -> {
             if (document == null) {
                 return;
@@ -721,7 +726,7 @@ public final class DesignerWindow {
         if (views.getSelectionModel().getSelectedIndex() != 1 || now == planShows) {
             return;
         }
-        boolean refit = planShows == null || now == null || !java.util.Objects.equals(planShows.name(), now.name());
+        boolean refit = planShows == null || now == null || !Objects.equals(planShows.name(), now.name());
         planShows = now;
         plan.show(now == null ? null : now.facility(), now == null ? null : now.catalog(), refit);
         plan.highlight(state.selectedId());
@@ -899,8 +904,7 @@ public final class DesignerWindow {
         Recovery.Snapshot snap = found.get();
         ButtonType recover = new ButtonType("Recover", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
-        String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-                .format(snap.savedAt().atZone(java.time.ZoneId.systemDefault()));
+        String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).format(snap.savedAt().atZone(ZoneId.systemDefault()));
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, String.format(Locale.ROOT,
                 "The designer did not close normally. Unsaved changes to %s were autosaved at %s%s.%n%n"
                         + "Recover opens them (still unsaved; Save writes them%s). Discard deletes them.",
