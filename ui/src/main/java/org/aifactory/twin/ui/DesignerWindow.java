@@ -558,10 +558,14 @@ public final class DesignerWindow {
         }
     }
 
-    /** Writes what the 3D view shows now, legend included, as a PNG. A failure is shown to the user and returns false. */
+    /**
+     * Writes what the centre shows now as a PNG: the 3D view with its legend, or the 2D plan when
+     * its tab is chosen. A failure is shown to the user and returns false.
+     */
     public boolean exportViewTo(Path target) {
         try {
-            PngWriter.write(view3d.node().snapshot(null, null), target);
+            Node shown = views.getSelectionModel().getSelectedIndex() == 1 ? plan.view() : view3d.node();
+            PngWriter.write(shown.snapshot(null, null), target);
         } catch (IOException | RuntimeException e) {
             reportExportFailure(target, e);
             return false;

@@ -2,6 +2,7 @@ package org.aifactory.twin.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
@@ -13,6 +14,7 @@ import org.aifactory.twin.model.Rack;
 import org.aifactory.twin.samples.Samples;
 import org.aifactory.twin.ui.edit.DesignerDocument;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -36,7 +38,7 @@ class PlanViewTest {
     }
 
     @Test
-    void clickSelectsAndDraggingTheSelectedRackMovesItToTheSnappedSpot(FxRobot robot) throws Exception {
+    void clickSelectsAndDraggingTheSelectedRackMovesItToTheSnappedSpot(FxRobot robot, @TempDir Path dir) throws Exception {
         FxTesting.awaitLoaded(window, 60);
         robot.clickOn("Plan");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxTesting.fx(() -> window.plan().screenOf("hall-1", 0, 0).isPresent()));
@@ -64,6 +66,14 @@ class PlanViewTest {
         assertThat(FxTesting.fx(window::isDirty)).isTrue();
         assertThat(FxTesting.fx(window::selectedId)).isEqualTo(rack.id());
         FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "plan-02-moved.png");
+
+        // Export View writes the plan while the plan shows: the image has the plan's size, not the 3D view's.
+        Path png = dir.resolve("plan.png");
+        assertThat(FxTesting.fx(() -> window.exportViewTo(png))).isTrue();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        javafx.geometry.Bounds planBounds = FxTesting.fx(() -> window.plan().view().getLayoutBounds());
+        assertThat(image.getWidth()).isEqualTo((int) Math.ceil(planBounds.getWidth()));
+        assertThat(image.getHeight()).isEqualTo((int) Math.ceil(planBounds.getHeight()));
 
         assertThat(FxTesting.fx(window::undo)).isTrue();
         assertThat(FxTesting.fx(() -> window.facility().orElseThrow())).isEqualTo(before);
