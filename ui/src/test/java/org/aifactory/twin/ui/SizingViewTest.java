@@ -67,8 +67,10 @@ class SizingViewTest {
         assertThat(p.itPowerKw()).isEqualTo(p.racks() * gb200.typicalPowerKw());
         assertThat(answer.cdus()).isEqualTo((p.racks() + 7) / 8);
         assertThat(answer.layout().racks().stream().filter(r -> r.type().equals("gb200-nvl72")).count()).isEqualTo(p.racks());
-        String expected = String.format(java.util.Locale.ROOT, "%d rack%s, %.2f MW IT, %d CDU%s", p.racks(), p.racks() == 1 ? "" : "s",
-                p.itPowerKw() / 1000, answer.cdus(), answer.cdus() == 1 ? "" : "s");
+        // Facility power (IT + losses + cooling) is at least the IT power.
+        assertThat(answer.facilityPowerKw()).isGreaterThan(p.itPowerKw());
+        String expected = String.format(java.util.Locale.ROOT, "%d rack%s, %.2f MW, %d CDU%s", p.racks(), p.racks() == 1 ? "" : "s",
+                answer.facilityPowerKw() / 1000, answer.cdus(), answer.cdus() == 1 ? "" : "s");
         assertThat(robot.lookup("#sizingAnswer").queryAs(Label.class).getText()).isEqualTo(expected);
         FxTesting.savePng(FxTesting.snapshot(view.stage().getScene()), "sizing-01-answer.png");
 
@@ -93,6 +95,8 @@ class SizingViewTest {
         JsonNode serving = results.reports().get("serving").path("deployments").get(0);
         assertThat(serving.path("sloMet").asBoolean()).isTrue();
         assertThat(serving.path("replicas").asInt()).isEqualTo(p.replicas());
+        // The facility power the answer showed is the power analysis's figure for the same layout.
+        assertThat(results.reports().get(AnalysisResults.POWER).path("facilityPowerKw").asDouble()).isEqualTo(answer.facilityPowerKw());
         FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "sizing-02-laid-out.png");
     }
 

@@ -1,6 +1,9 @@
 package org.aifactory.twin.ui.sizing;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.ServiceLoader;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
@@ -20,11 +23,15 @@ import javafx.scene.text.FontWeight;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.Precision;
+import org.aifactory.twin.model.analysis.AnalysisPipeline;
+import org.aifactory.twin.model.analysis.FacilityAnalysis;
 import org.aifactory.twin.model.analysis.SizingAdvisor;
 import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.catalog.LlmType;
 import org.aifactory.twin.model.catalog.RackType;
+import org.aifactory.twin.ui.analysis.AnalysisResults;
 
 /**
  * The sizing view for sales engineers: pick a catalog model, a traffic level and SLOs; Size asks
@@ -109,7 +116,7 @@ public final class SizingView {
         detail.setWrapText(true);
         // Room for three lines of detail, so the window need not grow when an answer arrives.
         detail.setMinHeight(Region.USE_PREF_SIZE);
-        detail.setPrefHeight(64);
+        detail.setPrefHeight(84);
         idle();
         if (advisor.isEmpty()) {
             run.setDisable(true);
@@ -178,7 +185,7 @@ public final class SizingView {
             return null;
         }
         cancel();
-        SizingTask t = new SizingTask(advisor.get(), request);
+        SizingTask t = new SizingTask(advisor.get(), request, SizingView::powerAndCooling);
         task = t;
         answer = null;
         answerLabel.setText("...");
@@ -205,6 +212,20 @@ public final class SizingView {
         worker.setDaemon(true);
         worker.start();
         return t;
+    }
+
+    /**
+     * The thermal and power analyses on the class path (power reads the cooling power thermal
+     * finds), on {@code layout}: enough for its facility power, without the serving and network runs.
+     */
+    static AnalysisResults powerAndCooling(Facility layout) {
+        List<FacilityAnalysis> found = new ArrayList<>();
+        ServiceLoader.load(FacilityAnalysis.class).forEach(a -> {
+            if (a.name().equals(AnalysisResults.POWER) || a.name().equals(AnalysisResults.THERMAL)) {
+                found.add(a);
+            }
+        });
+        return AnalysisResults.of(new AnalysisPipeline(found).run(layout));
     }
 
     /** Stops waiting for the running sizing, if any, and throws its answer away. */
@@ -243,11 +264,14 @@ public final class SizingView {
         answerLabel.setText(a.summary());
         SizingAdvisor.Proposal p = a.proposal();
         if (p.feasible()) {
+            String facility = Double.isNaN(a.facilityPowerKw()) ? "no power analysis installed"
+                    : String.format(Locale.ROOT, "%.2f MW facility power: the power analysis of the layout, with its network racks,"
+                            + " electrical losses and cooling", a.facilityPowerKw() / 1000);
             detail.setText(String.format(Locale.ROOT,
-                    "%d replicas of %d GPUs (%d GPUs) serve %,.0f tokens/s; TTFT %.0f ms and inter-token latency %.1f ms at p%.0f."
-                            + " IT power is the racks' typical power (%s); the layout puts one CDU per 8 racks. %d emulations.",
+                    "%d replicas of %d GPUs (%d GPUs) serve %,.0f tokens/s; TTFT %.0f ms and inter-token latency %.1f ms at p%.0f"
+                            + " (%d emulations). %.2f MW IT in the GPU racks (their typical power); %s. One CDU per 8 racks.",
                     p.replicas(), a.request().tensorParallelism(), p.gpus(), p.tokensPerSecond(), p.ttftAtSloPercentileMs(),
-                    p.itlAtSloPercentileMs(), SizingQuestion.SLO_PERCENTILE, p.rackTypeId(), p.emulations()));
+                    p.itlAtSloPercentileMs(), SizingQuestion.SLO_PERCENTILE, p.emulations(), p.itPowerMw(), facility));
             message.setText("Lay out as rows opens the racks, power and cooling as a new facility to edit.");
         } else {
             detail.setText("");
