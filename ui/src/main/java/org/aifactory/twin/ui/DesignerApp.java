@@ -13,7 +13,7 @@ import org.aifactory.twin.samples.Samples;
  * The designer application. The first raw parameter is a facility file to open; with none it
  * opens the default sample. {@code -Dtwin.autoExitMs=N} (N > 0) quits after N ms, for smoke runs.
  * On software OpenGL (Mesa llvmpipe) start it with {@code -Dprism.forceGPU=true}, or JavaFX
- * silently draws no 3D.
+ * silently draws no 3D. If the last session left an autosave recovery file, the window offers it.
  */
 public class DesignerApp extends Application {
     /** System property: quit this many ms after start when positive. */
@@ -35,6 +35,8 @@ public class DesignerApp extends Application {
             window.open(Path.of(args.get(0)));
         }
         stage.show();
+        // After a crash the last autosave is offered before anything else is edited.
+        Platform.runLater(window::offerRecovery);
         long autoExitMs = Long.getLong(AUTO_EXIT_PROPERTY, 0L);
         if (autoExitMs > 0) {
             PauseTransition wait = new PauseTransition(Duration.millis(autoExitMs));

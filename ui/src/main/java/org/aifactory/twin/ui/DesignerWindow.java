@@ -11,12 +11,16 @@ import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.geometry.Point2D;
 import javafx.geometry.Point3D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -42,6 +46,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -51,6 +57,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.catalog.RackType;
 import org.aifactory.twin.model.io.CatalogIo;
@@ -59,7 +66,20 @@ import org.aifactory.twin.model.io.FacilityWriter;
 import org.aifactory.twin.model.io.Problem;
 import org.aifactory.twin.model.io.TwinJson;
 import org.aifactory.twin.ui.analysis.AnalysisResults;
+import org.aifactory.twin.model.analysis.SizingAdvisor;
+import org.aifactory.twin.model.catalog.Catalog;
+import org.aifactory.twin.model.catalog.CatalogIndex;
+import org.aifactory.twin.ui.charts.ChartsView;
+import org.aifactory.twin.ui.plan.PlanView;
+import org.aifactory.twin.ui.sizing.SizingLayout;
+import org.aifactory.twin.ui.sizing.SizingTask;
+import org.aifactory.twin.ui.sizing.SizingView;
 import org.aifactory.twin.ui.edit.DesignerDocument;
+import org.aifactory.twin.ui.files.Autosaver;
+import org.aifactory.twin.ui.files.NewFacility;
+import org.aifactory.twin.ui.files.RecentFiles;
+import org.aifactory.twin.ui.files.Recovery;
+import org.aifactory.twin.ui.files.UserFiles;
 import org.aifactory.twin.ui.edit.EditResult;
 import org.aifactory.twin.ui.analysis.OverlayKind;
 import org.aifactory.twin.ui.analysis.Overlays;
@@ -88,6 +108,11 @@ public final class DesignerWindow {
     private final PropertiesView properties = new PropertiesView(state);
     private final StatusBar statusBar = new StatusBar();
     private final FindingsView findings = new FindingsView();
+    private final ChartsView charts = new ChartsView();
+    private final TabPane results = new TabPane();
+    private SplitPane centreSplit;
+    private final PlanView plan = new PlanView();
+    private final TabPane views = new TabPane();
     private final ChoiceBox<OverlayKind> overlayChoice = new ChoiceBox<>();
     private final ReadOnlyBooleanWrapper validating = new ReadOnlyBooleanWrapper(this, "validating");
     private ValidationTask validationTask;
@@ -102,8 +127,28 @@ public final class DesignerWindow {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
 
+    private final RecentFiles recentFiles;
+    private final Recovery recovery;
+    private final Autosaver autosaver;
+    private final Menu openRecent = new Menu("Open Recent");
+
+    /**
+     * The designer with its files under {@link UserFiles#fromEnvironment()}, autosaving every minute
+     * (or as {@code -Dtwin.autosaveSeconds} says).
+     */
     public DesignerWindow(Stage stage) {
+        this(stage, UserFiles.fromEnvironment(), Autosaver.intervalFromEnvironment());
+    }
+
+    /**
+     * @param userFiles where the recent-files list and the autosave recovery file live
+     * @param autosaveInterval how often unsaved edits are autosaved to the recovery file; null for never
+     */
+    public DesignerWindow(Stage stage, UserFiles userFiles, Duration autosaveInterval) {
         this.stage = stage;
+        this.recentFiles = new RecentFiles(userFiles.recentFilesList());
+        this.recovery = new Recovery(userFiles);
+        this.autosaver = new Autosaver(recovery, autosaveInterval, this::unsaved);
         root.setTop(new VBox(menuBar(), toolBar()));
         outline.view().setPrefWidth(310);
         SplitPane left = new SplitPane(outline.view(), paletteView());
@@ -111,10 +156,11 @@ public final class DesignerWindow {
         left.setDividerPositions(0.68);
         left.setPrefWidth(310);
         root.setLeft(left);
-        SplitPane centre = new SplitPane(view3d.node(), findings.view());
+        SplitPane centre = new SplitPane(viewTabs(), resultsTabs());
+        centreSplit = centre;
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.74);
-        SplitPane.setResizableWithParent(findings.view(), false);
+        SplitPane.setResizableWithParent(centre.getItems().get(1), false);
         root.setCenter(centre);
         properties.view().setPrefWidth(400);
         properties.setEditing(propertyEditing());
@@ -125,6 +171,7 @@ public final class DesignerWindow {
         findings.setOnActivate(f -> focusOn(f.element()));
         state.resultsProperty().addListener((o, was, now) -> {
             findings.show(now);
+            charts.show(now);
             repaintOverlay();
         });
         state.overlayProperty().addListener((o, was, now) -> {
@@ -148,7 +195,11 @@ public final class DesignerWindow {
                 e.consume();
             }
         });
+        // Closed after Save or Discard (close button or File > Quit): a clean exit leaves no recovery file.
+        stage.setOnHidden(e -> autosaver.stopAndDiscard());
         stage.sizeToScene();
+        refreshRecentMenu();
+        autosaver.start();
     }
 
     /** Takes over {@code stage}, shows it and starts preparing {@code facility} (known as {@code name}). */
@@ -170,6 +221,9 @@ public final class DesignerWindow {
     // ---- menus and toolbar ----------------------------------------------------------------
 
     private MenuBar menuBar() {
+        MenuItem newFacility = item("New", "Shortcut+N", this::newWithConfirmation);
+        newFacility.setId("menuNew");
+        openRecent.setId("menuOpenRecent");
         MenuItem open = item("Open...", "Shortcut+O", this::openWithChooser);
         MenuItem save = item("Save", "Shortcut+S", this::save);
         MenuItem saveAs = item("Save As...", "Shortcut+Shift+S", this::saveAs);
@@ -190,12 +244,14 @@ public final class DesignerWindow {
         MenuItem exportReport = item("Export Validation Report...", "Shortcut+Shift+E", this::exportReportWithChooser);
         exportReport.setId("menuExportReport");
         exportReport.disableProperty().bind(state.resultsProperty().isNull());
-        Menu file = new Menu("File", null, open, save, saveAs, new SeparatorMenuItem(), exportView, exportReport,
+        Menu file = new Menu("File", null, newFacility, open, openRecent, save, saveAs, new SeparatorMenuItem(), exportView, exportReport,
                 new SeparatorMenuItem(), quit);
         MenuItem validate = item("Validate", "F5", this::validate);
         validate.setId("menuValidate");
         validate.disableProperty().bind(state.loadedProperty().isNull().or(loading));
-        Menu analysis = new Menu("Analysis", null, validate);
+        MenuItem sizing = item("Size for a Workload...", "Shortcut+K", this::openSizing);
+        sizing.setId("menuSizing");
+        Menu analysis = new Menu("Analysis", null, validate, sizing);
         MenuItem undo = item("Undo", "Shortcut+Z", this::undo);
         undo.setId("menuUndo");
         undo.disableProperty().bind(canUndo.not());
@@ -300,6 +356,11 @@ public final class DesignerWindow {
         DesignerDocument doc = new DesignerDocument(f.facility(), CatalogIo.builtIn());
         document = doc;
         doc.addListener(() -> documentChanged(doc));
+        if (currentTask != null && currentTask.unsaved()) {
+            doc.markUnsaved();
+        } else if (f.file() != null) {
+            rememberRecent(f.file());
+        }
         state.setLoaded(f);
         palette.getItems().setAll(f.catalog().rackTypes());
         documentChanged(doc);
@@ -497,10 +558,14 @@ public final class DesignerWindow {
         }
     }
 
-    /** Writes what the 3D view shows now, legend included, as a PNG. A failure is shown to the user and returns false. */
+    /**
+     * Writes what the centre shows now as a PNG: the 3D view with its legend, or the 2D plan when
+     * its tab is chosen. A failure is shown to the user and returns false.
+     */
     public boolean exportViewTo(Path target) {
         try {
-            PngWriter.write(view3d.node().snapshot(null, null), target);
+            Node shown = views.getSelectionModel().getSelectedIndex() == 1 ? plan.view() : view3d.node();
+            PngWriter.write(shown.snapshot(null, null), target);
         } catch (IOException | RuntimeException e) {
             reportExportFailure(target, e);
             return false;
@@ -604,6 +669,10 @@ public final class DesignerWindow {
         if (document != null && document.facility() == f.facility()) {
             document.markSaved();
         }
+        rememberRecent(target);
+        if (!isDirty()) {
+            autosaver.discard();
+        }
         statusBar.setText("Saved " + target);
         return true;
     }
@@ -617,6 +686,247 @@ public final class DesignerWindow {
             chooser.setInitialDirectory(file.toAbsolutePath().getParent().toFile());
         }
         return chooser;
+    }
+
+    // ---- 3D view and 2D plan ------------------------------------------------------------------
+
+    /** The 3D view and the 2D plan share the centre as two tabs; both follow the open facility and the selection. */
+    private Node viewTabs() {
+        Tab view3dTab = new Tab("3D", view3d.node());
+        view3dTab.setId("view3dTab");
+        Tab planTab = new Tab("Plan", plan.view());
+        planTab.setId("planTab");
+        views.getTabs().setAll(view3dTab, planTab);
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.setId("views");
+        plan.setOnPick(id -> state.select(id));
+        plan.setEditing((rackId, hallId, xM, yM) -> {
+            DesignerDocument doc = document;
+            if (doc == null) {
+                return new Point2D(xM, yM);
+            }
+            DesignerDocument.Snap snap = doc.snap(hallId, xM, yM, doc.rack(rackId).orElse(null));
+            return new Point2D(snap.xM(), snap.yM());
+        }, (rackId, hallId, xM, yM) -> {
+            if (document == null) {
+                return;
+            }
+            pendingSelection = rackId;
+            EditResult r = document.moveRacks(List.of(rackId), hallId, xM, yM);
+            pendingSelection = null;
+            report(r);
+        });
+        // The plan is drawn only while its tab shows: a campus of 8,000 racks need not be laid out twice per edit.
+        state.loadedProperty().addListener((o, was, now) -> refreshPlan());
+        planTab.selectedProperty().addListener((o, was, now) -> refreshPlan());
+        state.selectedIdProperty().addListener((o, was, now) -> plan.highlight(now));
+        return views;
+    }
+
+    private LoadedFacility planShows;
+
+    private void refreshPlan() {
+        LoadedFacility now = state.loaded().orElse(null);
+        if (views.getSelectionModel().getSelectedIndex() != 1 || now == planShows) {
+            return;
+        }
+        boolean refit = planShows == null || now == null || !Objects.equals(planShows.name(), now.name());
+        planShows = now;
+        plan.show(now == null ? null : now.facility(), now == null ? null : now.catalog(), refit);
+        plan.highlight(state.selectedId());
+    }
+
+    /** Shows the 2D plan (true) or the 3D view (false) in the centre. */
+    public void showPlan(boolean show) {
+        views.getSelectionModel().select(show ? 1 : 0);
+    }
+
+    public PlanView plan() {
+        return plan;
+    }
+
+    // ---- results: findings and charts ----------------------------------------------------------
+
+    /** Findings and charts share the space under the 3D view; the charts tab makes room for itself. */
+    private Node resultsTabs() {
+        Tab findingsTab = new Tab("Findings", findings.view());
+        findingsTab.setId("findingsTab");
+        Tab chartsTab = new Tab("Charts", charts.view());
+        chartsTab.setId("chartsTab");
+        results.getTabs().setAll(findingsTab, chartsTab);
+        results.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        results.setId("results");
+        double[] findingsDivider = {0.74};
+        results.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (centreSplit == null) {
+                return;
+            }
+            if (now == chartsTab) {
+                findingsDivider[0] = centreSplit.getDividerPositions()[0];
+                centreSplit.setDividerPositions(Math.min(findingsDivider[0], 0.52));
+            } else {
+                centreSplit.setDividerPositions(findingsDivider[0]);
+            }
+        });
+        return results;
+    }
+
+    /** Shows the charts tab (or the findings tab) under the 3D view. */
+    public void showCharts(boolean show) {
+        results.getSelectionModel().select(show ? 1 : 0);
+    }
+
+    public ChartsView charts() {
+        return charts;
+    }
+
+    // ---- sizing -------------------------------------------------------------------------------
+
+    private SizingView sizingView;
+
+    /** Analysis > Size for a Workload...: the sizing view (one per window), in front. */
+    public SizingView openSizing() {
+        if (sizingView == null) {
+            sizingView = new SizingView(stage, new CatalogIndex(CatalogIo.builtIn(), Catalog.EMPTY), SizingAdvisor.discover(),
+                    this::layOutSizing);
+        }
+        sizingView.show();
+        return sizingView;
+    }
+
+    /** Opens a sizing answer's layout as a new facility with unsaved changes (asks first about the open one's). */
+    private void layOutSizing(SizingTask.Answer answer) {
+        if (!confirmDiscard()) {
+            return;
+        }
+        stage.toFront();
+        start(FacilityLoadTask.unsaved(SizingLayout.fileName(answer.request(), answer.proposal()), answer::layout));
+    }
+
+    // ---- files and safety: new, recent files, autosave and recovery ----------------------------
+
+    /** File > New: an empty hall (asks first if there are unsaved changes). */
+    private void newWithConfirmation() {
+        if (confirmDiscard()) {
+            newFacility();
+        }
+    }
+
+    /** Starts a new, empty facility (one empty hall, see {@link NewFacility}) that is in no file yet. */
+    public FacilityLoadTask newFacility() {
+        return open(NewFacility.NAME, NewFacility::create);
+    }
+
+    private void rememberRecent(Path file) {
+        try {
+            recentFiles.add(file);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "Cannot update the recent-files list: " + messageOf(e));
+        }
+        refreshRecentMenu();
+    }
+
+    private void refreshRecentMenu() {
+        List<MenuItem> items = new ArrayList<>();
+        List<Path> files = recentFiles.list();
+        for (int i = 0; i < files.size(); i++) {
+            Path p = files.get(i);
+            Path dir = p.getParent();
+            MenuItem item = new MenuItem(String.format(Locale.ROOT, "%d  %s%s", i + 1, p.getFileName(),
+                    dir == null ? "" : "  (" + dir + ")"));
+            item.setId("recent-" + i);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> openRecent(p));
+            items.add(item);
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("(no recent files)");
+            none.setDisable(true);
+            items.add(none);
+        } else {
+            MenuItem clear = new MenuItem("Clear list");
+            clear.setId("recentClear");
+            clear.setOnAction(e -> {
+                recentFiles.clear();
+                refreshRecentMenu();
+            });
+            items.add(new SeparatorMenuItem());
+            items.add(clear);
+        }
+        openRecent.getItems().setAll(items);
+    }
+
+    /** File > Open Recent > file: asks about unsaved changes, then opens it; a file that is gone leaves the list. */
+    public void openRecent(Path file) {
+        if (!confirmDiscard()) {
+            return;
+        }
+        if (!Files.isRegularFile(file)) {
+            recentFiles.remove(file);
+            refreshRecentMenu();
+            statusBar.setText("Cannot open " + file + ": it no longer exists");
+            showError("Open failed", "Cannot open " + file.getFileName(), file + " no longer exists; it was taken off the recent files.");
+            return;
+        }
+        open(file);
+    }
+
+    /** The files File > Open Recent lists, newest first. */
+    public List<Path> recentFiles() {
+        return recentFiles.list();
+    }
+
+    private Autosaver.Unsaved unsaved() {
+        DesignerDocument doc = document;
+        if (doc == null || !doc.isDirty()) {
+            return null;
+        }
+        return new Autosaver.Unsaved(doc.facility(), state.nameProperty().get(), state.fileProperty().get());
+    }
+
+    /** The autosave (for tests: {@code autosaver().saveNow()} instead of waiting for the timer). */
+    public Autosaver autosaver() {
+        return autosaver;
+    }
+
+    /**
+     * If the last session did not exit cleanly and left an autosave, asks whether to recover it
+     * (Recover / Discard). Recovering opens it as the facility it was (same name and file) with
+     * unsaved changes; discarding deletes it. Returns the load task when recovering, else null.
+     */
+    public FacilityLoadTask offerRecovery() {
+        Optional<Recovery.Snapshot> found;
+        try {
+            found = recovery.find();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, () -> "Cannot read the recovery file: " + messageOf(e));
+            return null;
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        Recovery.Snapshot snap = found.get();
+        ButtonType recover = new ButtonType("Recover", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).format(snap.savedAt().atZone(ZoneId.systemDefault()));
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, String.format(Locale.ROOT,
+                "The designer did not close normally. Unsaved changes to %s were autosaved at %s%s.%n%n"
+                        + "Recover opens them (still unsaved; Save writes them%s). Discard deletes them.",
+                snap.name(), when, snap.originalFile() == null ? "" : " (from " + snap.originalFile() + ")",
+                snap.originalFile() == null ? " to a file you choose" : " over " + snap.originalFile().getFileName()),
+                recover, discard);
+        alert.initOwner(stage);
+        alert.setTitle("Recover unsaved changes");
+        alert.setHeaderText("Recover unsaved changes to " + snap.name() + "?");
+        alert.getDialogPane().setPrefWidth(620);
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isPresent() && answer.get() == recover) {
+            statusBar.setText("Recovering " + snap.name() + " from the autosave");
+            return start(FacilityLoadTask.recovering(snap.file(), snap.name(), snap.originalFile()));
+        }
+        autosaver.discard();
+        statusBar.setText("Discarded the autosaved changes to " + snap.name());
+        return null;
     }
 
     // ---- editing ------------------------------------------------------------------------------

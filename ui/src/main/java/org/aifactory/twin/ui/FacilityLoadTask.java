@@ -20,12 +20,36 @@ public final class FacilityLoadTask extends Task<LoadedFacility> {
     private final String name;
     private final Path file;
     private final Callable<Facility> source;
+    private final boolean unsaved;
 
-    private FacilityLoadTask(String name, Path file, Callable<Facility> source) {
+    private FacilityLoadTask(String name, Path file, Callable<Facility> source, boolean unsaved) {
         this.name = name;
         this.file = file;
         this.source = source;
+        this.unsaved = unsaved;
         updateTitle(name);
+    }
+
+    private FacilityLoadTask(String name, Path file, Callable<Facility> source) {
+        this(name, file, source, false);
+    }
+
+    /**
+     * Reads an autosave recovery file; the facility shows as {@code name} from {@code file} (null
+     * if it had none) with unsaved changes, so the next Save writes it where it belongs.
+     */
+    public static FacilityLoadTask recovering(Path recoveryFile, String name, Path file) {
+        return new FacilityLoadTask(name, file, () -> FacilityReader.withBuiltInCatalog().read(recoveryFile), true);
+    }
+
+    /** Prepares a facility made in the designer (a sizing layout): it shows with unsaved changes. */
+    public static FacilityLoadTask unsaved(String name, Callable<Facility> source) {
+        return new FacilityLoadTask(name, null, source, true);
+    }
+
+    /** True if the facility shows with unsaved changes (recovered from an autosave, or made in the designer). */
+    public boolean unsaved() {
+        return unsaved;
     }
 
     /** Reads and validates {@code file}. */

@@ -59,7 +59,7 @@ final class FxTesting {
     }
 
     /** Writes a JavaFX image as PNG by copying its pixels (no javafx-swing needed). */
-    static Path savePng(WritableImage image, String fileName) throws IOException {
+    static Path savePng(javafx.scene.image.Image image, String fileName) throws IOException {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);

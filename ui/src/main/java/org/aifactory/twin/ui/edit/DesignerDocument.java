@@ -90,6 +90,12 @@ public final class DesignerDocument {
         fire();
     }
 
+    /** The facility is not in any file yet (recovered from an autosave): dirty until saved. */
+    public void markUnsaved() {
+        saved = null;
+        fire();
+    }
+
     public boolean canUndo() {
         return !undo.isEmpty();
     }
