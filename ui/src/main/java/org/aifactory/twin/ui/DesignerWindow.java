@@ -460,7 +460,7 @@ public final class DesignerWindow {
         if (f == null || isLoading()) {
             return null;
         }
-        return startValidation(new ValidationTask(f.name(), f.facility()));
+        return startValidation(new ValidationTask(f.name(), f.facility(), f.file()));
     }
 
     /** Starts {@code task} (built for the open facility) as the window's validation; tests pass slow ones. */

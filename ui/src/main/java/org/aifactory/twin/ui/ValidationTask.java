@@ -1,5 +1,6 @@
 package org.aifactory.twin.ui;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -17,8 +18,9 @@ public final class ValidationTask extends Task<AnalysisResults> {
     private final Facility facility;
     private final Function<Facility, AnalysisResults> analyses;
 
-    ValidationTask(String name, Facility facility) {
-        this(name, facility, AnalysisResults::run);
+    /** {@code file}: where the facility was read from (null for a new one); its site's climateFile is resolved there. */
+    ValidationTask(String name, Facility facility, Path file) {
+        this(name, facility, f -> AnalysisResults.run(f, file));
     }
 
     /** For tests: {@code analyses} stands in for the pipeline (e.g. a slow one, to cancel). */

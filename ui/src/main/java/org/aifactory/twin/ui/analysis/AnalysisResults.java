@@ -2,6 +2,7 @@ package org.aifactory.twin.ui.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +12,9 @@ import java.util.Optional;
 import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.analysis.AnalysisPipeline;
 import org.aifactory.twin.model.analysis.Finding;
+import org.aifactory.twin.model.analysis.Severity;
+import org.aifactory.twin.model.io.ClimateCsvReader;
+import org.aifactory.twin.model.io.FacilityLoadException;
 import org.aifactory.twin.model.io.TwinJson;
 
 /**
@@ -71,6 +75,33 @@ public final class AnalysisResults {
     /** Runs every analysis on the class path (the solvers are found through ServiceLoader). */
     public static AnalysisResults run(Facility facility) {
         return of(AnalysisPipeline.discover().run(facility));
+    }
+
+    /**
+     * Runs every analysis as {@code validate FILE} does: with the hourly year the site names in
+     * {@code climateFile} (resolved next to {@code facilityFile}) when it names one. A climate file
+     * that is missing or bad becomes an error finding ({@code CLIMATE_FILE}, one per problem, located
+     * in the CSV) and the analyses run on the site's synthetic climate instead.
+     */
+    public static AnalysisResults run(Facility facility, Path facilityFile) {
+        if (facilityFile == null) {
+            return run(facility);
+        }
+        List<Object> initialFacts = new ArrayList<>();
+        List<Finding> climateProblems = new ArrayList<>();
+        try {
+            ClimateCsvReader.forFacility(facility, facilityFile).ifPresent(initialFacts::add);
+        } catch (FacilityLoadException e) {
+            e.problems().forEach(problem -> climateProblems.add(new Finding(Severity.ERROR, "CLIMATE_FILE", null,
+                    problem + " (annual figures use the site's synthetic climate)")));
+        }
+        AnalysisPipeline.Outcome outcome = AnalysisPipeline.discover().run(facility, initialFacts);
+        if (climateProblems.isEmpty()) {
+            return of(outcome);
+        }
+        List<Finding> findings = new ArrayList<>(climateProblems);
+        findings.addAll(outcome.findings());
+        return of(new AnalysisPipeline.Outcome(findings, outcome.reports(), outcome.millis()));
     }
 
     /** Converts a pipeline outcome: each report becomes a JSON tree. */
