@@ -65,7 +65,7 @@ final class PowerGraph {
             nodeIds[i] = nodes[i].id();
             kinds[i] = nodes[i].kind();
             ratingKw[i] = nodes[i].ratingKw();
-            losses[i] = LossModel.of(nodes[i]);
+            losses[i] = LossModel.of(nodes[i], options.powerFactor());
             if (index.put(nodeIds[i], i) != null) {
                 throw new IllegalArgumentException("The power node id (" + nodeIds[i] + ") appears twice. Maybe the facility was not validated?");
             }
