@@ -51,6 +51,8 @@ final class PowerGraph {
     final double[] rackShelfRatingKw;
     /** Distinct racks each node feeds directly. */
     final int[][] racksFedBy;
+    /** What each rack runs (for its throughput-against-power curve). */
+    final WorkloadKind[] rackWorkloads;
 
     PowerGraph(Facility facility, CatalogIndex catalog, PowerOptions options) {
         List<PowerNode> list = facility.power().nodes();
@@ -124,6 +126,7 @@ final class PowerGraph {
             }
         }
         racksFedBy = fed.stream().map(s -> s.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        rackWorkloads = WorkloadKind.ofRacks(facility);
     }
 
     /** The same graph with other rack loads (kW, one per rack); every other array is shared. */
@@ -146,6 +149,7 @@ final class PowerGraph {
         rackShelves = base.rackShelves;
         rackShelfRatingKw = base.rackShelfRatingKw;
         racksFedBy = base.racksFedBy;
+        rackWorkloads = base.rackWorkloads;
     }
 
     /** This graph with the given rack loads, kW (copied). */
