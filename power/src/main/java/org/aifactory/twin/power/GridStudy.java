@@ -27,14 +27,22 @@ final class GridStudy {
     static final String EVENT_FROM_FILE = "site.gridEvents";
     static final String EVENT_DEFAULT = "default study [E] (no site.gridEvents in the file)";
 
-    /** The site cap and where it comes from: the options, else the file's {@code site.powerCapKw}, else the grid capacity. */
+    /**
+     * The site cap and where it comes from: the options, else the file's {@code site.powerCapKw} (or the
+     * grid capacity when that is lower), else the grid capacity.
+     */
     record SiteCap(double capKw, String source) {
         static SiteCap of(Facility facility, GridOptions grid) {
             if (grid.siteCapKw() != null) {
                 return new SiteCap(grid.siteCapKw(), CAP_FROM_OPTIONS);
             }
-            if (facility.site().powerCapKw() != null) {
-                return new SiteCap(facility.site().powerCapKw(), CAP_FROM_FILE);
+            Double fileCapKw = facility.site().powerCapKw();
+            if (fileCapKw != null && fileCapKw <= facility.site().gridCapacityKw()) {
+                return new SiteCap(fileCapKw, CAP_FROM_FILE);
+            }
+            if (fileCapKw != null) {
+                // the interconnect is a hard limit: a cap above it does not bind
+                return new SiteCap(facility.site().gridCapacityKw(), CAP_FROM_GRID + " (below site.powerCapKw)");
             }
             return new SiteCap(facility.site().gridCapacityKw(), CAP_FROM_GRID);
         }

@@ -85,6 +85,16 @@ class SiteEventsTest {
     }
 
     @Test
+    void aFileCapAboveTheInterconnectDoesNotBind() {
+        // grid 100,000 kW (Chains); a powerCapKw of 150,000 kW cannot raise it
+        Facility f = tenRacks();
+        f = f.withSite(f.site().withPowerCapKw(150_000.0));
+        CappingReport c = ((PowerReport) analyze(f).report()).capping();
+        assertThat(c.siteCapKw()).isEqualTo(100_000);
+        assertThat(c.siteCapSource()).isEqualTo("site grid capacity (below site.powerCapKw)");
+    }
+
+    @Test
     void gridEventsFromTheFileArePlannedAndTheTightestCapIsPublished() {
         // dr-1: curtail 20 % of 1,200 kW for 4 h: 960 kW, 96 kW per rack, 240 kW x 4 h = 0.96 MWh;
         //   GPU power (96 - 45.6) / 86.4 = 0.583333.
