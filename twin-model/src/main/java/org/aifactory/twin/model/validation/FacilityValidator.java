@@ -349,6 +349,15 @@ public final class FacilityValidator {
                 if (!n.kind().isSource() && n.inputs().isEmpty()) {
                     problem(p + "/inputs", n.id(), "a " + n.kind().name().toLowerCase() + " needs at least one input");
                 }
+                for (int i = 0; i < n.standbyInputs().size(); i++) {
+                    if (!n.inputs().contains(n.standbyInputs().get(i))) {
+                        problem(p + "/standbyInputs/" + i, n.id(), "standby input '" + n.standbyInputs().get(i)
+                                + "' is not one of the node's inputs " + n.inputs());
+                    }
+                }
+                if (!n.standbyInputs().isEmpty() && n.inputs().stream().allMatch(n.standbyInputs()::contains)) {
+                    problem(p + "/standbyInputs", n.id(), "every input is a standby input; at least one must be a primary input");
+                }
                 for (int i = 0; i < n.inputs().size(); i++) {
                     String in = n.inputs().get(i);
                     ref(p + "/inputs/" + i, n.id(), "power node", in, powerNodes.containsKey(in));
