@@ -213,11 +213,12 @@ public final class PowerAnalysis implements FacilityAnalysis {
                 if (e.feasible()) {
                     findings.add(Severity.INFO, "POWER_GRID_EVENT_PLAN", spec.id(), String.format(Locale.ROOT,
                             "grid event %s (%s): %s; %.1f kW shed, %.2f MWh, throughput %.1f %% of the baseline (%.2f h of the whole "
-                                    + "facility's throughput lost). Maybe check the caps (gridEvents[].caps)?",
+                                    + "facility's throughput lost).%s",
                             spec.id(), e.description(), e.racksCapped() + e.racksUnpowered() == 0 ? "no rack needs a cap"
                                     : e.racksCapped() + " GPU racks capped" + (e.racksUnpowered() > 0 ? ", " + e.racksUnpowered()
                                     + " racks unpowered" : ""),
-                            e.curtailedKw(), e.energyCurtailedMwh(), 100 * e.throughputFraction(), e.throughputLostHours()));
+                            e.curtailedKw(), e.energyCurtailedMwh(), 100 * e.throughputFraction(), e.throughputLostHours(),
+                            e.racksCapped() > 0 ? " Maybe check the caps (gridEvents[].caps)?" : ""));
                 }
             }
         }
