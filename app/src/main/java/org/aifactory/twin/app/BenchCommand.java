@@ -7,15 +7,17 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.analysis.AnalysisPipeline;
+import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.io.CatalogIo;
 import org.aifactory.twin.model.io.FacilityLoadException;
 import org.aifactory.twin.model.io.FacilityReader;
 import org.aifactory.twin.model.io.FacilityWriter;
+import org.aifactory.twin.power.ContingencyTiming;
 import org.aifactory.twin.samples.FacilityGenerator;
 import org.aifactory.twin.samples.Samples;
 import org.aifactory.twin.ui.FpsBench;
@@ -67,7 +69,9 @@ final class BenchCommand implements Callable<Integer> {
             double[] save = new double[n];
             double[] load = new double[n];
             double[] analyse = new double[n];
+            double[] nMinus1 = new double[n];
             Map<String, double[]> perAnalysis = new LinkedHashMap<>();
+            int cases = 0;
             Facility f = null;
             for (int i = 0; i < n; i++) {
                 long t0 = System.nanoTime();
@@ -81,6 +85,9 @@ final class BenchCommand implements Callable<Integer> {
                 long t4 = System.nanoTime();
                 final int round = i;
                 outcome.millis().forEach((name, ms) -> perAnalysis.computeIfAbsent(name, k -> new double[n])[round] = ms);
+                ContingencyTiming.Result n1 = ContingencyTiming.run(loaded, new CatalogIndex(CatalogIo.builtIn(), loaded.catalog()));
+                nMinus1[i] = n1.nanos() / 1e6;
+                cases = n1.cases();
                 gen[i] = (t1 - t0) / 1e6;
                 save[i] = (t2 - t1) / 1e6;
                 load[i] = (t3 - t2) / 1e6;
@@ -97,6 +104,8 @@ final class BenchCommand implements Callable<Integer> {
             perAnalysis.forEach((name, ms) -> each.append(each.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
                     "%s %.0f (%.0f per 1,000 racks)", name, median(ms), median(ms) * 1000 / racks)));
             out.printf(Locale.ROOT, "each analysis, median ms: %s%n", each);
+            out.printf(Locale.ROOT, "power N-1, all %,d single failures (incremental): median %.1f ms, first (cold) %.1f ms%n", cases,
+                    median(nMinus1), nMinus1[0]);
             return TwinCommand.EXIT_OK;
         } finally {
             Files.deleteIfExists(file);

@@ -15,17 +15,19 @@ import org.aifactory.twin.model.catalog.RackType;
  *
  * <p>Every powered GPU rack {@code r} is <em>flexible</em>: its load {@code P_r} may be set in
  * {@code [F_r, U_r]}, where {@code U_r} is its uncapped load (the graph's rack load) and
- * {@code F_r = min(U_r, floorFraction x M_r)}, {@code M_r} its catalog {@code maxPowerKw}. Its
- * throughput is {@code w_r t(P_r / M_r)} ({@link GpuPowerCurve}), with weight
+ * {@code F_r = min(U_r, N_r + floorFraction x G_r)}, {@code G_r} its nominal GPU power (GPUs x
+ * {@code maxTdpW}) and {@code N_r = M_r - G_r} the rest of its catalog {@code maxPowerKw} {@code M_r}.
+ * Its throughput is {@code w_r t_r((P_r - N_r) / G_r)} ({@link GpuPowerCurve}, the curve of what the
+ * rack runs, {@link WorkloadKind}), with weight
  * {@code w_r = gpus x fp8DenseTflops / 1000} (PFLOPS at full power [E: throughput scales with dense
  * FP8 peak across GPU types]). Racks without GPUs (network, storage) are fixed at {@code U_r}.
  *
  * <p>{@link #allocate}: for an IT budget {@code B}, maximise {@code sum w_r t(P_r/M_r)} subject to
  * {@code sum P_r = B}. The objective is concave, so the optimum (KKT) gives every rack strictly
  * inside its range the same marginal throughput per kW {@code lambda}:
- * {@code P_r(lambda) = clamp(M_r (alpha w_r / (lambda M_r))^(1/(1-alpha)), F_r, U_r)} (water-filling),
+ * {@code P_r(lambda) = clamp(N_r + G_r (alpha_r w_r / (lambda G_r))^(1/(1-alpha_r)), F_r, U_r)} (water-filling),
  * and {@code lambda} is found by bisection on its logarithm since {@code sum P_r(lambda)} falls with
- * it. Racks with the same {@code (w, M, F, U)} share one class, so a bisection step costs one
+ * it. Racks with the same {@code (w, G, N, F, U, alpha)} share one class, so a bisection step costs one
  * evaluation per class, not per rack.
  *
  * <p>{@link #fitUtility}: losses are non-linear, so the IT budget that meets a utility cap is found by
@@ -54,11 +56,15 @@ final class CapPlanner {
     static final double RATING_MARGIN = 1e-7;
 
     final PowerGraph g;
-    final GpuPowerCurve curve;
+    final GridOptions grid;
     final int failedNode;
     final double coolingPerItKw;
     final double[] upperKw;
     final double[] maxKw;
+    /** Nominal GPU power {@code G} and the rest of the rack at max {@code N = M - G}, kW. */
+    final double[] gpuKw;
+    final double[] baseKw;
+    final GpuPowerCurve[] curves;
     final double[] floorKw;
     final double[] weight;
     final boolean[] flexible;
@@ -71,7 +77,9 @@ final class CapPlanner {
 
     private final int[] classOf;
     private final double[] classWeight;
-    private final double[] classMax;
+    private final double[] classGpu;
+    private final double[] classBase;
+    private final GpuPowerCurve[] classCurve;
     private final double[] classFloor;
     private final double[] classUpper;
     private final int[] classCount;
@@ -82,21 +90,24 @@ final class CapPlanner {
      * @param coolingPerItKw cooling power per kW of IT power (cooling scales with the heat [E])
      * @param failedNode node out of service, or -1
      */
-    CapPlanner(PowerGraph g, CatalogIndex catalog, GpuPowerCurve curve, double coolingPerItKw, int failedNode) {
+    CapPlanner(PowerGraph g, CatalogIndex catalog, GridOptions grid, double coolingPerItKw, int failedNode) {
         this.g = g;
-        this.curve = curve;
+        this.grid = grid;
         this.failedNode = failedNode;
         this.coolingPerItKw = coolingPerItKw;
         int n = g.rackCount;
         upperKw = g.rackLoadKw.clone();
         maxKw = new double[n];
+        gpuKw = new double[n];
+        baseKw = new double[n];
+        curves = new GpuPowerCurve[n];
         floorKw = new double[n];
         weight = new double[n];
         flexible = new boolean[n];
         powered = LoadFlow.solve(g, failedNode).rackPowered;
         boolean[] basePowered = failedNode < 0 ? powered : LoadFlow.solve(g).rackPowered;
         classOf = new int[n];
-        Map<List<Double>, Integer> classes = new LinkedHashMap<>();
+        Map<List<Object>, Integer> classes = new LinkedHashMap<>();
         double fixed = 0;
         double lo = 0;
         double hi = 0;
@@ -104,11 +115,14 @@ final class CapPlanner {
         for (int r = 0; r < n; r++) {
             RackType type = g.rackTypes[r];
             maxKw[r] = Math.max(type.maxPowerKw(), upperKw[r]);
+            gpuKw[r] = nominalGpuKw(type, catalog, maxKw[r]);
+            baseKw[r] = maxKw[r] - gpuKw[r];
+            curves[r] = grid.curve(g.rackWorkloads[r]);
             weight[r] = weight(type, catalog);
-            floorKw[r] = Math.min(upperKw[r], curve.floorFraction() * maxKw[r]);
-            flexible[r] = powered[r] && type.gpus() > 0 && maxKw[r] > 0 && weight[r] > 0;
-            if (basePowered[r] && weight[r] > 0 && maxKw[r] > 0) {
-                full += weight[r] * curve.throughputFraction(upperKw[r] / maxKw[r]);
+            floorKw[r] = Math.min(upperKw[r], baseKw[r] + curves[r].floorFraction() * gpuKw[r]);
+            flexible[r] = powered[r] && type.gpus() > 0 && gpuKw[r] > 0 && weight[r] > 0 && upperKw[r] > floorKw[r];
+            if (basePowered[r] && weight[r] > 0 && gpuKw[r] > 0) {
+                full += weight[r] * rackThroughput(r, upperKw[r]);
             }
             classOf[r] = -1;
             if (!powered[r]) {
@@ -120,19 +134,24 @@ final class CapPlanner {
             }
             lo += floorKw[r];
             hi += upperKw[r];
-            classOf[r] = classes.computeIfAbsent(List.of(weight[r], maxKw[r], floorKw[r], upperKw[r]), k -> classes.size());
+            classOf[r] = classes.computeIfAbsent(List.of(weight[r], gpuKw[r], baseKw[r], floorKw[r], upperKw[r], curves[r]),
+                    k -> classes.size());
         }
         int c = classes.size();
         classWeight = new double[c];
-        classMax = new double[c];
+        classGpu = new double[c];
+        classBase = new double[c];
+        classCurve = new GpuPowerCurve[c];
         classFloor = new double[c];
         classUpper = new double[c];
         classCount = new int[c];
         classes.forEach((k, i) -> {
-            classWeight[i] = k.get(0);
-            classMax[i] = k.get(1);
-            classFloor[i] = k.get(2);
-            classUpper[i] = k.get(3);
+            classWeight[i] = (Double) k.get(0);
+            classGpu[i] = (Double) k.get(1);
+            classBase[i] = (Double) k.get(2);
+            classFloor[i] = (Double) k.get(3);
+            classUpper[i] = (Double) k.get(4);
+            classCurve[i] = (GpuPowerCurve) k.get(5);
         });
         for (int r = 0; r < n; r++) {
             if (classOf[r] >= 0) {
@@ -155,6 +174,25 @@ final class CapPlanner {
         return pflops > 0 ? pflops : type.maxPowerKw();
     }
 
+    /**
+     * Nominal GPU power of a rack type, kW: GPUs x the GPU's {@code maxTdpW} [P catalog]; the whole
+     * {@code maxKw} when the GPU is unknown or its GPUs would not fit in it.
+     */
+    static double nominalGpuKw(RackType type, CatalogIndex catalog, double maxKw) {
+        double kw = type.gpu() == null ? 0 : catalog.gpu(type.gpu()).map(GpuType::maxTdpW).orElse(0.0) * type.gpus() / 1_000;
+        return kw > 0 && kw <= maxKw ? kw : maxKw;
+    }
+
+    /** Throughput fraction of rack {@code r} (of its weight) at load {@code loadKw}: {@code t((P - N)/G)}. */
+    double rackThroughput(int r, double loadKw) {
+        return curves[r].throughputFraction((loadKw - baseKw[r]) / gpuKw[r]);
+    }
+
+    /** The fraction of nominal GPU power rack {@code r} may draw at load {@code loadKw}: {@code (P - N)/G} in [0, 1]. */
+    double gpuPowerFraction(int r, double loadKw) {
+        return Math.max(0, Math.min(1, (loadKw - baseKw[r]) / gpuKw[r]));
+    }
+
     /** Throughput-optimal rack loads, kW, for an IT budget (clamped to {@code [minItKw, maxItKw]}). */
     double[] allocate(double itBudgetKw) {
         double[] loads = new double[g.rackCount];
@@ -169,8 +207,8 @@ final class CapPlanner {
         double lo = Double.MAX_VALUE;
         double hi = 0;
         for (int c = 0; c < classWeight.length; c++) {
-            lo = Math.min(lo, curve.marginalPerKw(classUpper[c], classWeight[c], classMax[c]));
-            hi = Math.max(hi, curve.marginalPerKw(classFloor[c], classWeight[c], classMax[c]));
+            lo = Math.min(lo, classCurve[c].marginalPerKw(classUpper[c] - classBase[c], classWeight[c], classGpu[c]));
+            hi = Math.max(hi, classCurve[c].marginalPerKw(classFloor[c] - classBase[c], classWeight[c], classGpu[c]));
         }
         double logLo = Math.log(lo);
         double logHi = Math.log(hi);
@@ -194,7 +232,7 @@ final class CapPlanner {
     private double itAt(double lambda, double[] at) {
         double sum = fixedKw;
         for (int c = 0; c < classWeight.length; c++) {
-            double p = classMax[c] * curve.powerFractionAtMarginal(lambda, classWeight[c], classMax[c]);
+            double p = classBase[c] + classGpu[c] * classCurve[c].powerFractionAtMarginal(lambda, classWeight[c], classGpu[c]);
             at[c] = Math.max(classFloor[c], Math.min(classUpper[c], p));
             sum += classCount[c] * at[c];
         }
@@ -215,8 +253,8 @@ final class CapPlanner {
         }
         double t = 0;
         for (int r = 0; r < g.rackCount; r++) {
-            if (powered[r] && weight[r] > 0 && maxKw[r] > 0) {
-                t += weight[r] * curve.throughputFraction(loads[r] / maxKw[r]);
+            if (powered[r] && weight[r] > 0 && gpuKw[r] > 0) {
+                t += weight[r] * rackThroughput(r, loads[r]);
             }
         }
         return t / fullThroughput;

@@ -14,10 +14,13 @@ import java.util.List;
  * @param feasible false when even every GPU rack at its floor exceeds the cap
  * @param racksCapped GPU racks below their maximum power
  * @param throughputFraction throughput over the uncapped throughput
- * @param curveAlpha the exponent of the GPU curve {@code t = (P/Pmax)^alpha}
- * @param curveFloorFraction lowest cap, fraction of {@code maxPowerKw}
+ * @param curveAlpha the exponent of the GPU curve {@code t = p^alpha} of racks that train (in no serving
+ *     deployment); {@code curveAlphaByWorkload} gives every kind's
+ * @param curveFloorFraction lowest GPU power limit, fraction of nominal GPU power
  * @param caps the caps by rack type (racks not capped are not listed)
  * @param curve facility throughput against utility demand, from every GPU rack at its floor to all at max
+ * @param curveAlphaByWorkload the curve exponent by workload ({@code training}, {@code prefill},
+ *     {@code inference}, {@code decode}; {@link WorkloadKind})
  */
 public record CappingReport(
         double siteCapKw,
@@ -31,10 +34,12 @@ public record CappingReport(
         double curveAlpha,
         double curveFloorFraction,
         List<CapGroup> caps,
-        List<CurvePoint> curve) {
+        List<CurvePoint> curve,
+        java.util.Map<String, Double> curveAlphaByWorkload) {
 
     public CappingReport {
         caps = List.copyOf(caps);
         curve = List.copyOf(curve);
+        curveAlphaByWorkload = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(curveAlphaByWorkload));
     }
 }

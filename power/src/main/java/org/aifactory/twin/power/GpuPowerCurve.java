@@ -1,36 +1,36 @@
 package org.aifactory.twin.power;
 
 /**
- * GPU (and so rack) throughput against its power cap: {@code t(p) = p^alpha} for a power fraction
- * {@code p = P / P_max} in {@code [floorFraction, 1]}, where {@code P_max} is the rack's catalog
- * {@code maxPowerKw} (TDP) and {@code t} the throughput as a fraction of the throughput at
- * {@code P_max}. Concave and increasing, so the throughput-optimal split of a power budget gives
- * every rack the same marginal throughput per kW (see {@link CapPlanner}).
+ * GPU throughput against its power limit: {@code t(p) = p^alpha} for a fraction {@code p = P_gpu / G}
+ * of the rack's nominal GPU power {@code G} (GPUs x catalog {@code maxTdpW}), {@code p} in
+ * {@code [floorFraction, 1]}, {@code t} the throughput as a fraction of the throughput at nominal power.
+ * Concave and increasing for {@code 0 < alpha < 1}, so the throughput-optimal split of a power budget
+ * gives every rack the same marginal throughput per kW (see {@link CapPlanner}).
  *
- * <p>Sources and fit:
- * <ul>
- *   <li>{@code alpha = 0.44} [D]: fitted to "reducing an H100 from 700 W to 600 W (14 % power cut)
- *       typically yields only a 5-8 % throughput decrease for memory-bound LLM inference" [S]
- *       (factryze.ai/glossary/power-capping): {@code alpha = ln(1 - 0.065) / ln(600/700)
- *       = -0.0672 / -0.1542 = 0.436}. The same source gives 10-15 % step-time loss for
- *       pretraining at 600 W (alpha about 0.8): training-heavy sites should raise alpha.</li>
- *   <li>Cross-check with NVIDIA Max-Q / DSX Boost [S] (reference §3): "about 30 % lower power, or
- *       ~30 % more infrastructure in a fixed power budget". At {@code p = 0.7} the curve keeps
- *       {@code 0.7^0.44 = 0.855} of the throughput, so 1/0.7 = 1.43x the racks in the same power
- *       deliver {@code 1.43 x 0.855 = 1.22x} the throughput, in line with "~30 % more".</li>
- *   <li>{@code floorFraction = 0.3} [E]: a GPU cannot be capped below its minimum power limit
- *       (H100 SXM: 200 W of 700 W in nvidia-smi), and a rack keeps its CPUs, NICs and fans; below
- *       the floor the rack must be switched off instead.</li>
- * </ul>
- * The published data are per GPU; applying them to a whole rack's power is an estimate [E].
+ * <p>A rack's power is {@code P = N + p G}: a cap throttles its GPUs, while the rest of the rack
+ * (CPUs, NVLink switches, NICs, fans: {@code N = maxPowerKw - G}) keeps drawing its share [E]. GB200
+ * NVL72: {@code G = 72 x 1.2 kW = 86.4 kW}, {@code N = 132 - 86.4 = 45.6 kW} (catalog, ref §1).
+ *
+ * <p>{@code alpha} depends on what the rack runs ({@link WorkloadKind}: training and prefill 0.866,
+ * aggregated inference 0.436, decode 0.109, each fitted to a published point, see there).
+ * {@code floorFraction = 0.3} [D]: a GPU's power limit cannot go below its minimum (H100 SXM: 200 W
+ * of 700 W = 0.29 in nvidia-smi); below it the rack must be switched off instead.
+ * Cross-check with NVIDIA Max-Q / DSX Boost [S] (reference §3, "about 30 % lower power, or ~30 % more
+ * infrastructure in a fixed power budget"): with inference's 0.436 a GPU at 70 % of its power keeps
+ * {@code 0.7^0.436 = 0.856} of its throughput, so 1.43x the GPUs in the same power deliver 1.22x.
  *
  * @param alpha exponent, in (0, 1)
- * @param floorFraction lowest cap as a fraction of {@code maxPowerKw}, in (0, 1]
+ * @param floorFraction lowest GPU power limit as a fraction of nominal GPU power, in (0, 1]
  */
 record GpuPowerCurve(double alpha, double floorFraction) {
 
-    /** The curve used unless told otherwise (see the class comment for the fit). */
-    static final GpuPowerCurve DEFAULT = new GpuPowerCurve(0.44, 0.3);
+    /** The lowest GPU power limit, fraction of nominal [D: H100 SXM 200 of 700 W]. */
+    static final double DEFAULT_FLOOR_FRACTION = 0.3;
+
+    /** The curve of a workload kind with the default floor. */
+    static GpuPowerCurve of(WorkloadKind kind) {
+        return new GpuPowerCurve(kind.defaultAlpha(), DEFAULT_FLOOR_FRACTION);
+    }
 
     GpuPowerCurve {
         if (!(alpha > 0 && alpha < 1)) {
@@ -47,17 +47,17 @@ record GpuPowerCurve(double alpha, double floorFraction) {
     }
 
     /**
-     * The power fraction at which a rack of throughput weight {@code w} and maximum power
-     * {@code maxKw} has marginal throughput {@code lambda} per kW: from
-     * {@code d/dP [w (P/M)^alpha] = alpha w / M (P/M)^(alpha-1) = lambda},
-     * {@code P/M = (alpha w / (lambda M))^(1/(1-alpha))}. Not clamped.
+     * The GPU power fraction at which a rack of throughput weight {@code w} and nominal GPU power
+     * {@code G} has marginal throughput {@code lambda} per kW: from
+     * {@code d/dP [w ((P - N)/G)^alpha] = alpha w / G p^(alpha-1) = lambda},
+     * {@code p = (alpha w / (lambda G))^(1/(1-alpha))}. Not clamped.
      */
-    double powerFractionAtMarginal(double lambda, double weight, double maxKw) {
-        return Math.pow(alpha * weight / (lambda * maxKw), 1 / (1 - alpha));
+    double powerFractionAtMarginal(double lambda, double weight, double gpuKw) {
+        return Math.pow(alpha * weight / (lambda * gpuKw), 1 / (1 - alpha));
     }
 
-    /** Marginal throughput per kW at power {@code powerKw}: {@code alpha w / M (P/M)^(alpha-1)}. */
-    double marginalPerKw(double powerKw, double weight, double maxKw) {
-        return alpha * weight / maxKw * Math.pow(powerKw / maxKw, alpha - 1);
+    /** Marginal throughput per kW at GPU power {@code gpuPowerKw}: {@code alpha w / G (P_gpu/G)^(alpha-1)}. */
+    double marginalPerKw(double gpuPowerKw, double weight, double gpuKw) {
+        return alpha * weight / gpuKw * Math.pow(gpuPowerKw / gpuKw, alpha - 1);
     }
 }

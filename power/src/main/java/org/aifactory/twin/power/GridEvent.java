@@ -24,6 +24,8 @@ import java.util.List;
  * @param racksUnpowered racks without a live feed during the event
  * @param caps the caps by rack type
  * @param unpowered up to 20 unpowered rack ids
+ * @param id the event's id in the facility file ({@code site.gridEvents}), null for the default study
+ * @param source {@code site.gridEvents}, or the default study when the file names no events
  */
 public record GridEvent(
         String kind,
@@ -40,7 +42,9 @@ public record GridEvent(
         int racksCapped,
         int racksUnpowered,
         List<CapGroup> caps,
-        List<String> unpowered) {
+        List<String> unpowered,
+        String id,
+        String source) {
 
     public GridEvent {
         caps = List.copyOf(caps);

@@ -1,10 +1,11 @@
 package org.aifactory.twin.power;
 
 /**
- * The power-capping study and grid events the power analysis reports. The facility file has no
- * fields for them yet, so {@link #DEFAULT} drives {@code validate}.
+ * The power-capping study and the default grid-event study. The facility file's {@code site.powerCapKw}
+ * and {@code site.gridEvents} take precedence over the defaults here (see {@link PowerAnalysis}).
  *
- * @param siteCapKw cap on utility demand for the capping study, kW; null: the site's grid capacity
+ * @param siteCapKw cap on utility demand for the capping study, kW; null: the file's
+ *     {@code site.powerCapKw}, else the site's grid capacity
  * @param demandResponseFraction share of the baseline utility demand a demand-response event
  *     curtails, in [0, 1): default 0.20 [E: a typical DR request; DSX Flex names no figure]
  * @param demandResponseHours how long it lasts, h: default 4 [E]
@@ -12,8 +13,9 @@ package org.aifactory.twin.power;
  *     (the most loaded utility when there is none)
  * @param lostFeedHours how long the feed is out, h: default 4 [E]
  * @param curvePoints points of the facility throughput-against-power curve (>= 2): default 16
- * @param curveAlpha exponent of the GPU curve ({@link GpuPowerCurve}): default 0.44 [D]
- * @param curveFloorFraction lowest cap as a fraction of max power: default 0.3 [E]
+ * @param curveAlpha one exponent of the GPU curve for every rack ({@link GpuPowerCurve}); null (the
+ *     default): by what the rack runs ({@link WorkloadKind})
+ * @param curveFloorFraction lowest GPU power limit as a fraction of nominal GPU power: default 0.3 [D]
  */
 public record GridOptions(
         Double siteCapKw,
@@ -22,11 +24,11 @@ public record GridOptions(
         String lostFeedNodeId,
         double lostFeedHours,
         int curvePoints,
-        double curveAlpha,
+        Double curveAlpha,
         double curveFloorFraction) {
 
-    public static final GridOptions DEFAULT = new GridOptions(null, 0.20, 4, null, 4, 16,
-            GpuPowerCurve.DEFAULT.alpha(), GpuPowerCurve.DEFAULT.floorFraction());
+    public static final GridOptions DEFAULT = new GridOptions(null, 0.20, 4, null, 4, 16, null,
+            GpuPowerCurve.DEFAULT_FLOOR_FRACTION);
 
     public GridOptions {
         if (siteCapKw != null && !(siteCapKw > 0)) {
@@ -42,7 +44,13 @@ public record GridOptions(
         if (curvePoints < 2) {
             throw new IllegalArgumentException("The curvePoints (" + curvePoints + ") must be at least 2. Maybe 16?");
         }
-        new GpuPowerCurve(curveAlpha, curveFloorFraction); // validates both
+        new GpuPowerCurve(curveAlpha == null ? 0.5 : curveAlpha, curveFloorFraction); // validates both
+    }
+
+    /** The defaults with one curve exponent for every rack, whatever it runs. */
+    public GridOptions withCurveAlpha(double alpha) {
+        return new GridOptions(siteCapKw, demandResponseFraction, demandResponseHours, lostFeedNodeId, lostFeedHours, curvePoints, alpha,
+                curveFloorFraction);
     }
 
     /** The defaults with another site cap, kW. */
@@ -62,7 +70,17 @@ public record GridOptions(
                 curveFloorFraction);
     }
 
-    GpuPowerCurve curve() {
-        return new GpuPowerCurve(curveAlpha, curveFloorFraction);
+    /** The curve of a rack running {@code kind}. */
+    GpuPowerCurve curve(WorkloadKind kind) {
+        return new GpuPowerCurve(curveAlpha != null ? curveAlpha : kind.defaultAlpha(), curveFloorFraction);
+    }
+
+    /** The exponent used for each workload kind, by {@link WorkloadKind#jsonName()}. */
+    java.util.Map<String, Double> alphas() {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        for (WorkloadKind k : WorkloadKind.values()) {
+            m.put(k.jsonName(), curve(k).alpha());
+        }
+        return m;
     }
 }

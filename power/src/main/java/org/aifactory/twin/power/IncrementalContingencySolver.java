@@ -85,9 +85,9 @@ final class IncrementalContingencySolver implements ContingencySolver {
             baseLivePrimary = new int[n];
             baseLiveStandby = new int[n];
             for (int i = 0; i < n; i++) {
-                for (int p : g.inputs[i]) {
-                    if (base.nodeLive[p]) {
-                        if (g.isStandby(p)) {
+                for (int k = 0; k < g.inputs[i].length; k++) {
+                    if (base.nodeLive[g.inputs[i][k]]) {
+                        if (g.isStandbyInput(i, k)) {
                             baseLiveStandby[i]++;
                         } else {
                             baseLivePrimary[i]++;
@@ -127,9 +127,9 @@ final class IncrementalContingencySolver implements ContingencySolver {
                         continue;
                     }
                     count(c);
-                    for (int p : g.inputs[c]) {
-                        if (p == d) {
-                            if (g.isStandby(d)) {
+                    for (int e = 0; e < g.inputs[c].length; e++) {
+                        if (g.inputs[c][e] == d) {
+                            if (g.isStandbyInput(c, e)) {
                                 liveStandby[c]--;
                             } else {
                                 livePrimary[c]--;
@@ -221,9 +221,11 @@ final class IncrementalContingencySolver implements ContingencySolver {
                 int nowActive = nowPrimary ? nowPrimaryCount : nowStandbyCount;
                 double oldShare = baseActive == 0 ? 0 : base.inputKw[c] / baseActive;
                 double newShare = isDead || nowActive == 0 ? 0 : newIn / nowActive;
-                for (int p : g.inputs[c]) {
-                    boolean wasActive = base.nodeLive[p] && basePrimary != g.isStandby(p);
-                    boolean isActive = !isDead && !dead[p] && base.nodeLive[p] && nowPrimary != g.isStandby(p);
+                for (int k = 0; k < g.inputs[c].length; k++) {
+                    int p = g.inputs[c][k];
+                    boolean standby = g.isStandbyInput(c, k);
+                    boolean wasActive = base.nodeLive[p] && basePrimary != standby;
+                    boolean isActive = !isDead && !dead[p] && base.nodeLive[p] && nowPrimary != standby;
                     double change = (isActive ? newShare : 0) - (wasActive ? oldShare : 0);
                     if (change != 0 && !dead[p]) {
                         delta[p] += change;

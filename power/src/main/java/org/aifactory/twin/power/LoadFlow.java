@@ -11,8 +11,8 @@ package org.aifactory.twin.power;
  *       power shelves evenly [E]).</li>
  *   <li>Nodes, downstream first: output {@code P_out} = sum of what its racks and children draw
  *       from it; losses {@code L(P_out)} from {@link LossModel}; input {@code P_in = P_out + L};
- *       the input splits equally over its active inputs (the live non-generator inputs, or when
- *       none is live the live generators).</li>
+ *       the input splits equally over its active inputs (the live primary inputs, or when
+ *       none is live the live standby inputs: generators and listed {@code standbyInputs}).</li>
  * </ol>
  * Losses depend only on a node's own output, so one pass in reverse topological order is exact:
  * no iteration is needed.
@@ -86,15 +86,15 @@ final class LoadFlow {
             }
             boolean primary = hasLivePrimary(g, i, live);
             int active = 0;
-            for (int p : g.inputs[i]) {
-                if (isActive(g, p, primary, live)) {
+            for (int k = 0; k < g.inputs[i].length; k++) {
+                if (isActive(g, i, k, primary, live)) {
                     active++;
                 }
             }
             double share = in[i] / active;
-            for (int p : g.inputs[i]) {
-                if (isActive(g, p, primary, live)) {
-                    out[p] += share;
+            for (int k = 0; k < g.inputs[i].length; k++) {
+                if (isActive(g, i, k, primary, live)) {
+                    out[g.inputs[i][k]] += share;
                 }
             }
         }
@@ -102,16 +102,16 @@ final class LoadFlow {
     }
 
     static boolean hasLivePrimary(PowerGraph g, int node, boolean[] live) {
-        for (int p : g.inputs[node]) {
-            if (live[p] && !g.isStandby(p)) {
+        for (int k = 0; k < g.inputs[node].length; k++) {
+            if (live[g.inputs[node][k]] && !g.isStandbyInput(node, k)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Whether input {@code p} supplies its child: live, and primary unless the child has no live primary. */
-    static boolean isActive(PowerGraph g, int p, boolean childHasLivePrimary, boolean[] live) {
-        return live[p] && (childHasLivePrimary != g.isStandby(p));
+    /** Whether input entry {@code k} supplies {@code node}: live, and primary unless the node has no live primary. */
+    static boolean isActive(PowerGraph g, int node, int k, boolean nodeHasLivePrimary, boolean[] live) {
+        return live[g.inputs[node][k]] && (nodeHasLivePrimary != g.isStandbyInput(node, k));
     }
 }

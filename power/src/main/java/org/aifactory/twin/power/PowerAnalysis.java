@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.GridEventKind;
+import org.aifactory.twin.model.GridEventSpec;
 import org.aifactory.twin.model.RedundancyGroup;
 import org.aifactory.twin.model.RedundancyScheme;
 import org.aifactory.twin.model.analysis.AnalysisContext;
@@ -16,6 +18,7 @@ import org.aifactory.twin.model.analysis.AnalysisResult;
 import org.aifactory.twin.model.analysis.CoolingPowerFact;
 import org.aifactory.twin.model.analysis.FacilityAnalysis;
 import org.aifactory.twin.model.analysis.Finding;
+import org.aifactory.twin.model.analysis.RackPowerLimitFact;
 import org.aifactory.twin.model.analysis.Severity;
 import org.aifactory.twin.model.catalog.CatalogIndex;
 
@@ -40,8 +43,15 @@ import org.aifactory.twin.model.catalog.CatalogIndex;
  *       the capping plan says what it costs in throughput;</li>
  *   <li>{@code POWER_CAP_INFEASIBLE} (warning): even every GPU rack at its floor exceeds the site cap;</li>
  *   <li>{@code POWER_GRID_EVENT_NOT_MET} (warning): no caps meet a grid event (the target, or the
- *       ratings after a lost feed).</li>
+ *       ratings after a lost feed);</li>
+ *   <li>{@code POWER_GRID_EVENT_PLAN} (info): the plan that meets a grid event of the file
+ *       ({@code site.gridEvents}): racks capped or unpowered, energy and throughput lost.</li>
  * </ul>
+ *
+ * <p>Facts: when the site cap (racks at max power) or a grid event of the file caps racks, a
+ * {@link RackPowerLimitFact} with each capped rack's fraction of nominal GPU power (the tightest over
+ * the plans), so the serving analysis lowers their throughput. The default grid-event study (no
+ * events in the file) is a what-if and publishes nothing.
  * At most {@value #MAX_FINDINGS_PER_CODE} findings per code are listed, then one that counts the rest.
  *
  * <p>Cooling power comes from the thermal analysis's {@link CoolingPowerFact} when it ran; otherwise
@@ -173,20 +183,57 @@ public final class PowerAnalysis implements FacilityAnalysis {
             }
         }
         double coolingPerItKw = itKw > 0 ? coolingDesignKw / itKw : 0;
-        CappingReport capping = GridStudy.capping(facility, catalog, options, grid, coolingPerItKw);
+        Map<String, Double> limits = new LinkedHashMap<>();
+        List<String> limitedBy = new ArrayList<>();
+        CappingReport capping = GridStudy.capping(facility, catalog, options, grid, coolingPerItKw, limits);
+        if (!limits.isEmpty()) {
+            limitedBy.add(String.format(Locale.ROOT, "site power cap %.0f kW (%s) with every GPU rack at max power", capping.siteCapKw(),
+                    capping.siteCapSource()));
+        }
         List<GridEvent> events = new ArrayList<>();
-        events.add(GridStudy.demandResponse(g, catalog, grid, coolingPerItKw));
-        GridEvent lostFeed = GridStudy.lostFeed(g, base, catalog, grid, coolingPerItKw);
-        if (lostFeed != null) {
-            events.add(lostFeed);
+        if (facility.site().gridEvents().isEmpty()) {
+            events.add(GridStudy.demandResponse(g, catalog, grid, coolingPerItKw));
+            GridEvent lostFeed = GridStudy.lostFeed(g, base, catalog, grid, coolingPerItKw);
+            if (lostFeed != null) {
+                events.add(lostFeed);
+            }
+        } else {
+            for (GridEventSpec spec : facility.site().gridEvents()) {
+                Map<String, Double> own = new LinkedHashMap<>();
+                GridEvent e = spec.kind() == GridEventKind.DEMAND_RESPONSE
+                        ? GridStudy.demandResponse(g, catalog, grid, coolingPerItKw, spec.id(), GridStudy.EVENT_FROM_FILE,
+                                spec.curtailPercent() / 100, spec.durationH(), own)
+                        : GridStudy.lostFeed(g, base, catalog, grid, coolingPerItKw, spec.id(), GridStudy.EVENT_FROM_FILE,
+                                g.nodeIndex(spec.nodeId()), spec.durationH(), own);
+                events.add(e);
+                own.forEach((rack, f) -> limits.merge(rack, f, Math::min));
+                if (!own.isEmpty()) {
+                    limitedBy.add("grid event " + spec.id() + " (" + e.description() + ")");
+                }
+                if (e.feasible()) {
+                    findings.add(Severity.INFO, "POWER_GRID_EVENT_PLAN", spec.id(), String.format(Locale.ROOT,
+                            "grid event %s (%s): %s; %.1f kW shed, %.2f MWh, throughput %.1f %% of the baseline (%.2f h of the whole "
+                                    + "facility's throughput lost).%s",
+                            spec.id(), e.description(), e.racksCapped() + e.racksUnpowered() == 0 ? "no rack needs a cap"
+                                    : e.racksCapped() + " GPU racks capped" + (e.racksUnpowered() > 0 ? ", " + e.racksUnpowered()
+                                    + " racks unpowered" : ""),
+                            e.curtailedKw(), e.energyCurtailedMwh(), 100 * e.throughputFraction(), e.throughputLostHours(),
+                            e.racksCapped() > 0 ? " Maybe check the caps (gridEvents[].caps)?" : ""));
+                }
+            }
         }
         gridFindings(findings, capping, events);
+        List<Object> facts = new ArrayList<>();
+        if (!limits.isEmpty()) {
+            facts.add(new RackPowerLimitFact(name(), limits, limits.size() + " GPU racks capped by the power analysis: "
+                    + String.join("; ", limitedBy) + " (the tightest cap per rack)"));
+        }
         PowerReport report = new PowerReport(options.mode().name().toLowerCase(Locale.ROOT), g.rackCount, powered, itKw,
                 base.lossesKw, coolingDesignKw, cooling.isPresent() ? COOLING_FROM_THERMAL : COOLING_NONE, facilityKw, utilityKw,
                 gridKw, ratio(utilityKw, gridKw), ratio(base.lossesKw, itKw), itKw > 0 ? facilityKw / itKw : 0, annualMwh, price,
                 annualMwh * price, options.powerFactor(), components,
                 new N1Summary(outcomes.size(), ok, outcomes.size() - ok, MAX_LISTED_IDS), table, capping, events);
-        return new AnalysisResult(findings.list(), report);
+        return new AnalysisResult(findings.list(), report, facts);
     }
 
     private static void gridFindings(Findings findings, CappingReport c, List<GridEvent> events) {

@@ -21,8 +21,9 @@ import org.aifactory.twin.model.catalog.RackType;
  * with their loads and feeds. Immutable once built; every solver reads it, none writes it.
  *
  * <p>Input entries are kept as listed: a node that names the same input twice draws two shares
- * from it. Generators are standby sources [E: the model has no transfer switch]: a node draws
- * from its generator inputs only while none of its other inputs is live.
+ * from it. Generators, and the inputs a node lists in {@code standbyInputs} (a transfer switch's
+ * alternate, e.g. a block-redundant catcher), are standby: a node draws from its standby inputs only
+ * while none of its other inputs is live.
  */
 final class PowerGraph {
     final int nodeCount;
@@ -33,6 +34,8 @@ final class PowerGraph {
     final LossModel[] losses;
     /** Input entries (upstream node indices) of each node. */
     final int[][] inputs;
+    /** Whether input entry {@code k} of node {@code i} is a standby (alternate) input: a generator, or listed in its {@code standbyInputs}. */
+    final boolean[][] standbyInput;
     /** Distinct downstream nodes of each node. */
     final int[][] children;
     /** Node indices, sources first: every node after all of its inputs. */
@@ -51,6 +54,8 @@ final class PowerGraph {
     final double[] rackShelfRatingKw;
     /** Distinct racks each node feeds directly. */
     final int[][] racksFedBy;
+    /** What each rack runs (for its throughput-against-power curve). */
+    final WorkloadKind[] rackWorkloads;
 
     PowerGraph(Facility facility, CatalogIndex catalog, PowerOptions options) {
         List<PowerNode> list = facility.power().nodes();
@@ -65,7 +70,7 @@ final class PowerGraph {
             nodeIds[i] = nodes[i].id();
             kinds[i] = nodes[i].kind();
             ratingKw[i] = nodes[i].ratingKw();
-            losses[i] = LossModel.of(nodes[i]);
+            losses[i] = LossModel.of(nodes[i], options.powerFactor());
             if (index.put(nodeIds[i], i) != null) {
                 throw new IllegalArgumentException("The power node id (" + nodeIds[i] + ") appears twice. Maybe the facility was not validated?");
             }
@@ -89,6 +94,14 @@ final class PowerGraph {
             }
         }
         children = childLists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        standbyInput = new boolean[nodeCount][];
+        for (int i = 0; i < nodeCount; i++) {
+            standbyInput[i] = new boolean[inputs[i].length];
+            for (int k = 0; k < inputs[i].length; k++) {
+                int p = inputs[i][k];
+                standbyInput[i][k] = kinds[p] == PowerNodeKind.GENERATOR || nodes[i].standbyInputs().contains(nodeIds[p]);
+            }
+        }
         topoOrder = topologicalOrder();
         topoRank = new int[nodeCount];
         for (int r = 0; r < nodeCount; r++) {
@@ -124,6 +137,7 @@ final class PowerGraph {
             }
         }
         racksFedBy = fed.stream().map(s -> s.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        rackWorkloads = WorkloadKind.ofRacks(facility);
     }
 
     /** The same graph with other rack loads (kW, one per rack); every other array is shared. */
@@ -135,6 +149,7 @@ final class PowerGraph {
         ratingKw = base.ratingKw;
         losses = base.losses;
         inputs = base.inputs;
+        standbyInput = base.standbyInput;
         children = base.children;
         topoOrder = base.topoOrder;
         topoRank = base.topoRank;
@@ -146,6 +161,7 @@ final class PowerGraph {
         rackShelves = base.rackShelves;
         rackShelfRatingKw = base.rackShelfRatingKw;
         racksFedBy = base.racksFedBy;
+        rackWorkloads = base.rackWorkloads;
     }
 
     /** This graph with the given rack loads, kW (copied). */
@@ -217,8 +233,9 @@ final class PowerGraph {
         return order;
     }
 
-    boolean isStandby(int node) {
-        return kinds[node] == PowerNodeKind.GENERATOR;
+    /** Whether input entry {@code k} of {@code node} is a standby input (used only while the node has no live primary input). */
+    boolean isStandbyInput(int node, int k) {
+        return standbyInput[node][k];
     }
 
     boolean isSource(int node) {

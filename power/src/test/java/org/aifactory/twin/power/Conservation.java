@@ -53,12 +53,12 @@ final class Conservation {
             }
             boolean primary = LoadFlow.hasLivePrimary(g, i, s.nodeLive);
             int active = 0;
-            for (int p : g.inputs[i]) {
-                active += LoadFlow.isActive(g, p, primary, s.nodeLive) ? 1 : 0;
+            for (int k = 0; k < g.inputs[i].length; k++) {
+                active += LoadFlow.isActive(g, i, k, primary, s.nodeLive) ? 1 : 0;
             }
-            for (int p : g.inputs[i]) {
-                if (LoadFlow.isActive(g, p, primary, s.nodeLive)) {
-                    drawn[p] += s.inputKw[i] / active;
+            for (int k = 0; k < g.inputs[i].length; k++) {
+                if (LoadFlow.isActive(g, i, k, primary, s.nodeLive)) {
+                    drawn[g.inputs[i][k]] += s.inputKw[i] / active;
                 }
             }
         }

@@ -8,9 +8,12 @@ import static org.aifactory.twin.power.Chains.ups;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.PowerNode;
 import org.aifactory.twin.model.PowerNodeKind;
+import org.aifactory.twin.model.Rack;
 import org.aifactory.twin.model.RedundancyGroup;
 import org.aifactory.twin.model.RedundancyScheme;
 import org.aifactory.twin.model.analysis.AnalysisContext;
@@ -164,6 +167,74 @@ class HandCalculatedTest {
         List<Finding> findings = new PowerAnalysis().analyze(f, Chains.CATALOG, AnalysisContext.empty()).findings();
         assertThat(findings).filteredOn(x -> x.code().equals("POWER_REDUNDANCY_NOT_MET"))
                 .extracting(Finding::element).containsExactly("ups-1", "ups-2", "ups-3");
+    }
+
+    /**
+     * Block redundant ("catcher"): utility -> tx (lossless) -> ups-1..3 (block UPSs) and ups-r (the
+     * reserve), 1,000 kW, fixed eta 0.96; each block's sts-k (LV switchgear, lossless) takes ups-k and,
+     * as its standby input (a static transfer switch), ups-r; bus-k feeds 8 racks of 120 kW.
+     */
+    private static Facility blockRedundant(boolean transferSwitch) {
+        List<PowerNode> nodes = new ArrayList<>(List.of(lossless("utility", PowerNodeKind.UTILITY, 100_000),
+                lossless("tx", PowerNodeKind.TRANSFORMER, 100_000, "utility"),
+                fixed("ups-r", PowerNodeKind.UPS, 1_000, 0.96, "tx")));
+        List<Rack> racks = new ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            nodes.add(fixed("ups-" + k, PowerNodeKind.UPS, 1_000, 0.96, "tx"));
+            PowerNode sts = lossless("sts-" + k, PowerNodeKind.LV_SWITCHGEAR, 100_000, "ups-" + k, "ups-r");
+            nodes.add(transferSwitch ? sts.withStandbyInputs(List.of("ups-r")) : sts);
+            nodes.add(lossless("bus-" + k, PowerNodeKind.BUSWAY, 100_000, "sts-" + k));
+            for (int r = 1; r <= 8; r++) {
+                racks.add(Chains.rack("rack-" + k + "-" + r, 120.0, "bus-" + k));
+            }
+        }
+        return Chains.facility(nodes, List.of(new RedundancyGroup("ups", RedundancyScheme.BLOCK_REDUNDANT,
+                List.of("ups-1", "ups-2", "ups-3", "ups-r"))), racks);
+    }
+
+    @Test
+    void blockRedundantCatcherIdlesUntilABlockUpsFails() {
+        // Baseline: each block UPS delivers 8 x 120 = 960 kW, loses 960 x (1/0.96 - 1) = 40 kW, draws 1,000 kW;
+        // the catcher delivers 0 (its transfer switches hold the primary). tx carries 3,000 kW.
+        PowerGraph g = Chains.graph(blockRedundant(true));
+        FlowState base = LoadFlow.solve(g);
+        assertThat(base.outputKw[g.nodeIndex("ups-2")]).isCloseTo(960, within(KW));
+        assertThat(base.outputKw[g.nodeIndex("ups-r")]).isZero();
+        assertThat(base.lossesKw).isCloseTo(3 * 40, within(KW));
+        assertThat(base.outputKw[g.nodeIndex("tx")]).isCloseTo(3_000, within(KW));
+        Conservation.check(g, base);
+        // ups-2 fails: sts-2 transfers to the catcher, which now delivers 960 kW with 40 kW loss; nothing else
+        // moves, nothing is over rating, the losses and the tx load are unchanged.
+        int ups2 = g.nodeIndex("ups-2");
+        ContingencyOutcome o = new IncrementalContingencySolver().solve(g, base, List.of(new Failure(Failure.Type.NODE, ups2))).get(0);
+        assertThat(o.ok()).isTrue();
+        assertThat(o.lossesKw()).isCloseTo(3 * 40, within(KW));
+        double[] out = IncrementalContingencySolver.outputsAfter(g, base, ups2);
+        assertThat(out[g.nodeIndex("ups-r")]).isCloseTo(960, within(KW));
+        assertThat(out[g.nodeIndex("ups-1")]).isCloseTo(960, within(KW));
+        assertThat(out[g.nodeIndex("tx")]).isCloseTo(3_000, within(KW));
+        // the catcher failing changes nothing; the incremental solver agrees with the full re-solve on every failure
+        assertThat(new IncrementalContingencySolver().solve(g, base, List.of(new Failure(Failure.Type.NODE, g.nodeIndex("ups-r"))))
+                .get(0).ok()).isTrue();
+        List<Failure> all = Failure.all(g);
+        List<ContingencyOutcome> fast = new IncrementalContingencySolver().solve(g, base, all);
+        List<ContingencyOutcome> slow = new NaiveContingencySolver().solve(g, base, all);
+        for (int k = 0; k < all.size(); k++) {
+            assertThat(fast.get(k).ok()).isEqualTo(slow.get(k).ok());
+            assertThat(fast.get(k).lossesKw()).isCloseTo(slow.get(k).lossesKw(), within(1e-9));
+        }
+        List<Finding> findings = new PowerAnalysis().analyze(blockRedundant(true), Chains.CATALOG, AnalysisContext.empty()).findings();
+        assertThat(findings).noneMatch(x -> x.code().equals("POWER_REDUNDANCY_NOT_MET") || x.code().equals("POWER_OVER_RATING"));
+    }
+
+    @Test
+    void blockRedundantWithoutTransferSwitchesOverloadsTheCatcher() {
+        // Without standby inputs each sts splits its 960 kW over both UPSs: the catcher delivers 3 x 480 = 1,440 kW,
+        // over its 1,000 kW: the file must mark the catcher as a standby input.
+        PowerGraph g = Chains.graph(blockRedundant(false));
+        FlowState base = LoadFlow.solve(g);
+        assertThat(base.outputKw[g.nodeIndex("ups-r")]).isCloseTo(1_440, within(KW));
+        assertThat(ContingencySolver.overloadedNodes(g, base)).containsExactly(g.nodeIndex("ups-r"));
     }
 
     @Test

@@ -58,6 +58,35 @@ class LossModelTest {
     }
 
     @Test
+    void buswayRunLossIsThreeISquaredRTimesLength() {
+        // busway-1600a (1,093 kW, 415 V) with a 50 m run. Rated current 1,093,000 / (sqrt(3) x 415 x 0.95)
+        // = 1,093,000 / 682.871 = 1,600.6 A: the 1,600 A Canalis KTC run, R1 = 0.029 mohm/m per phase.
+        // At 1,000 kW: I = 1,000,000 / 682.871 = 1,464.43 A; loss = 3 x 1,464.43^2 x 0.029e-3 x 50
+        // = 3 x 2,144,546 x 0.00145 = 9,328.8 W = 9.3288 kW (0.93 %; the fixed 0.995 would give 5.03 kW).
+        LossModel bus = LossModel.of(catalogNode("busway-1600a").withLengthM(50.0));
+        assertThat(bus.law()).isEqualTo(LossModel.Law.RESISTIVE_RUN);
+        assertThat(LossModel.ratedCurrentA(1_093, 415, 0.95)).isCloseTo(1_600.62, within(0.01));
+        assertThat(LossModel.runOhmPerM(1_600.62)).isEqualTo(0.029e-3);
+        assertThat(bus.lossKw(1_000)).isCloseTo(9.32877, within(1e-5));
+        // square law: half the load, a quarter of the loss; twice the length, twice the loss
+        assertThat(bus.lossKw(500)).isCloseTo(9.32877 / 4, within(1e-5));
+        assertThat(LossModel.of(catalogNode("busway-1600a").withLengthM(100.0)).lossKw(1_000)).isCloseTo(2 * 9.32877, within(1e-5));
+        // no length (or 0 m): the fixed efficiency applies as before
+        assertThat(LossModel.of(catalogNode("busway-1600a").withLengthM(0.0)).law()).isEqualTo(LossModel.Law.FIXED_EFFICIENCY);
+    }
+
+    @Test
+    void runResistanceFollowsTheRatingTable() {
+        // busway-2500a: 1,707 kW -> 2,499.7 A -> 0.018 mohm/m; a 6,000 A run scales the 5,000 A entry [E]
+        assertThat(LossModel.runOhmPerM(LossModel.ratedCurrentA(1_707, 415, 0.95))).isEqualTo(0.018e-3);
+        assertThat(LossModel.runOhmPerM(6_000)).isCloseTo(0.009e-3 * 5_000 / 6_000, within(1e-15));
+        // pdu-250a: 171 kW -> 250.4 A, below the table: 0.049 x 1,000 / 250.4 = 0.19567 mohm/m [E];
+        // 20 m at 150 kW: I = 219.664 A, loss = 3 x 219.664^2 x 0.19567e-3 x 20 = 566.50 W
+        PowerNode pdu = catalogNode("pdu-250a").withLengthM(20.0);
+        assertThat(LossModel.of(pdu).lossKw(150)).isCloseTo(0.566502, within(1e-6));
+    }
+
+    @Test
     void nodeWithoutLossFiguresIsLossless() {
         LossModel utility = LossModel.of(Chains.lossless("u", PowerNodeKind.UTILITY, 1_000));
         assertThat(utility.lossKw(800)).isZero();

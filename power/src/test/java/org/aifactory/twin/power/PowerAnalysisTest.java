@@ -51,20 +51,26 @@ class PowerAnalysisTest {
 
     @Test
     void scalableUnitLossesRedoneByHand() {
-        // Per side (A and B alike), 1,000 kW IT / 2 = 500 kW on each busway-1600a (eta 0.995):
-        //   busway loss 500 x (1/0.995 - 1) = 2.5126 kW, input 502.5126 kW
-        //   ups-2500 at f = 502.5126 / 2,500 = 0.20101: eta = 0.80 + (0.20101 - 0.10)/0.15 x 0.05 = 0.83367,
-        //     loss 502.5126 x (1/0.83367 - 1) = 100.2602 kW, input 602.7728 kW
-        //   transformer-3mva: 4 + 30 x (602.7728 / 2,850)^2 = 5.3420 kW, input 608.1147 kW
-        // mv-switchgear (eta 0.9999) carries 2 x 608.1147 = 1,216.2294 kW, loss 0.1216 kW
-        // losses = 2 x (2.5126 + 100.2602 + 5.3420) + 0.1216 = 216.3511 kW; facility 1,216.3511 kW
+        // Per side (A and B alike). The busway-1600a runs have lengths, so their loss is I^2R (1,600 A
+        // Canalis KTC run, 0.029 mohm/m): loss = P^2 x 1,000 x R L / (V pf)^2, (V pf)^2 = (415 x 0.95)^2 = 155,433.06
+        //   SU busway, 6.15 m, 490 kW (8 x 120 + 20 kW network rack, halved):
+        //     490^2 x 1,000 x 0.029e-3 x 6.15 / 155,433.06 = 240,100 x 1.147439e-6 = 0.275500 kW
+        //   spine busway, 1.6 m, 10 kW (one 20 kW spine rack, halved): 100 x 2.985208e-7 = 0.0000299 kW
+        //   the UPS delivers 490.275500 + 10.000030 = 500.275530 kW
+        //   ups-2500 at f = 500.275530 / 2,500 = 0.200110: eta = 0.80 + (0.200110 - 0.10)/0.15 x 0.05 = 0.833370,
+        //     loss 500.275530 x (1/0.833370 - 1) = 100.028642 kW, input 600.304172 kW
+        //   transformer-3mva: 4 + 30 x (600.304172 / 2,850)^2 = 5.330988 kW, input 605.635160 kW
+        // mv-switchgear (eta 0.9999) carries 2 x 605.635160 = 1,211.270320 kW, loss 0.121139 kW
+        // losses = 2 x (0.275500 + 0.000030 + 100.028642 + 5.330988) + 0.121139 = 211.391459 kW
         PowerReport r = (PowerReport) analyze(Samples.SCALABLE_UNIT.load(), AnalysisContext.empty()).report();
-        assertThat(r.lossesKw()).isCloseTo(216.3511, within(1e-4));
-        assertThat(r.facilityPowerKw()).isCloseTo(1_216.3511, within(1e-4));
+        assertThat(r.lossesKw()).isCloseTo(211.391459, within(1e-5));
+        assertThat(r.facilityPowerKw()).isCloseTo(1_211.391459, within(1e-5));
+        ComponentLoad bus = r.components().stream().filter(c -> c.id().endsWith("su-01-bus-a")).findFirst().orElseThrow();
+        assertThat(bus.lossesKw()).isCloseTo(0.275500, within(1e-6));
         ComponentLoad ups = r.components().stream().filter(c -> c.id().endsWith("ups-a")).findFirst().orElseThrow();
-        assertThat(ups.lossesKw()).isCloseTo(100.2602, within(1e-4));
-        // UPS output current at 415 V: 502,512.6 W / (sqrt(3) x 415 x 0.95) = 735.9 A
-        assertThat(ups.currentA()).isCloseTo(502_512.6 / (Math.sqrt(3) * 415 * 0.95), within(0.01)).isCloseTo(735.9, within(0.1));
+        assertThat(ups.lossesKw()).isCloseTo(100.028642, within(1e-5));
+        // UPS output current at 415 V: 500,275.5 W / (sqrt(3) x 415 x 0.95) = 732.6 A
+        assertThat(ups.currentA()).isCloseTo(500_275.53 / (Math.sqrt(3) * 415 * 0.95), within(0.01)).isCloseTo(732.6, within(0.1));
     }
 
     @Test

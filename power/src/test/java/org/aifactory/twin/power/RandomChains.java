@@ -12,7 +12,8 @@ import org.aifactory.twin.model.Rack;
 /**
  * Random small power chains (same seed, same facility): 1-2 utilities and maybe a generator,
  * 1-4 layers of switchgear / transformers / UPSs with 1-3 inputs each from the layers above, a
- * last layer of busways and PDUs, and 1-30 racks with 1-3 feeds. Every loss law appears, and
+ * last layer of busways and PDUs (a third of the nodes with two or more distinct inputs take the last
+ * as a standby input), and 1-30 racks with 1-3 feeds. Every loss law appears, and
  * ratings are drawn tight enough that failures overload nodes and racks' shelves.
  */
 final class RandomChains {
@@ -50,7 +51,13 @@ final class RandomChains {
                     List<String> from = layers.get(rnd.nextInt(layers.size()));
                     inputs.add(from.get(rnd.nextInt(from.size())));
                 }
-                nodes.add(node(rnd, id, kind, inputs, 100 + rnd.nextDouble() * 2_500));
+                PowerNode node = node(rnd, id, kind, inputs, 100 + rnd.nextDouble() * 2_500);
+                List<String> distinct = inputs.stream().distinct().toList();
+                if (distinct.size() >= 2 && rnd.nextInt(3) == 0) {
+                    // a transfer switch: the last distinct input is the alternate (block-redundant catcher style)
+                    node = node.withStandbyInputs(List.of(distinct.get(distinct.size() - 1)));
+                }
+                nodes.add(node);
                 layer.add(id);
             }
             layers.add(layer);

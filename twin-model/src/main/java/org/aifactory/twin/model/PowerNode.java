@@ -14,6 +14,9 @@ import java.util.List;
  * @param ratingKw the most real power it may carry, kW
  * @param voltageV its output line-to-line voltage, V
  * @param lengthM run length of a busway or cable, m (optional)
+ * @param standbyInputs optional: those of {@code inputs} that are alternates, used only while no other
+ *     input is live (a static or automatic transfer switch: e.g. the catcher UPS of a block-redundant
+ *     design); generators are always standby
  */
 public record PowerNode(
         String id,
@@ -28,22 +31,52 @@ public record PowerNode(
         Double noLoadLossKw,
         Double fullLoadLossKw,
         List<EfficiencyPoint> efficiencyCurve,
-        Double lengthM) {
+        Double lengthM,
+        List<String> standbyInputs) {
 
     public PowerNode {
         Checks.required(id, "id");
         Checks.required(kind, "kind");
         inputs = Checks.listOf(inputs);
         efficiencyCurve = Checks.listOf(efficiencyCurve);
+        standbyInputs = Checks.listOf(standbyInputs);
+    }
+
+    /** A node without standby inputs. */
+    public PowerNode(String id, PowerNodeKind kind, String name, String type, Placement placement, List<String> inputs,
+            double ratingKw, double voltageV, Double efficiency, Double noLoadLossKw, Double fullLoadLossKw,
+            List<EfficiencyPoint> efficiencyCurve, Double lengthM) {
+        this(id, kind, name, type, placement, inputs, ratingKw, voltageV, efficiency, noLoadLossKw, fullLoadLossKw, efficiencyCurve,
+                lengthM, List.of());
+    }
+
+    public PowerNode withName(String newName) {
+        return new PowerNode(id, kind, newName, type, placement, inputs, ratingKw, voltageV, efficiency, noLoadLossKw,
+                fullLoadLossKw, efficiencyCurve, lengthM, standbyInputs);
+    }
+
+    public PowerNode withVoltageV(double newVoltageV) {
+        return new PowerNode(id, kind, name, type, placement, inputs, ratingKw, newVoltageV, efficiency, noLoadLossKw,
+                fullLoadLossKw, efficiencyCurve, lengthM, standbyInputs);
+    }
+
+    public PowerNode withEfficiency(Double newEfficiency) {
+        return new PowerNode(id, kind, name, type, placement, inputs, ratingKw, voltageV, newEfficiency, noLoadLossKw,
+                fullLoadLossKw, efficiencyCurve, lengthM, standbyInputs);
     }
 
     public PowerNode withRatingKw(double newRatingKw) {
         return new PowerNode(id, kind, name, type, placement, inputs, newRatingKw, voltageV, efficiency, noLoadLossKw,
-                fullLoadLossKw, efficiencyCurve, lengthM);
+                fullLoadLossKw, efficiencyCurve, lengthM, standbyInputs);
     }
 
     public PowerNode withLengthM(Double newLengthM) {
         return new PowerNode(id, kind, name, type, placement, inputs, ratingKw, voltageV, efficiency, noLoadLossKw,
-                fullLoadLossKw, efficiencyCurve, newLengthM);
+                fullLoadLossKw, efficiencyCurve, newLengthM, standbyInputs);
+    }
+
+    public PowerNode withStandbyInputs(List<String> newStandbyInputs) {
+        return new PowerNode(id, kind, name, type, placement, inputs, ratingKw, voltageV, efficiency, noLoadLossKw,
+                fullLoadLossKw, efficiencyCurve, lengthM, newStandbyInputs);
     }
 }

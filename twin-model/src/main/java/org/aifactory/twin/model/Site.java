@@ -1,5 +1,7 @@
 package org.aifactory.twin.model;
 
+import java.util.List;
+
 /**
  * The site: its climate at design conditions, its grid connection and its energy price.
  *
@@ -11,6 +13,10 @@ package org.aifactory.twin.model;
  * @param climateFile optional: an hourly ambient CSV (8,760 rows of dry bulb and wet bulb, °C; see
  *     {@link org.aifactory.twin.model.io.ClimateCsvReader}), path relative to the facility file;
  *     null: the thermal analysis uses its synthetic climate for the site
+ * @param powerCapKw optional cap on the site's utility demand (IT + losses + cooling), kW, e.g. a
+ *     contracted or permitted demand below the interconnect; when omitted the power analysis uses
+ *     {@code gridCapacityKw}
+ * @param gridEvents optional grid events to plan for (demand response, lost feed)
  */
 public record Site(
         String name,
@@ -19,20 +25,34 @@ public record Site(
         double designWetBulbC,
         double gridCapacityKw,
         double electricityPriceUsdPerMwh,
-        String climateFile) {
+        String climateFile,
+        Double powerCapKw,
+        List<GridEventSpec> gridEvents) {
 
     public Site {
         Checks.required(name, "name");
+        gridEvents = Checks.listOf(gridEvents);
     }
 
-    /** A site without a climate file (the synthetic climate). */
+    /** A site with the synthetic climate, no power cap and no grid events. */
     public Site(String name, double altitudeM, double designDryBulbC, double designWetBulbC, double gridCapacityKw,
             double electricityPriceUsdPerMwh) {
-        this(name, altitudeM, designDryBulbC, designWetBulbC, gridCapacityKw, electricityPriceUsdPerMwh, null);
+        this(name, altitudeM, designDryBulbC, designWetBulbC, gridCapacityKw, electricityPriceUsdPerMwh, null, null, List.of());
     }
 
     /** This site with another climate file (null: none). */
     public Site withClimateFile(String newClimateFile) {
-        return new Site(name, altitudeM, designDryBulbC, designWetBulbC, gridCapacityKw, electricityPriceUsdPerMwh, newClimateFile);
+        return new Site(name, altitudeM, designDryBulbC, designWetBulbC, gridCapacityKw, electricityPriceUsdPerMwh, newClimateFile,
+                powerCapKw, gridEvents);
+    }
+
+    public Site withPowerCapKw(Double newPowerCapKw) {
+        return new Site(name, altitudeM, designDryBulbC, designWetBulbC, gridCapacityKw, electricityPriceUsdPerMwh, climateFile,
+                newPowerCapKw, gridEvents);
+    }
+
+    public Site withGridEvents(List<GridEventSpec> newGridEvents) {
+        return new Site(name, altitudeM, designDryBulbC, designWetBulbC, gridCapacityKw, electricityPriceUsdPerMwh, climateFile,
+                powerCapKw, newGridEvents);
     }
 }

@@ -16,6 +16,8 @@ import org.aifactory.twin.model.Fabric;
 import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.FacilityWaterLoop;
 import org.aifactory.twin.model.FeedSide;
+import org.aifactory.twin.model.GridEventKind;
+import org.aifactory.twin.model.GridEventSpec;
 import org.aifactory.twin.model.Hall;
 import org.aifactory.twin.model.HeatRejectionUnit;
 import org.aifactory.twin.model.Link;
@@ -57,6 +59,7 @@ public final class FacilityValidator {
     static final double MAX_SITE_POWER_KW = 20_000_000; // 20 GW: beyond any campus
     static final double MAX_RACK_POWER_KW = 1_000; // 1 MW per rack: Rubin Ultra-class is ~600 kW
     static final double MAX_VOLTAGE_V = 800_000;
+    static final double MAX_EVENT_HOURS = 8_760; // a year: longer is no event
 
     private final Catalog builtIn;
 
@@ -149,6 +152,7 @@ public final class FacilityValidator {
         }
 
         private void collectIds() {
+            each(f.site().gridEvents(), "/site/gridEvents", (e, p) -> id(e.id(), p));
             each(f.halls(), "/halls", (h, p) -> { id(h.id(), p); halls.putIfAbsent(h.id(), h); });
             each(f.rows(), "/rows", (r, p) -> { id(r.id(), p); rows.putIfAbsent(r.id(), r); });
             each(f.racks(), "/racks", (r, p) -> { id(r.id(), p); racks.putIfAbsent(r.id(), r); });
@@ -268,6 +272,38 @@ public final class FacilityValidator {
             if (s.climateFile() != null && s.climateFile().isBlank()) {
                 problem("/site/climateFile", null, "climateFile is blank: name an hourly CSV (relative to the facility file) or leave it out");
             }
+            if (s.powerCapKw() != null) {
+                positive("/site/powerCapKw", null, "powerCapKw", s.powerCapKw(), MAX_SITE_POWER_KW, "kW");
+            }
+            each(s.gridEvents(), "/site/gridEvents", this::checkGridEvent);
+        }
+
+        private void checkGridEvent(GridEventSpec e, String p) {
+            range(p + "/durationH", e.id(), "durationH", e.durationH(), 0, MAX_EVENT_HOURS, "h");
+            if (e.durationH() == 0) {
+                problem(p + "/durationH", e.id(), "durationH of grid event '" + e.id() + "' must be positive");
+            }
+            if (e.kind() == GridEventKind.DEMAND_RESPONSE) {
+                if (e.curtailPercent() == null) {
+                    problem(p, e.id(), "demand-response event '" + e.id() + "' needs curtailPercent (the % of the site's demand to shed)");
+                } else if (!(e.curtailPercent() > 0 && e.curtailPercent() < 100)) {
+                    problem(p + "/curtailPercent", e.id(), "curtailPercent (" + e.curtailPercent() + " %) of grid event '" + e.id()
+                            + "' must be between 0 and 100 (exclusive)");
+                }
+                if (e.nodeId() != null) {
+                    problem(p + "/nodeId", e.id(), "demand-response event '" + e.id() + "' takes no nodeId (that is for lost-feed events)");
+                }
+            } else {
+                if (e.nodeId() == null) {
+                    problem(p, e.id(), "lost-feed event '" + e.id() + "' needs nodeId (the power node that is out, e.g. a utility feed)");
+                } else {
+                    ref(p + "/nodeId", e.id(), "power node", e.nodeId(), powerNodes.containsKey(e.nodeId()));
+                }
+                if (e.curtailPercent() != null) {
+                    problem(p + "/curtailPercent", e.id(), "lost-feed event '" + e.id()
+                            + "' takes no curtailPercent (that is for demand-response events)");
+                }
+            }
         }
 
         private void checkHalls() {
@@ -340,6 +376,15 @@ public final class FacilityValidator {
                 }
                 if (!n.kind().isSource() && n.inputs().isEmpty()) {
                     problem(p + "/inputs", n.id(), "a " + n.kind().name().toLowerCase() + " needs at least one input");
+                }
+                for (int i = 0; i < n.standbyInputs().size(); i++) {
+                    if (!n.inputs().contains(n.standbyInputs().get(i))) {
+                        problem(p + "/standbyInputs/" + i, n.id(), "standby input '" + n.standbyInputs().get(i)
+                                + "' is not one of the node's inputs " + n.inputs());
+                    }
+                }
+                if (!n.standbyInputs().isEmpty() && n.inputs().stream().allMatch(n.standbyInputs()::contains)) {
+                    problem(p + "/standbyInputs", n.id(), "every input is a standby input; at least one must be a primary input");
                 }
                 for (int i = 0; i < n.inputs().size(); i++) {
                     String in = n.inputs().get(i);

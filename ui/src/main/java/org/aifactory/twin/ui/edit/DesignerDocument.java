@@ -453,18 +453,15 @@ public final class DesignerDocument {
 
     private Facility editPowerNode(PowerNode n, String field, String text) {
         PowerNode edited = switch (field) {
-            case "name" -> new PowerNode(n.id(), n.kind(), optional(text), n.type(), n.placement(), n.inputs(), n.ratingKw(),
-                    n.voltageV(), n.efficiency(), n.noLoadLossKw(), n.fullLoadLossKw(), n.efficiencyCurve(), n.lengthM());
+            case "name" -> n.withName(optional(text));
             case "ratingKw" -> n.withRatingKw(number(field, text));
-            case "voltageV" -> new PowerNode(n.id(), n.kind(), n.name(), n.type(), n.placement(), n.inputs(), n.ratingKw(),
-                    number(field, text), n.efficiency(), n.noLoadLossKw(), n.fullLoadLossKw(), n.efficiencyCurve(), n.lengthM());
+            case "voltageV" -> n.withVoltageV(number(field, text));
             case "efficiency" -> {
                 Double eff = optionalNumber(field, text);
                 if (eff != null && (eff <= 0 || eff > 1)) {
                     throw new IllegalArgumentException("efficiency (" + eff + ") must be in (0, 1]. Maybe you typed a percentage?");
                 }
-                yield new PowerNode(n.id(), n.kind(), n.name(), n.type(), n.placement(), n.inputs(), n.ratingKw(), n.voltageV(), eff,
-                        n.noLoadLossKw(), n.fullLoadLossKw(), n.efficiencyCurve(), n.lengthM());
+                yield n.withEfficiency(eff);
             }
             case "lengthM" -> {
                 Double length = optionalNumber(field, text);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.Placement;
+import org.aifactory.twin.model.PowerChain;
+import org.aifactory.twin.model.PowerNode;
+import org.aifactory.twin.model.PowerNodeKind;
 import org.aifactory.twin.model.Rack;
 import org.aifactory.twin.model.io.CatalogIo;
 import org.aifactory.twin.samples.FacilityGenerator;
@@ -93,6 +96,28 @@ class DesignerDocumentTest {
         }
         assertThat(doc.facility()).isSameAs(original);
         assertThat(doc.canUndo()).isFalse();
+    }
+
+    @Test
+    void propertyEditsOfAPowerNodeKeepItsOtherFields() {
+        // the fields the property sheet does not show (standby inputs, loss figures) must survive an edit
+        PowerNode ups = original.power().nodes().stream().filter(n -> n.kind() == PowerNodeKind.UPS).findFirst().orElseThrow();
+        PowerNode standby = ups.withStandbyInputs(List.of(ups.inputs().get(0)));
+        List<PowerNode> nodes = original.power().nodes().stream().map(n -> n == ups ? standby : n).toList();
+        Facility f = original;
+        f = new Facility(f.formatVersion(), f.site(), f.halls(), f.rows(), f.racks(),
+                new PowerChain(nodes, f.power().redundancyGroups()), f.cooling(), f.network(), f.workload(), f.catalog());
+        doc = new DesignerDocument(f, CatalogIo.builtIn());
+
+        for (String[] edit : new String[][] {{"name", "UPS A1"}, {"voltageV", "480"}, {"efficiency", "0.97"}, {"ratingKw", "1500"}}) {
+            EditResult r = doc.setProperty(ups.id(), edit[0], edit[1]);
+            assertThat(r.applied()).as(edit[0] + ": " + r.message()).isTrue();
+        }
+        PowerNode edited = doc.powerNode(ups.id()).orElseThrow();
+        assertThat(edited.standbyInputs()).containsExactly(ups.inputs().get(0));
+        assertThat(edited.efficiencyCurve()).isEqualTo(ups.efficiencyCurve());
+        assertThat(edited).extracting(PowerNode::name, PowerNode::voltageV, PowerNode::efficiency, PowerNode::ratingKw)
+                .containsExactly("UPS A1", 480.0, 0.97, 1500.0);
     }
 
     @Test
