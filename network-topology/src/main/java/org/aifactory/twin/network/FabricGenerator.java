@@ -58,6 +58,12 @@ public final class FabricGenerator {
 
     /** Completes {@code fabric}; empty when its switch type is unknown (a finding says so). */
     public Optional<Generated> generate(Fabric fabric, SiteGeometry site, CatalogIndex catalog, List<Finding> findings) {
+        return generate(fabric, site, catalog, findings, null);
+    }
+
+    /** Completes {@code fabric}, opening new network racks on {@code floor} (null: at the wanted points). */
+    Optional<Generated> generate(Fabric fabric, SiteGeometry site, CatalogIndex catalog, List<Finding> findings,
+            FloorPlanner floor) {
         TopologySpec spec = fabric.topology();
         Optional<SwitchType> type = catalog.switchType(spec.switchType());
         if (type.isEmpty()) {
@@ -66,7 +72,7 @@ public final class FabricGenerator {
                             + "', which is not in the catalog; the fabric is not analysed. Add the type or fix the id."));
             return Optional.empty();
         }
-        return Optional.of(new Run(fabric, site, catalog, type.get(), findings).build());
+        return Optional.of(new Run(fabric, site, catalog, type.get(), findings, floor).build());
     }
 
     /** One generation: mutable working state, never shared. */
@@ -85,7 +91,7 @@ public final class FabricGenerator {
         private final int[] generatedByTier = new int[4];
         private final List<Finding> local = new ArrayList<>();
 
-        Run(Fabric fabric, SiteGeometry site, CatalogIndex catalog, SwitchType st, List<Finding> findings) {
+        Run(Fabric fabric, SiteGeometry site, CatalogIndex catalog, SwitchType st, List<Finding> findings, FloorPlanner floor) {
             this.fabric = fabric;
             this.site = site;
             this.catalog = catalog;
@@ -98,7 +104,7 @@ public final class FabricGenerator {
                     st.rackUnits(), st.source()) : st;
             this.findings = findings;
             double height = catalog.rack("network-rack").map(t -> t.heightM()).orElse(2.3);
-            this.slots = new SlotAllocator(fabric.id(), assumptions, height);
+            this.slots = new SlotAllocator(fabric.id(), assumptions, height, floor);
         }
 
         Generated build() {
@@ -759,7 +765,7 @@ public final class FabricGenerator {
             for (int k = 2; g.indexOf(unique) >= 0; k++) {
                 unique = id + "-g" + k;
             }
-            SlotAllocator.Spot spot = slots.place(hall, x, y, st.rackUnits());
+            SlotAllocator.Spot spot = slots.place(unique, hall, x, y, st.rackUnits());
             generatedByTier[tier]++;
             return g.addNode(new FabricGraph.Node(unique, FabricGraph.Role.SWITCH, tier, st.ports(), st.portSpeedGbps(), 0,
                     st.id(), spot.rackId(), spot.rowId(), spot.hallId(), spot.xM(), spot.yM(), spot.rackHeightM(), true));

@@ -45,8 +45,13 @@ public final class FabricSolver {
 
     /** Solves {@code fabric}; {@code workload}'s disaggregated deployments set the KV-cache pools. */
     public Optional<Solved> solve(Fabric fabric, SiteGeometry site, CatalogIndex catalog, Workload workload) {
+        return solve(fabric, site, catalog, workload, null);
+    }
+
+    /** As {@link #solve(Fabric, SiteGeometry, CatalogIndex, Workload)}, new network racks on {@code floor}'s free floor. */
+    Optional<Solved> solve(Fabric fabric, SiteGeometry site, CatalogIndex catalog, Workload workload, FloorPlanner floor) {
         List<Finding> findings = new ArrayList<>();
-        Optional<FabricGenerator.Generated> generated = generator.generate(fabric, site, catalog, findings);
+        Optional<FabricGenerator.Generated> generated = generator.generate(fabric, site, catalog, findings, floor);
         if (generated.isEmpty()) {
             return Optional.empty();
         }
@@ -149,16 +154,28 @@ public final class FabricSolver {
         }
         List<NetworkReport.ProposedRack> proposed = gen.proposedRacks();
         if (!proposed.isEmpty()) {
+            long onFloor = proposed.stream().filter(NetworkReport.ProposedRack::onFloor).count();
+            NetworkReport.ProposedRack first = proposed.get(0);
             out.add(Severity.WARNING, "NETWORK_RACKS_NEEDED", fabric.id(), String.format(Locale.ROOT,
-                    "fabric %s: %d generated switches need %d new network racks (first at site %.1f, %.1f m in %s);"
-                            + " the report lists where. Add them to the layout.", fabric.id(),
-                    proposed.stream().mapToInt(NetworkReport.ProposedRack::switches).sum(), proposed.size(),
-                    proposed.get(0).siteXM(), proposed.get(0).siteYM(),
-                    proposed.get(0).hallId() == null ? "the yard" : proposed.get(0).hallId()));
+                    "fabric %s: %d generated switches need %d new network racks; %d fit on free floor of the layout (first %s"
+                            + " in %s at %s). The report (generation.proposedRacks) lists each rack's hall, position and"
+                            + " switches, and the cable plan measures from there: add them to the layout (power and cooling"
+                            + " do not see them until then).", fabric.id(),
+                    proposed.stream().mapToInt(NetworkReport.ProposedRack::switches).sum(), proposed.size(), onFloor,
+                    first.id(), first.hallId() == null ? "the yard" : first.hallId(), first.onFloor()
+                            ? String.format(Locale.ROOT, "x %.1f, y %.1f m", first.xM(), first.yM())
+                            : String.format(Locale.ROOT, "site %.1f, %.1f m (no free floor)", first.siteXM(), first.siteYM())));
+            if (onFloor < proposed.size()) {
+                out.add(Severity.WARNING, "NETWORK_NO_FLOOR_SPACE", fabric.id(), String.format(Locale.ROOT,
+                        "fabric %s: %d of its %d new network racks find no free floor in any hall (a rack needs %.1f m clear"
+                                + " on every side); they are measured from where their switches are wanted. Make room or add a"
+                                + " network hall.", fabric.id(), proposed.size() - onFloor, proposed.size(),
+                        assumptions.floorClearanceM()));
+            }
         }
         NetworkReport.Generation generation = new NetworkReport.Generation(generatedSwitches, generatedLinks,
                 gen.placedInExistingRacks(), proposed.size(),
-                proposed.subList(0, Math.min(NetworkAnalysis.MAX_LISTED, proposed.size())));
+                proposed);
         NetworkReport.FabricSummary summary = new NetworkReport.FabricSummary(fabric.id(), fabric.kind(),
                 fabric.topology().type(), g.topTier(), switches, g.linkCount(), gpus, flows.totalInjectionGbps() / 1000,
                 bis.capacityGbps() / 1000, required / 1000, worstOs, hops, tiers,

@@ -145,7 +145,7 @@ public record NetworkReport(
      * @param generatedLinks links the file did not list
      * @param placedInExistingRacks generated switches mounted in free units of the fabric's network racks
      * @param newNetworkRacks network racks to add to the layout for the rest
-     * @param proposedRacks the first {@value NetworkAnalysis#MAX_LISTED} of them, where they are wanted
+     * @param proposedRacks every one of them: hall, position on free floor and the switches it hosts
      */
     public record Generation(
             int generatedSwitches,
@@ -159,8 +159,24 @@ public record NetworkReport(
         }
     }
 
-    /** A new network rack wanted at a site point (hall may be null: outside any hall). */
-    public record ProposedRack(String id, String hallId, double siteXM, double siteYM, int switches) {}
+    /**
+     * A new network rack the generated switches need, on free floor of the layout.
+     *
+     * @param hallId its hall (null: no hall had free floor; it stands where its switches are wanted)
+     * @param xM centre in its hall's coordinates, rotation 0 (null when not on the floor plan)
+     * @param yM centre in its hall's coordinates (null when not on the floor plan)
+     * @param siteXM centre in site coordinates: where its cables are measured from
+     * @param onFloor true if it stands on free floor found in the layout
+     * @param switches switches it hosts
+     * @param switchIds their ids
+     */
+    public record ProposedRack(String id, String hallId, Double xM, Double yM, double siteXM, double siteYM, boolean onFloor,
+            int switches, List<String> switchIds) {
+
+        public ProposedRack {
+            switchIds = List.copyOf(switchIds);
+        }
+    }
 
     /** A bill-of-materials line: {@code count} cables of {@code type} cut to {@code lengthM}. */
     public record CableLine(String type, double lengthM, long count) {}
