@@ -375,12 +375,22 @@ final class FabricFlows {
     }
 
     /**
-     * KV-cache transfer from the prefill racks to the decode racks: the smaller pool's injection in
-     * all, each prefill rack sending in proportion to its injection, each decode rack receiving in
-     * proportion to its own (so the smaller pool runs its NICs at full rate).
+     * KV-cache transfer from the prefill racks to the decode racks at full rate: the smaller pool's
+     * injection in all, each prefill rack sending in proportion to its injection, each decode rack
+     * receiving in proportion to its own (so the smaller pool runs its NICs at full rate).
      */
     Demand prefillToDecode(boolean[] prefill, boolean[] decode) {
         Demand d = new Demand();
+        addPrefillToDecode(d, prefill, decode, Double.NaN);
+        return d;
+    }
+
+    /**
+     * Adds one prefill-to-decode term to {@code d}: {@code demandGbps} in all (NaN: the smaller
+     * pool's injection), each prefill rack sending in proportion to its injection, each decode rack
+     * receiving in proportion to its own. Returns the demand added, Gb/s.
+     */
+    double addPrefillToDecode(Demand d, boolean[] prefill, boolean[] decode, double demandGbps) {
         int groups = agg.groupCount();
         double[] p = new double[groups];
         double[] q = new double[groups];
@@ -394,9 +404,12 @@ final class FabricFlows {
             }
         }
         if (pInj <= Tolerances.EPSILON || dInj <= Tolerances.EPSILON) {
-            return d;
+            return 0;
         }
-        double rate = Math.min(pInj, dInj);
+        double rate = Double.isNaN(demandGbps) ? Math.min(pInj, dInj) : demandGbps;
+        if (rate <= 0) {
+            return 0;
+        }
         for (int e : agg.graph.endpoints()) {
             if (prefill[e]) {
                 p[agg.groupOf[e]] += agg.injectionGbps[e] * rate / pInj;
@@ -405,10 +418,10 @@ final class FabricFlows {
             }
         }
         d.rankOne.add(new double[][] {p, q});
-        d.totalGbps = rate;
-        d.hostUtilization = Math.max(rate / pInj, rate / dInj);
+        d.totalGbps += rate;
+        d.hostUtilization = Math.max(d.hostUtilization, Math.max(rate / pInj, rate / dInj));
         // the part between racks of one group stays on their leaves: in totalGbps, never on an uplink
-        return d;
+        return rate;
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.aifactory.twin.model.Deployment;
 import org.aifactory.twin.model.Fabric;
 import org.aifactory.twin.model.PoolRole;
+import org.aifactory.twin.model.Precision;
+import org.aifactory.twin.model.TrafficProfile;
 import org.aifactory.twin.model.WorkerPool;
 import org.aifactory.twin.model.Workload;
 import org.aifactory.twin.model.analysis.Finding;
@@ -109,9 +111,17 @@ public final class FabricSolver {
         FabricFlows.AllToAll a2a = flows.allToAll();
         NetworkReport.TrafficPattern ring = report(flows.pattern(flows.ring()), "ring over the fabric's racks in"
                 + " listed order [E]", g.endpoints().size(), g.endpoints().size());
-        Pools pools = pools(g, workload);
-        NetworkReport.TrafficPattern kv = report(flows.pattern(flows.prefillToDecode(pools.prefill(), pools.decode())),
-                pools.basis(), count(pools.prefill()), count(pools.decode()));
+        Pools pools = pools(g, workload, catalog);
+        FabricFlows.Demand kvDemand = new FabricFlows.Demand();
+        List<NetworkReport.KvDemand> sizing = new ArrayList<>();
+        for (KvTerm t : pools.terms()) {
+            flows.addPrefillToDecode(kvDemand, t.prefill(), t.decode(), t.demandGbps());
+            if (t.sizing() != null) {
+                sizing.add(t.sizing());
+            }
+        }
+        NetworkReport.TrafficPattern kv = report(flows.pattern(kvDemand), pools.basis(), count(pools.prefill()),
+                count(pools.decode()), sizing);
         int hops = flows.maxHops();
         List<Integer> unreachable = flows.unreachableEndpoints();
         for (int e : unreachable) {
@@ -188,8 +198,13 @@ public final class FabricSolver {
     }
 
     private static NetworkReport.TrafficPattern report(FabricFlows.Pattern p, String basis, int sending, int receiving) {
+        return report(p, basis, sending, receiving, List.of());
+    }
+
+    private static NetworkReport.TrafficPattern report(FabricFlows.Pattern p, String basis, int sending, int receiving,
+            List<NetworkReport.KvDemand> sizing) {
         return new NetworkReport.TrafficPattern(p.demandGbps() / 1000, p.maxUtilization(), p.ecmpFraction(),
-                p.cutBoundFraction(), p.cuts(), basis, sending, receiving);
+                p.cutBoundFraction(), p.cuts(), basis, sending, receiving, sizing);
     }
 
     private static int count(boolean[] flags) {
@@ -200,20 +215,33 @@ public final class FabricSolver {
         return n;
     }
 
-    /** Prefill and decode endpoint nodes, and where the split comes from. */
-    record Pools(boolean[] prefill, boolean[] decode, String basis) {}
+    /**
+     * One prefill-to-decode transfer: its racks, its rate in Gb/s (NaN: the smaller pool's
+     * injection, the worst case) and, when sized from the workload, how.
+     */
+    record KvTerm(boolean[] prefill, boolean[] decode, double demandGbps, NetworkReport.KvDemand sizing) {}
+
+    /** Prefill and decode endpoint nodes (all terms), the terms, and where the split comes from. */
+    record Pools(boolean[] prefill, boolean[] decode, String basis, List<KvTerm> terms) {}
+
+    static Pools pools(FabricGraph g, Workload workload) {
+        return pools(g, workload, null);
+    }
 
     /**
-     * The KV-cache pools: each disaggregated deployment of the workload (a prefill and a decode pool)
-     * whose racks are in the fabric gives its first racks, in its listed order, to prefill up to the
-     * prefill pools' share of its GPUs, the rest to decode (the file does not say which rack runs
-     * which pool [E]). Without such a deployment: the first half of the fabric's GPU racks (by GPUs,
-     * in the fabric's order) prefill, the second half decode [E].
+     * The KV-cache pools and rates. Each disaggregated deployment of the workload (a prefill and a
+     * decode pool) whose racks are in the fabric gives its first racks, in its listed order, to
+     * prefill up to the prefill pools' share of its GPUs, the rest to decode (the file does not say
+     * which rack runs which pool [E]); its rate is {@link #kvDemand}. Without such a deployment: the
+     * first half of the fabric's GPU racks (by GPUs, in the fabric's order) prefill, the second half
+     * decode [E], at the rate the workload's deployments would send if they were disaggregated
+     * (sum of {@link #kvDemand}), or at full injection if the workload gives no rate.
      */
-    static Pools pools(FabricGraph g, Workload workload) {
+    static Pools pools(FabricGraph g, Workload workload, CatalogIndex catalog) {
         boolean[] prefill = new boolean[g.nodeCount()];
         boolean[] decode = new boolean[g.nodeCount()];
         List<String> used = new ArrayList<>();
+        List<KvTerm> terms = new ArrayList<>();
         for (Deployment d : workload.deployments()) {
             long pre = d.pools().stream().filter(p -> p.role() == PoolRole.PREFILL).mapToLong(WorkerPool::gpus).sum();
             long dec = d.pools().stream().filter(p -> p.role() == PoolRole.DECODE).mapToLong(WorkerPool::gpus).sum();
@@ -229,19 +257,30 @@ public final class FabricSolver {
             if (pre <= 0 || dec <= 0 || racks.size() < 2) {
                 continue;
             }
+            boolean[] tp = new boolean[g.nodeCount()];
+            boolean[] td = new boolean[g.nodeCount()];
             double preGpus = gpus * (double) pre / (pre + dec);
             long cum = 0;
             for (int k = 0; k < racks.size(); k++) {
                 int i = racks.get(k);
                 boolean isPrefill = (k == 0 || cum + g.node(i).gpus() / 2.0 <= preGpus) && k < racks.size() - 1;
                 (isPrefill ? prefill : decode)[i] = true;
+                (isPrefill ? tp : td)[i] = true;
                 cum += g.node(i).gpus();
             }
+            // the share of the deployment's racks in this fabric carries that share of its traffic [E]
+            double share = d.racks().isEmpty() ? 1.0 : (double) racks.size() / d.racks().size();
+            NetworkReport.KvDemand sizing = kvDemand(d, workload, catalog, share);
+            terms.add(new KvTerm(tp, td, sizing == null ? Double.NaN : sizing.demandGbps(), sizing));
             used.add(d.id());
         }
         if (!used.isEmpty()) {
+            boolean sized = terms.stream().allMatch(t -> t.sizing() != null);
             return new Pools(prefill, decode, "workload deployments " + String.join(", ", used)
-                    + " (prefill = their first racks by the pools' GPU share [E])");
+                    + " (prefill = their first racks by the pools' GPU share [E]); "
+                    + (sized ? "rate = requests/s x mean input tokens x KV bytes per token of the model"
+                            : "rate from the workload where it gives one, else the smaller pool's full injection (worst case)"),
+                    terms);
         }
         List<Integer> racks = g.endpoints();
         long total = 0;
@@ -254,7 +293,63 @@ public final class FabricSolver {
             (isPrefill ? prefill : decode)[e] = true;
             cum += g.node(e).gpus();
         }
-        return new Pools(prefill, decode, "first half of the GPU racks prefill, second half decode [E]");
+        // no disaggregated deployment: what the workload's deployments would send if disaggregated
+        double rate = 0;
+        List<String> sizedIds = new ArrayList<>();
+        NetworkReport.KvDemand one = null;
+        for (Deployment d : workload.deployments()) {
+            long onFabric = d.racks().stream().filter(id -> {
+                int i = g.indexOf(id);
+                return i >= 0 && g.node(i).role() == FabricGraph.Role.ENDPOINT;
+            }).count();
+            if (onFabric == 0) {
+                continue;
+            }
+            NetworkReport.KvDemand k = kvDemand(d, workload, catalog, (double) onFabric / d.racks().size());
+            if (k != null) {
+                rate += k.demandGbps();
+                sizedIds.add(d.id());
+                one = k;
+            }
+        }
+        if (sizedIds.isEmpty()) {
+            return new Pools(prefill, decode, "first half of the GPU racks prefill, second half decode [E], at the smaller"
+                    + " half's full injection (no workload rate: worst case)", List.of(new KvTerm(prefill, decode, Double.NaN, null)));
+        }
+        return new Pools(prefill, decode, "first half of the GPU racks prefill, second half decode [E], at the rate of"
+                + " deployments " + String.join(", ", sizedIds) + " as if disaggregated (requests/s x mean input tokens x KV"
+                + " bytes per token)", List.of(new KvTerm(prefill, decode, rate, sizedIds.size() == 1 ? one : null)));
+    }
+
+    /**
+     * The KV-cache rate a deployment's prefill workers send to its decode workers: the request rate
+     * of its traffic profiles (mean {@code rateRps}) x their mean input tokens x the model's KV bytes
+     * per token (ref §5d; KV in FP8 for FP8/FP4 weights, BF16 otherwise, as the serving model
+     * assumes) x 8 bits, times {@code share} (the part of its racks in this fabric). Every prompt's
+     * whole KV cache crosses once (no prefix-cache hits on the decode side) [E]. Null when the
+     * workload gives no traffic for it or the model is not in the catalog.
+     */
+    static NetworkReport.KvDemand kvDemand(Deployment d, Workload workload, CatalogIndex catalog, double share) {
+        if (catalog == null) {
+            return null;
+        }
+        var model = catalog.model(d.model());
+        double rps = 0;
+        double tokens = 0;
+        for (TrafficProfile t : workload.traffic()) {
+            if (d.id().equals(t.deployment()) && t.arrival().rateRps() > 0) {
+                rps += t.arrival().rateRps();
+                tokens += t.arrival().rateRps() * t.inputTokens().mean();
+            }
+        }
+        if (model.isEmpty() || rps <= 0) {
+            return null;
+        }
+        double meanTokens = tokens / rps;
+        double kvElementBytes = d.precision() == Precision.BF16 ? 2.0 : 1.0;
+        double bytesPerToken = model.get().kvBytesPerToken(kvElementBytes);
+        double gbps = rps * share * meanTokens * bytesPerToken * 8 / 1e9;
+        return new NetworkReport.KvDemand(d.id(), d.model(), rps * share, meanTokens, bytesPerToken, gbps);
     }
 
     private static long countOver(FabricGraph g, int tier, double specOs) {

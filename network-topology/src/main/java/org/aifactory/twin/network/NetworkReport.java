@@ -127,6 +127,8 @@ public record NetworkReport(
      *     pools come from ("workload deployment ..." or "first/second half of the GPU racks [E]")
      * @param sendingRacks racks that send (all for the ring, the prefill pool for KV transfer)
      * @param receivingRacks racks that receive (all for the ring, the decode pool for KV transfer)
+     * @param kvDemand for KV transfer sized from the workload: the rate of each deployment (empty
+     *     for the ring, or when the demand is the pools' full injection)
      */
     public record TrafficPattern(
             double demandTbps,
@@ -136,7 +138,24 @@ public record NetworkReport(
             int cutsEvaluated,
             String basis,
             int sendingRacks,
-            int receivingRacks) {}
+            int receivingRacks,
+            List<KvDemand> kvDemand) {
+
+        public TrafficPattern {
+            kvDemand = List.copyOf(kvDemand);
+        }
+    }
+
+    /**
+     * The KV-cache rate of one deployment, prefill to decode.
+     *
+     * @param requestsPerS its traffic's mean request rate (the part on this fabric's racks)
+     * @param inputTokens mean input tokens per request
+     * @param kvBytesPerToken the model's KV-cache bytes per token (ref §5d formulas)
+     * @param demandGbps requestsPerS x inputTokens x kvBytesPerToken x 8 / 1e9
+     */
+    public record KvDemand(String deployment, String model, double requestsPerS, double inputTokens,
+            double kvBytesPerToken, double demandGbps) {}
 
     /**
      * What the solver generated.
