@@ -191,7 +191,7 @@ public final class FabricSolver {
                 bis.capacityGbps() / 1000, required / 1000, worstOs, hops, tiers,
                 new NetworkReport.AllToAll(a2a.maxUtilization(), a2a.ecmpFraction(), a2a.cutBoundFraction(), a2a.cuts()),
                 ring, kv,
-                generation, plan.transceivers(), plan.powerW() / 1000, switchPowerW / 1000,
+                generation, plan.transceivers(), plan.transceiverLines(), plan.powerW() / 1000, switchPowerW / 1000,
                 String.format(Locale.ROOT, "%d nodes and %d link bundles folded into %d groups", g.nodeCount(),
                         g.bundleCount(), agg.groupCount()));
         return Optional.of(new Solved(summary, failures, g, plan, out.list()));

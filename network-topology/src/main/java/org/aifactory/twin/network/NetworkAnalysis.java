@@ -61,6 +61,8 @@ public final class NetworkAnalysis implements FacilityAnalysis {
         List<Finding> findings = new ArrayList<>();
         Map<String, Map<Double, Long>> bom = new TreeMap<>();
         double opticsW = 0;
+        Map<String, long[]> modules = new TreeMap<>();
+        Map<String, Double> modulesKw = new TreeMap<>();
         for (Fabric fabric : facility.network().fabrics()) {
             var solved = solver.solve(fabric, site, catalog, facility.workload(), floor);
             if (solved.isEmpty()) {
@@ -71,13 +73,22 @@ public final class NetworkAnalysis implements FacilityAnalysis {
             failures.addAll(s.failures());
             findings.addAll(s.findings());
             opticsW += s.cables().powerW();
+            for (NetworkReport.TransceiverLine t : s.cables().transceiverLines()) {
+                modules.computeIfAbsent(t.type() + "|" + t.end(), k -> new long[1])[0] += t.count();
+                modulesKw.merge(t.type() + "|" + t.end(), t.powerKw(), Double::sum);
+            }
             for (NetworkReport.CableLine line : s.cables().lines()) {
                 bom.computeIfAbsent(line.type(), k -> new TreeMap<>()).merge(line.lengthM(), line.count(), Long::sum);
             }
         }
         List<NetworkReport.CableLine> lines = new ArrayList<>();
         bom.forEach((type, byLength) -> byLength.forEach((len, n) -> lines.add(new NetworkReport.CableLine(type, len, n))));
-        return new Outcome(new NetworkReport(fabrics, lines, opticsW / 1000, failures), List.copyOf(findings));
+        List<NetworkReport.TransceiverLine> transceivers = new ArrayList<>();
+        modules.forEach((k, n) -> {
+            int bar = k.indexOf('|');
+            transceivers.add(new NetworkReport.TransceiverLine(k.substring(0, bar), k.substring(bar + 1), n[0], modulesKw.get(k)));
+        });
+        return new Outcome(new NetworkReport(fabrics, lines, opticsW / 1000, failures, transceivers), List.copyOf(findings));
     }
 
     /** The report and findings. */

@@ -13,17 +13,20 @@ import org.aifactory.twin.model.TopologyType;
  * @param cables bill of materials over all fabrics, by cable type and standard length
  * @param opticsPowerKw transceivers and active cable ends of all fabrics
  * @param failures one row per failure case per fabric
+ * @param transceivers optical modules of all fabrics by type and end (the BOM's transceivers)
  */
 public record NetworkReport(
         List<FabricSummary> fabrics,
         List<CableLine> cables,
         double opticsPowerKw,
-        List<FailureCase> failures) {
+        List<FailureCase> failures,
+        List<TransceiverLine> transceivers) {
 
     public NetworkReport {
         fabrics = List.copyOf(fabrics);
         cables = List.copyOf(cables);
         failures = List.copyOf(failures);
+        transceivers = List.copyOf(transceivers);
     }
 
     /**
@@ -43,7 +46,9 @@ public record NetworkReport(
      * @param ringAllReduce every rack sending to the next rack of the fabric at its injection
      * @param kvCacheTransfer prefill racks sending KV caches to decode racks at full injection
      * @param generation what the solver generated and where it put it
-     * @param transceivers optical transceivers (two per optical link)
+     * @param transceivers optical transceivers: twin-port modules at switch ends (one per two links of a
+     *     switch and type), single-port modules at NIC ends (one per link)
+     * @param transceiverDetail the same by type and end, with power
      * @param opticsPowerKw this fabric's transceivers and active cable ends
      * @param switchPowerKw this fabric's switches at their catalog power
      * @param aggregation how the flow graph was folded, for the reader
@@ -67,12 +72,14 @@ public record NetworkReport(
             TrafficPattern kvCacheTransfer,
             Generation generation,
             long transceivers,
+            List<TransceiverLine> transceiverDetail,
             double opticsPowerKw,
             double switchPowerKw,
             String aggregation) {
 
         public FabricSummary {
             tierDetail = List.copyOf(tierDetail);
+            transceiverDetail = List.copyOf(transceiverDetail);
         }
     }
 
@@ -197,7 +204,18 @@ public record NetworkReport(
         }
     }
 
-    /** A bill-of-materials line: {@code count} cables of {@code type} cut to {@code lengthM}. */
+    /**
+     * Optical transceivers of one type at one kind of cable end.
+     *
+     * @param end "switch-twin-port" (one module per two switch ports) or "nic-single-port" (one per NIC link)
+     * @param powerKw their power
+     */
+    public record TransceiverLine(String type, String end, long count, double powerKw) {}
+
+    /**
+     * A bill-of-materials line: {@code count} cables of {@code type} cut to {@code lengthM} (for
+     * optics: fibre runs, one per link; the modules are counted in {@link TransceiverLine}s).
+     */
     public record CableLine(String type, double lengthM, long count) {}
 
     /**
