@@ -46,6 +46,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "10", description = "with --fps: measured seconds per facility, after 3 s warm-up")
     double seconds;
 
+    @Option(names = "--analysis", paramLabel = "NAME", description = "time only this analysis (e.g. network) instead of all of them")
+    String analysis;
+
     @Spec
     CommandSpec spec;
 
@@ -59,7 +62,12 @@ final class BenchCommand implements Callable<Integer> {
         try {
             FacilityGenerator generator = new FacilityGenerator(CatalogIo.builtIn());
             FacilityReader reader = FacilityReader.withBuiltInCatalog();
-            AnalysisPipeline pipeline = AnalysisPipeline.discover();
+            AnalysisPipeline pipeline = pipeline();
+            if (pipeline.names().isEmpty()) {
+                spec.commandLine().getErr().println("no analysis named '" + analysis + "'; known: " + AnalysisPipeline.discover().names());
+                return TwinCommand.EXIT_INVALID;
+            }
+            java.util.Map<String, double[]> perAnalysis = new java.util.LinkedHashMap<>();
             int n = warmup + rounds;
             double[] gen = new double[n];
             double[] save = new double[n];
@@ -74,8 +82,10 @@ final class BenchCommand implements Callable<Integer> {
                 long t2 = System.nanoTime();
                 Facility loaded = reader.read(file);
                 long t3 = System.nanoTime();
-                pipeline.run(loaded);
+                AnalysisPipeline.Outcome outcome = pipeline.run(loaded);
                 long t4 = System.nanoTime();
+                final int round = i;
+                outcome.millis().forEach((name, ms) -> perAnalysis.computeIfAbsent(name, k -> new double[n])[round] = ms);
                 gen[i] = (t1 - t0) / 1e6;
                 save[i] = (t2 - t1) / 1e6;
                 load[i] = (t3 - t2) / 1e6;
@@ -88,6 +98,9 @@ final class BenchCommand implements Callable<Integer> {
                     rounds, warmup, median(gen), median(save), median(load), median(analyse), pipeline.names());
             out.printf(Locale.ROOT, "load+validate per 1,000 racks: %.0f ms; first (cold) load: %.0f ms%n",
                     median(load) * 1000 / f.racks().size(), load[0]);
+            StringBuilder each = new StringBuilder();
+            perAnalysis.forEach((name, ms) -> each.append(String.format(Locale.ROOT, " %s %.0f/%.0f", name, ms[0], median(ms))));
+            out.printf(Locale.ROOT, "per analysis, first round (cold) / median (warm), ms:%s%n", each);
             return TwinCommand.EXIT_OK;
         } finally {
             Files.deleteIfExists(file);
@@ -105,6 +118,20 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         return TwinCommand.EXIT_OK;
+    }
+
+    /** All discovered analyses, or only the one named by {@code --analysis} (empty if none has that name). */
+    private AnalysisPipeline pipeline() {
+        if (analysis == null) {
+            return AnalysisPipeline.discover();
+        }
+        List<org.aifactory.twin.model.analysis.FacilityAnalysis> found = new java.util.ArrayList<>();
+        java.util.ServiceLoader.load(org.aifactory.twin.model.analysis.FacilityAnalysis.class).forEach(a -> {
+            if (a.name().equals(analysis)) {
+                found.add(a);
+            }
+        });
+        return new AnalysisPipeline(found);
     }
 
     private double median(double[] all) {

@@ -2,7 +2,6 @@ package org.aifactory.twin.network;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -87,7 +86,9 @@ public final class CablePlan {
         double powerW = 0;
         long transceivers = 0;
         List<TooLong> tooLong = new ArrayList<>();
-        Map<Long, double[]> switchEnds = new HashMap<>(); // (switch, type) -> {links, module W}
+        // per (switch node, type): optical links ending there, and the power of a twin-port module for them
+        long[] switchLinks = new long[g.nodeCount() * Math.max(1, types.size())];
+        double[] switchModuleW = new double[switchLinks.length];
         long[] singlePort = new long[types.size()];
         double[] singlePortW = new double[types.size()];
         for (int i = 0; i < n; i++) {
@@ -124,11 +125,12 @@ public final class CablePlan {
                 CableType c = types.get(t);
                 double speed = g.linkSpeedGbps(i);
                 if (isOptics(c)) {
-                    for (int end : new int[] {g.a(i), g.b(i)}) {
+                    for (int side = 0; side < 2; side++) {
+                        int end = side == 0 ? g.a(i) : g.b(i);
                         if (g.node(end).role() == FabricGraph.Role.SWITCH) {
-                            double[] acc = switchEnds.computeIfAbsent((long) end * (types.size() + 1) + t, k -> new double[2]);
-                            acc[0] += g.count(i);
-                            acc[1] = Math.max(acc[1], twinPortW(c, speed));
+                            int k = end * types.size() + t;
+                            switchLinks[k] += g.count(i);
+                            switchModuleW[k] = Math.max(switchModuleW[k], twinPortW(c, speed));
                         } else {
                             singlePort[t] += g.count(i);
                             singlePortW[t] += singlePortW(c, speed) * g.count(i);
@@ -141,11 +143,13 @@ public final class CablePlan {
         }
         long[] twin = new long[types.size()];
         double[] twinW = new double[types.size()];
-        for (Map.Entry<Long, double[]> e : switchEnds.entrySet()) {
-            int t = (int) (e.getKey() % (types.size() + 1));
-            long modules = (long) Math.ceil(e.getValue()[0] / LINKS_PER_TWIN_PORT - Tolerances.EPSILON);
-            twin[t] += modules;
-            twinW[t] += modules * e.getValue()[1];
+        for (int k = 0; k < switchLinks.length; k++) {
+            if (switchLinks[k] > 0) {
+                int t = k % types.size();
+                long modules = (switchLinks[k] + LINKS_PER_TWIN_PORT - 1) / LINKS_PER_TWIN_PORT;
+                twin[t] += modules;
+                twinW[t] += modules * switchModuleW[k];
+            }
         }
         List<NetworkReport.TransceiverLine> modules = new ArrayList<>();
         for (int t = 0; t < types.size(); t++) {
