@@ -106,13 +106,26 @@ final class FloorPlanner {
         }
         Hall h = floor.hall;
         double wall = as.wallClearanceM();
-        for (double y = wall + depthM / 2; y + depthM / 2 <= h.depthM() - wall + Tolerances.EPSILON; y += Y_STEP_M) {
-            for (double x = wall + widthM / 2; x + widthM / 2 <= h.widthM() - wall + Tolerances.EPSILON; x += widthM) {
+        for (int j = 0; ; j++) {
+            double y = mm(wall + depthM / 2 + j * Y_STEP_M);
+            if (y + depthM / 2 > h.depthM() - wall + Tolerances.EPSILON) {
+                break;
+            }
+            for (int i = 0; ; i++) {
+                double x = mm(wall + widthM / 2 + i * widthM);
+                if (x + widthM / 2 > h.widthM() - wall + Tolerances.EPSILON) {
+                    break;
+                }
                 if (clear(grid, x - widthM / 2, y - depthM / 2, x + widthM / 2, y + depthM / 2)) {
                     floor.free.add(new double[] {x, y, frame.xM(h.id(), x), frame.yM(h.id(), y), 0});
                 }
             }
         }
+    }
+
+    /** Rounded to the millimetre, so that positions read cleanly in the report. */
+    private static double mm(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     private static boolean clear(Map<Long, List<double[]>> grid, double x0, double y0, double x1, double y1) {
