@@ -144,14 +144,20 @@ public final class FabricSolver {
         int switches = 0;
         double switchPowerW = 0;
         Map<String, Double> powerOf = new HashMap<>();
+        Map<String, double[]> switchBom = new java.util.TreeMap<>();
         for (int i = 0; i < g.nodeCount(); i++) {
             FabricGraph.Node n = g.node(i);
             if (n.role() == FabricGraph.Role.SWITCH) {
                 switches++;
-                switchPowerW += powerOf.computeIfAbsent(n.switchType(),
+                double w = powerOf.computeIfAbsent(n.switchType(),
                         id -> catalog.switchType(id).map(SwitchType::powerW).orElse(gen.switchType().powerW()));
+                switchPowerW += w;
+                switchBom.computeIfAbsent(n.switchType(), k -> new double[2])[0]++;
+                switchBom.get(n.switchType())[1] += w;
             }
         }
+        List<NetworkReport.SwitchLine> switchLines = new ArrayList<>();
+        switchBom.forEach((type, v) -> switchLines.add(new NetworkReport.SwitchLine(type, (long) v[0], v[1] / 1000)));
         long generatedLinks = 0;
         for (int b = 0; b < g.bundleCount(); b++) {
             if (g.generated(b)) {
@@ -191,7 +197,7 @@ public final class FabricSolver {
                 bis.capacityGbps() / 1000, required / 1000, worstOs, hops, tiers,
                 new NetworkReport.AllToAll(a2a.maxUtilization(), a2a.ecmpFraction(), a2a.cutBoundFraction(), a2a.cuts()),
                 ring, kv,
-                generation, plan.transceivers(), plan.transceiverLines(), plan.powerW() / 1000, switchPowerW / 1000,
+                generation, switchLines, plan.transceivers(), plan.transceiverLines(), plan.powerW() / 1000, switchPowerW / 1000,
                 String.format(Locale.ROOT, "%d nodes and %d link bundles folded into %d groups", g.nodeCount(),
                         g.bundleCount(), agg.groupCount()));
         return Optional.of(new Solved(summary, failures, g, plan, out.list()));

@@ -62,6 +62,7 @@ public final class NetworkAnalysis implements FacilityAnalysis {
         Map<String, Map<Double, Long>> bom = new TreeMap<>();
         double opticsW = 0;
         Map<String, long[]> modules = new TreeMap<>();
+        Map<String, double[]> switchBom = new TreeMap<>();
         Map<String, Double> modulesKw = new TreeMap<>();
         for (Fabric fabric : facility.network().fabrics()) {
             var solved = solver.solve(fabric, site, catalog, facility.workload(), floor);
@@ -70,6 +71,11 @@ public final class NetworkAnalysis implements FacilityAnalysis {
             }
             var s = solved.get();
             fabrics.add(s.summary());
+            for (NetworkReport.SwitchLine l : s.summary().switchBom()) {
+                double[] acc = switchBom.computeIfAbsent(l.type(), k -> new double[2]);
+                acc[0] += l.count();
+                acc[1] += l.powerKw();
+            }
             failures.addAll(s.failures());
             findings.addAll(s.findings());
             opticsW += s.cables().powerW();
@@ -88,7 +94,10 @@ public final class NetworkAnalysis implements FacilityAnalysis {
             int bar = k.indexOf('|');
             transceivers.add(new NetworkReport.TransceiverLine(k.substring(0, bar), k.substring(bar + 1), n[0], modulesKw.get(k)));
         });
-        return new Outcome(new NetworkReport(fabrics, lines, opticsW / 1000, failures, transceivers), List.copyOf(findings));
+        List<NetworkReport.SwitchLine> switches = new ArrayList<>();
+        switchBom.forEach((type, v) -> switches.add(new NetworkReport.SwitchLine(type, (long) v[0], v[1])));
+        return new Outcome(new NetworkReport(fabrics, lines, opticsW / 1000, failures, transceivers, switches),
+                List.copyOf(findings));
     }
 
     /** The report and findings. */

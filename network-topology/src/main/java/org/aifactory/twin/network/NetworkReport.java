@@ -14,19 +14,22 @@ import org.aifactory.twin.model.TopologyType;
  * @param opticsPowerKw transceivers and active cable ends of all fabrics
  * @param failures one row per failure case per fabric
  * @param transceivers optical modules of all fabrics by type and end (the BOM's transceivers)
+ * @param switches switches of all fabrics by type (the BOM's switches)
  */
 public record NetworkReport(
         List<FabricSummary> fabrics,
         List<CableLine> cables,
         double opticsPowerKw,
         List<FailureCase> failures,
-        List<TransceiverLine> transceivers) {
+        List<TransceiverLine> transceivers,
+        List<SwitchLine> switches) {
 
     public NetworkReport {
         fabrics = List.copyOf(fabrics);
         cables = List.copyOf(cables);
         failures = List.copyOf(failures);
         transceivers = List.copyOf(transceivers);
+        switches = List.copyOf(switches);
     }
 
     /**
@@ -46,6 +49,7 @@ public record NetworkReport(
      * @param ringAllReduce every rack sending to the next rack of the fabric at its injection
      * @param kvCacheTransfer prefill racks sending KV caches to decode racks at full injection
      * @param generation what the solver generated and where it put it
+     * @param switchBom switches by catalog type, with their power (the BOM's switches)
      * @param transceivers optical transceivers: twin-port modules at switch ends (one per two links of a
      *     switch and type), single-port modules at NIC ends (one per link)
      * @param transceiverDetail the same by type and end, with power
@@ -71,6 +75,7 @@ public record NetworkReport(
             TrafficPattern ringAllReduce,
             TrafficPattern kvCacheTransfer,
             Generation generation,
+            List<SwitchLine> switchBom,
             long transceivers,
             List<TransceiverLine> transceiverDetail,
             double opticsPowerKw,
@@ -80,6 +85,7 @@ public record NetworkReport(
         public FabricSummary {
             tierDetail = List.copyOf(tierDetail);
             transceiverDetail = List.copyOf(transceiverDetail);
+            switchBom = List.copyOf(switchBom);
         }
     }
 
@@ -203,6 +209,9 @@ public record NetworkReport(
             switchIds = List.copyOf(switchIds);
         }
     }
+
+    /** A bill-of-materials line for switches: {@code count} of catalog {@code type}, {@code powerKw} in all. */
+    public record SwitchLine(String type, long count, double powerKw) {}
 
     /**
      * Optical transceivers of one type at one kind of cable end.
