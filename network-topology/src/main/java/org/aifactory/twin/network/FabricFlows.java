@@ -221,6 +221,7 @@ final class FabricFlows {
         double maxUtil = 1.0; // host links run at full injection
         double cutBound = 1.0;
         int cuts = 0;
+        List<Set<Integer>> pending = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int x = 0; x < groups; x++) {
             if (agg.tier[x] == 0) {
@@ -245,6 +246,12 @@ final class FabricFlows {
                         subtree.add(e);
                     }
                 });
+                pending.add(subtree);
+            }
+        }
+        // ECMP delivering everything is a feasible flow: every cut carries its demand, the bound is 1
+        if (maxUtil > 1.0 + Tolerances.RELATIVE * 1e3) {
+            for (Set<Integer> subtree : pending) {
                 cutBound = Math.min(cutBound, cutFraction(subtree, k, inj));
                 cuts++;
             }
@@ -442,6 +449,7 @@ final class FabricFlows {
         double maxUtil = demand.hostUtilization;
         double cutBound = 1.0;
         int cuts = 0;
+        List<Set<Integer>> pending = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int x = 0; x < groups; x++) {
             if (agg.tier[x] == 0 || agg.tier[x] == tree.top) {
@@ -492,12 +500,18 @@ final class FabricFlows {
                         subtree.add(e);
                     }
                 });
-                cutBound = Math.min(cutBound, Math.min(cutFraction(subtree, demand, true), cutFraction(subtree, demand, false)));
-                cuts++;
+                pending.add(subtree);
             }
         }
         double fraction = maxUtil > 0 ? Math.min(1.0, 1.0 / maxUtil) : 1.0;
         fraction = fraction > 1.0 - Tolerances.RELATIVE * 1e3 ? 1.0 : fraction; // sums of shares round at ~1e-15
+        // ECMP delivering everything is a feasible flow: every cut carries its demand, the bound is 1
+        if (fraction < 1.0) {
+            for (Set<Integer> subtree : pending) {
+                cutBound = Math.min(cutBound, Math.min(cutFraction(subtree, demand, true), cutFraction(subtree, demand, false)));
+                cuts++;
+            }
+        }
         return new Pattern(demand.totalGbps, maxUtil, fraction, cutBound, cuts);
     }
 
