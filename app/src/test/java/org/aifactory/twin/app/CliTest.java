@@ -41,6 +41,20 @@ class CliTest {
     }
 
     @Test
+    void benchTimesOneAnalysisColdAndWarm() {
+        Run r = run("bench", "--analysis", "network", "--racks", "16", "--rounds", "1", "--warmup", "0");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("[network]").contains("per analysis, first round (cold) / median (warm), ms: network ");
+    }
+
+    @Test
+    void benchRejectsAnUnknownAnalysis() {
+        Run r = run("bench", "--analysis", "nope", "--racks", "8", "--rounds", "1", "--warmup", "0");
+        assertThat(r.exit()).isEqualTo(TwinCommand.EXIT_INVALID);
+        assertThat(r.err()).contains("no analysis named 'nope'").contains("network");
+    }
+
+    @Test
     void validSampleExitsZero() throws Exception {
         Run r = run("validate", sample(Samples.SCALABLE_UNIT).toString());
         assertThat(r.exit()).isZero();

@@ -40,16 +40,18 @@ public final class CablePlan {
     private final Map<String, Long> bom;
     private final double powerW;
     private final long transceivers;
+    private final List<NetworkReport.TransceiverLine> modules;
     private final List<TooLong> tooLong;
 
     private CablePlan(double[] lengthM, int[] typeOf, List<CableType> types, Map<String, Long> bom, double powerW,
-            long transceivers, List<TooLong> tooLong) {
+            long transceivers, List<NetworkReport.TransceiverLine> modules, List<TooLong> tooLong) {
         this.lengthM = lengthM;
         this.typeOf = typeOf;
         this.types = types;
         this.bom = bom;
         this.powerW = powerW;
         this.transceivers = transceivers;
+        this.modules = modules;
         this.tooLong = tooLong;
     }
 
@@ -84,6 +86,11 @@ public final class CablePlan {
         double powerW = 0;
         long transceivers = 0;
         List<TooLong> tooLong = new ArrayList<>();
+        // per (switch node, type): optical links ending there, and the power of a twin-port module for them
+        long[] switchLinks = new long[g.nodeCount() * Math.max(1, types.size())];
+        double[] switchModuleW = new double[switchLinks.length];
+        long[] singlePort = new long[types.size()];
+        double[] singlePortW = new double[types.size()];
         for (int i = 0; i < n; i++) {
             double len = lengthM(g, g.a(i), g.b(i), as);
             length[i] = len;
@@ -102,7 +109,8 @@ public final class CablePlan {
                 double speed = g.linkSpeedGbps(i);
                 for (int k = 0; k < types.size() && t < 0; k++) {
                     CableType c = types.get(k);
-                    if (c.maxReachM() >= len - Tolerances.EPSILON && c.speedGbps() >= speed - Tolerances.EPSILON) {
+                    if (c.maxReachM() >= len - Tolerances.EPSILON && c.speedGbps() >= speed - Tolerances.EPSILON
+                            && servesLaneRate(c, speed)) {
                         t = k;
                     }
                 }
@@ -115,10 +123,45 @@ public final class CablePlan {
             counts[t < 0 ? types.size() : t][bin] += g.count(i);
             if (t >= 0) {
                 CableType c = types.get(t);
-                powerW += 2 * c.powerPerEndW() * g.count(i);
-                if (c.medium() == CableMedium.OPTICS_MULTIMODE || c.medium() == CableMedium.OPTICS_SINGLEMODE) {
-                    transceivers += 2L * g.count(i);
+                double speed = g.linkSpeedGbps(i);
+                if (isOptics(c)) {
+                    for (int side = 0; side < 2; side++) {
+                        int end = side == 0 ? g.a(i) : g.b(i);
+                        if (g.node(end).role() == FabricGraph.Role.SWITCH) {
+                            int k = end * types.size() + t;
+                            switchLinks[k] += g.count(i);
+                            switchModuleW[k] = Math.max(switchModuleW[k], twinPortW(c, speed));
+                        } else {
+                            singlePort[t] += g.count(i);
+                            singlePortW[t] += singlePortW(c, speed) * g.count(i);
+                        }
+                    }
+                } else {
+                    powerW += 2 * c.powerPerEndW() * g.count(i);
                 }
+            }
+        }
+        long[] twin = new long[types.size()];
+        double[] twinW = new double[types.size()];
+        for (int k = 0; k < switchLinks.length; k++) {
+            if (switchLinks[k] > 0) {
+                int t = k % types.size();
+                long modules = (switchLinks[k] + LINKS_PER_TWIN_PORT - 1) / LINKS_PER_TWIN_PORT;
+                twin[t] += modules;
+                twinW[t] += modules * switchModuleW[k];
+            }
+        }
+        List<NetworkReport.TransceiverLine> modules = new ArrayList<>();
+        for (int t = 0; t < types.size(); t++) {
+            if (twin[t] > 0) {
+                modules.add(new NetworkReport.TransceiverLine(types.get(t).id(), SWITCH_END, twin[t], twinW[t] / 1000));
+                transceivers += twin[t];
+                powerW += twinW[t];
+            }
+            if (singlePort[t] > 0) {
+                modules.add(new NetworkReport.TransceiverLine(types.get(t).id(), NIC_END, singlePort[t], singlePortW[t] / 1000));
+                transceivers += singlePort[t];
+                powerW += singlePortW[t];
             }
         }
         Map<String, Long> bom = new TreeMap<>();
@@ -129,7 +172,50 @@ public final class CablePlan {
                 }
             }
         }
-        return new CablePlan(length, typeOf, List.copyOf(types), bom, powerW, transceivers, List.copyOf(tooLong));
+        return new CablePlan(length, typeOf, List.copyOf(types), bom, powerW, transceivers, List.copyOf(modules),
+                List.copyOf(tooLong));
+    }
+
+    /** Links one switch-side twin-port OSFP module carries: two cages' worth of ports in one plug [P] (ref §4). */
+    static final int LINKS_PER_TWIN_PORT = 2;
+    /** {@link NetworkReport.TransceiverLine#end()} of switch-side twin-port modules. */
+    static final String SWITCH_END = "switch-twin-port";
+    /** {@link NetworkReport.TransceiverLine#end()} of NIC-side single-port modules. */
+    static final String NIC_END = "nic-single-port";
+
+    static boolean isOptics(CableType c) {
+        return c.medium() == CableMedium.OPTICS_MULTIMODE || c.medium() == CableMedium.OPTICS_SINGLEMODE;
+    }
+
+    /**
+     * Links faster than 400 Gb/s run 200G-PAM4 lanes (XDR InfiniBand, 800GbE), for which NVIDIA
+     * offers only linear active copper and single-mode optics: no passive DAC (too short at
+     * 200G-PAM4), no AOC, no multimode [P] (docs.nvidia.com "800Gb/s XDR twin-port OSFP and OSFP
+     * transceivers ... based on 200G-PAM4").
+     */
+    static boolean servesLaneRate(CableType c, double linkSpeedGbps) {
+        if (linkSpeedGbps <= 400 + Tolerances.EPSILON) {
+            return true;
+        }
+        return c.medium() == CableMedium.ACC || c.medium() == CableMedium.OPTICS_SINGLEMODE;
+    }
+
+    /**
+     * Power of one switch-side twin-port module carrying two links of {@code linkSpeedGbps}: the
+     * catalog figure is the twin-port module's ({@code speedGbps} in all, e.g. 2 x 400G SR8 15 W,
+     * DR8 17 W [P]); for faster links (2 x 800G "1.6T" modules on XDR) the same energy per bit [E].
+     */
+    static double twinPortW(CableType c, double linkSpeedGbps) {
+        return c.powerPerEndW() * Math.max(1.0, LINKS_PER_TWIN_PORT * linkSpeedGbps / c.speedGbps());
+    }
+
+    /**
+     * Power of one NIC-side single-port module of {@code linkSpeedGbps}: the twin-port module's
+     * energy per bit [D]. Check: DR8 17 W / 2 = 8.5 W per 400G port against the 400G single-port DR4
+     * module's 9 W maximum [P] (docs.nvidia.com MMS4X00-NS400).
+     */
+    static double singlePortW(CableType c, double linkSpeedGbps) {
+        return c.powerPerEndW() * linkSpeedGbps / c.speedGbps();
     }
 
     /** BOM type name of links that no catalog type serves. */
@@ -180,9 +266,14 @@ public final class CablePlan {
         return powerW;
     }
 
-    /** Optical transceivers: two per optical link. */
+    /** Optical transceivers: twin-port modules at switch ends, single-port modules at NIC ends. */
     public long transceivers() {
         return transceivers;
+    }
+
+    /** Transceivers by type and end, with their power. */
+    public List<NetworkReport.TransceiverLine> transceiverLines() {
+        return modules;
     }
 
     public List<TooLong> tooLong() {

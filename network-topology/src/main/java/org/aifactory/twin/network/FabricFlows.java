@@ -221,6 +221,7 @@ final class FabricFlows {
         double maxUtil = 1.0; // host links run at full injection
         double cutBound = 1.0;
         int cuts = 0;
+        List<Set<Integer>> pending = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int x = 0; x < groups; x++) {
             if (agg.tier[x] == 0) {
@@ -245,6 +246,12 @@ final class FabricFlows {
                         subtree.add(e);
                     }
                 });
+                pending.add(subtree);
+            }
+        }
+        // ECMP delivering everything is a feasible flow: every cut carries its demand, the bound is 1
+        if (maxUtil > 1.0 + Tolerances.RELATIVE * 1e3) {
+            for (Set<Integer> subtree : pending) {
                 cutBound = Math.min(cutBound, cutFraction(subtree, k, inj));
                 cuts++;
             }
@@ -375,12 +382,22 @@ final class FabricFlows {
     }
 
     /**
-     * KV-cache transfer from the prefill racks to the decode racks: the smaller pool's injection in
-     * all, each prefill rack sending in proportion to its injection, each decode rack receiving in
-     * proportion to its own (so the smaller pool runs its NICs at full rate).
+     * KV-cache transfer from the prefill racks to the decode racks at full rate: the smaller pool's
+     * injection in all, each prefill rack sending in proportion to its injection, each decode rack
+     * receiving in proportion to its own (so the smaller pool runs its NICs at full rate).
      */
     Demand prefillToDecode(boolean[] prefill, boolean[] decode) {
         Demand d = new Demand();
+        addPrefillToDecode(d, prefill, decode, Double.NaN);
+        return d;
+    }
+
+    /**
+     * Adds one prefill-to-decode term to {@code d}: {@code demandGbps} in all (NaN: the smaller
+     * pool's injection), each prefill rack sending in proportion to its injection, each decode rack
+     * receiving in proportion to its own. Returns the demand added, Gb/s.
+     */
+    double addPrefillToDecode(Demand d, boolean[] prefill, boolean[] decode, double demandGbps) {
         int groups = agg.groupCount();
         double[] p = new double[groups];
         double[] q = new double[groups];
@@ -394,9 +411,12 @@ final class FabricFlows {
             }
         }
         if (pInj <= Tolerances.EPSILON || dInj <= Tolerances.EPSILON) {
-            return d;
+            return 0;
         }
-        double rate = Math.min(pInj, dInj);
+        double rate = Double.isNaN(demandGbps) ? Math.min(pInj, dInj) : demandGbps;
+        if (rate <= 0) {
+            return 0;
+        }
         for (int e : agg.graph.endpoints()) {
             if (prefill[e]) {
                 p[agg.groupOf[e]] += agg.injectionGbps[e] * rate / pInj;
@@ -405,10 +425,10 @@ final class FabricFlows {
             }
         }
         d.rankOne.add(new double[][] {p, q});
-        d.totalGbps = rate;
-        d.hostUtilization = Math.max(rate / pInj, rate / dInj);
+        d.totalGbps += rate;
+        d.hostUtilization = Math.max(d.hostUtilization, Math.max(rate / pInj, rate / dInj));
         // the part between racks of one group stays on their leaves: in totalGbps, never on an uplink
-        return d;
+        return rate;
     }
 
     /**
@@ -429,6 +449,7 @@ final class FabricFlows {
         double maxUtil = demand.hostUtilization;
         double cutBound = 1.0;
         int cuts = 0;
+        List<Set<Integer>> pending = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int x = 0; x < groups; x++) {
             if (agg.tier[x] == 0 || agg.tier[x] == tree.top) {
@@ -479,12 +500,18 @@ final class FabricFlows {
                         subtree.add(e);
                     }
                 });
-                cutBound = Math.min(cutBound, Math.min(cutFraction(subtree, demand, true), cutFraction(subtree, demand, false)));
-                cuts++;
+                pending.add(subtree);
             }
         }
         double fraction = maxUtil > 0 ? Math.min(1.0, 1.0 / maxUtil) : 1.0;
         fraction = fraction > 1.0 - Tolerances.RELATIVE * 1e3 ? 1.0 : fraction; // sums of shares round at ~1e-15
+        // ECMP delivering everything is a feasible flow: every cut carries its demand, the bound is 1
+        if (fraction < 1.0) {
+            for (Set<Integer> subtree : pending) {
+                cutBound = Math.min(cutBound, Math.min(cutFraction(subtree, demand, true), cutFraction(subtree, demand, false)));
+                cuts++;
+            }
+        }
         return new Pattern(demand.totalGbps, maxUtil, fraction, cutBound, cuts);
     }
 

@@ -32,8 +32,11 @@ import org.aifactory.twin.model.catalog.SwitchType;
  *   <li>a three-tier spec: pods (leaves plus spines, never across halls) for the leaves without
  *       uplinks, then, if the file lists no cores, cores over every pod's spines, every pod
  *       spreading its uplinks over all core planes in proportion to its size;</li>
- *   <li>a front-end or storage Ethernet fabric with racks only: two Spectrum-X planes, each NIC
- *       as 2 links of half its speed, one per plane (ref §4), leaves and spines per plane.</li>
+ *   <li>a compute Ethernet fabric with racks only: two Spectrum-X planes, each NIC as 2 links of
+ *       half its speed, one per plane (ref §4), leaves and spines per plane;</li>
+ *   <li>a front-end or storage Ethernet fabric with racks only: the racks' front-end ports
+ *       ({@link FrontEndPorts}: 2 x 400GbE per compute tray), each tray dual-homed to a leaf pair,
+ *       then spines, or pods and cores for three tiers (or when two tiers cannot reach every leaf).</li>
  * </ul>
  * Switch counts follow {@link TierSizing}; generated switches go into free units of the fabric's
  * network racks near their leaves, or into proposed new network racks ({@link SlotAllocator}).
@@ -58,6 +61,12 @@ public final class FabricGenerator {
 
     /** Completes {@code fabric}; empty when its switch type is unknown (a finding says so). */
     public Optional<Generated> generate(Fabric fabric, SiteGeometry site, CatalogIndex catalog, List<Finding> findings) {
+        return generate(fabric, site, catalog, findings, null);
+    }
+
+    /** Completes {@code fabric}, opening new network racks on {@code floor} (null: at the wanted points). */
+    Optional<Generated> generate(Fabric fabric, SiteGeometry site, CatalogIndex catalog, List<Finding> findings,
+            FloorPlanner floor) {
         TopologySpec spec = fabric.topology();
         Optional<SwitchType> type = catalog.switchType(spec.switchType());
         if (type.isEmpty()) {
@@ -66,7 +75,7 @@ public final class FabricGenerator {
                             + "', which is not in the catalog; the fabric is not analysed. Add the type or fix the id."));
             return Optional.empty();
         }
-        return Optional.of(new Run(fabric, site, catalog, type.get(), findings).build());
+        return Optional.of(new Run(fabric, site, catalog, type.get(), findings, floor).build());
     }
 
     /** One generation: mutable working state, never shared. */
@@ -77,6 +86,8 @@ public final class FabricGenerator {
         private final SwitchType st;
         /** Independent planes each rack's NICs split over (2 for a generated Spectrum-X Ethernet fabric). */
         private final int planes;
+        /** A front-end or storage Ethernet fabric with racks only: hosts' front-end ports, dual-homed leaf pairs. */
+        private final boolean frontEnd;
         /** The plane whose leaves are being generated. */
         private int plane;
         private final List<Finding> findings;
@@ -85,20 +96,24 @@ public final class FabricGenerator {
         private final int[] generatedByTier = new int[4];
         private final List<Finding> local = new ArrayList<>();
 
-        Run(Fabric fabric, SiteGeometry site, CatalogIndex catalog, SwitchType st, List<Finding> findings) {
+        Run(Fabric fabric, SiteGeometry site, CatalogIndex catalog, SwitchType st, List<Finding> findings, FloorPlanner floor) {
             this.fabric = fabric;
             this.site = site;
             this.catalog = catalog;
-            boolean ethernet = (fabric.kind() == FabricKind.FRONTEND_ETHERNET || fabric.kind() == FabricKind.STORAGE_ETHERNET)
-                    && fabric.switches().isEmpty() && fabric.links().isEmpty();
-            // Spectrum-X (ref §4, B300 Spectrum-X SuperPOD): every 800G NIC runs as 2 x 400GbE, one
-            // link per plane, and the switch's 800G ports break out into 2 x 400G [E]
+            boolean racksOnly = fabric.switches().isEmpty() && fabric.links().isEmpty();
+            boolean ethernet = racksOnly && fabric.kind() == FabricKind.COMPUTE_ETHERNET;
+            this.frontEnd = racksOnly
+                    && (fabric.kind() == FabricKind.FRONTEND_ETHERNET || fabric.kind() == FabricKind.STORAGE_ETHERNET);
+            // Spectrum-X compute fabric (ref §4, B300 Spectrum-X SuperPOD): every 800G NIC runs as
+            // 2 x 400GbE, one link per plane, and the switch's 800G ports break out into 2 x 400G [E].
+            // Front-end: the hosts' 400GbE ports on 800G switch ports broken out likewise [E].
             this.planes = ethernet ? 2 : 1;
-            this.st = ethernet ? new SwitchType(st.id(), st.name(), st.ports() * 2, st.portSpeedGbps() / 2, st.powerW(),
+            boolean breakout = ethernet || (frontEnd && FrontEndPorts.PORT_SPEED_GBPS * 2 <= st.portSpeedGbps() + Tolerances.EPSILON);
+            this.st = breakout ? new SwitchType(st.id(), st.name(), st.ports() * 2, st.portSpeedGbps() / 2, st.powerW(),
                     st.rackUnits(), st.source()) : st;
             this.findings = findings;
             double height = catalog.rack("network-rack").map(t -> t.heightM()).orElse(2.3);
-            this.slots = new SlotAllocator(fabric.id(), assumptions, height);
+            this.slots = new SlotAllocator(fabric.id(), assumptions, height, floor);
         }
 
         Generated build() {
@@ -154,7 +169,8 @@ public final class FabricGenerator {
                 }
                 if (p.get().type().kind() == RackKind.NETWORK) {
                     slots.addRack(p.get());
-                } else if (p.get().type().nics() > 0 && g.indexOf(rackId) < 0) {
+                } else if ((frontEnd ? FrontEndPorts.ports(p.get().type()) : p.get().type().nics()) > 0
+                        && g.indexOf(rackId) < 0) {
                     addEndpoint(p.get());
                 }
             }
@@ -203,8 +219,9 @@ public final class FabricGenerator {
         }
 
         private int addEndpoint(SiteGeometry.RackPlace p) {
-            return g.addNode(new FabricGraph.Node(p.id(), FabricGraph.Role.ENDPOINT, 0, p.type().nics() * planes,
-                    p.type().nicSpeedGbps() / planes, p.type().gpus(), null, p.id(), p.rowId(), p.hallId(), p.xM(), p.yM(),
+            int nics = frontEnd ? FrontEndPorts.ports(p.type()) : p.type().nics() * planes;
+            double speed = frontEnd ? FrontEndPorts.speedGbps(p.type()) : p.type().nicSpeedGbps() / planes;
+            return g.addNode(new FabricGraph.Node(p.id(), FabricGraph.Role.ENDPOINT, 0, nics, speed, p.type().gpus(), null, p.id(), p.rowId(), p.hallId(), p.xM(), p.yM(),
                     p.type().heightM(), false));
         }
 
@@ -230,7 +247,7 @@ public final class FabricGenerator {
             }
             int leafNo = 0;
             for (List<Integer> racks : byHall.values()) {
-                if (spec.type() == TopologyType.RAIL_OPTIMIZED) {
+                if (spec.type() == TopologyType.RAIL_OPTIMIZED || frontEnd) {
                     leafNo = railLeaves(racks, down, leafNo);
                 } else {
                     leafNo = packedLeaves(racks, down, leafNo);
@@ -272,7 +289,9 @@ public final class FabricGenerator {
         private int railLeaves(List<Integer> racks, int down, int leafNo) {
             int i = 0;
             while (i < racks.size()) {
-                int rails = TierSizing.gcd(g.node(racks.get(i)).ports() / planes, assumptions.rails());
+                // front-end: each tray's two ports on two different leaves (a dual-homed leaf pair)
+                int rails = TierSizing.gcd(g.node(racks.get(i)).ports() / planes,
+                        frontEnd ? FrontEndPorts.PORTS_PER_TRAY : assumptions.rails());
                 List<Integer> group = new ArrayList<>();
                 int used = 0;
                 while (i < racks.size()) {
@@ -759,7 +778,7 @@ public final class FabricGenerator {
             for (int k = 2; g.indexOf(unique) >= 0; k++) {
                 unique = id + "-g" + k;
             }
-            SlotAllocator.Spot spot = slots.place(hall, x, y, st.rackUnits());
+            SlotAllocator.Spot spot = slots.place(unique, hall, x, y, st.rackUnits());
             generatedByTier[tier]++;
             return g.addNode(new FabricGraph.Node(unique, FabricGraph.Role.SWITCH, tier, st.ports(), st.portSpeedGbps(), 0,
                     st.id(), spot.rackId(), spot.rowId(), spot.hallId(), spot.xM(), spot.yM(), spot.rackHeightM(), true));

@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.aifactory.twin.model.Deployment;
 import org.aifactory.twin.model.Fabric;
 import org.aifactory.twin.model.PoolRole;
+import org.aifactory.twin.model.Precision;
+import org.aifactory.twin.model.TrafficProfile;
 import org.aifactory.twin.model.WorkerPool;
 import org.aifactory.twin.model.Workload;
 import org.aifactory.twin.model.analysis.Finding;
@@ -45,8 +47,13 @@ public final class FabricSolver {
 
     /** Solves {@code fabric}; {@code workload}'s disaggregated deployments set the KV-cache pools. */
     public Optional<Solved> solve(Fabric fabric, SiteGeometry site, CatalogIndex catalog, Workload workload) {
+        return solve(fabric, site, catalog, workload, null);
+    }
+
+    /** As {@link #solve(Fabric, SiteGeometry, CatalogIndex, Workload)}, new network racks on {@code floor}'s free floor. */
+    Optional<Solved> solve(Fabric fabric, SiteGeometry site, CatalogIndex catalog, Workload workload, FloorPlanner floor) {
         List<Finding> findings = new ArrayList<>();
-        Optional<FabricGenerator.Generated> generated = generator.generate(fabric, site, catalog, findings);
+        Optional<FabricGenerator.Generated> generated = generator.generate(fabric, site, catalog, findings, floor);
         if (generated.isEmpty()) {
             return Optional.empty();
         }
@@ -104,9 +111,17 @@ public final class FabricSolver {
         FabricFlows.AllToAll a2a = flows.allToAll();
         NetworkReport.TrafficPattern ring = report(flows.pattern(flows.ring()), "ring over the fabric's racks in"
                 + " listed order [E]", g.endpoints().size(), g.endpoints().size());
-        Pools pools = pools(g, workload);
-        NetworkReport.TrafficPattern kv = report(flows.pattern(flows.prefillToDecode(pools.prefill(), pools.decode())),
-                pools.basis(), count(pools.prefill()), count(pools.decode()));
+        Pools pools = pools(g, workload, catalog);
+        FabricFlows.Demand kvDemand = new FabricFlows.Demand();
+        List<NetworkReport.KvDemand> sizing = new ArrayList<>();
+        for (KvTerm t : pools.terms()) {
+            flows.addPrefillToDecode(kvDemand, t.prefill(), t.decode(), t.demandGbps());
+            if (t.sizing() != null) {
+                sizing.add(t.sizing());
+            }
+        }
+        NetworkReport.TrafficPattern kv = report(flows.pattern(kvDemand), pools.basis(), count(pools.prefill()),
+                count(pools.decode()), sizing);
         int hops = flows.maxHops();
         List<Integer> unreachable = flows.unreachableEndpoints();
         for (int e : unreachable) {
@@ -129,14 +144,20 @@ public final class FabricSolver {
         int switches = 0;
         double switchPowerW = 0;
         Map<String, Double> powerOf = new HashMap<>();
+        Map<String, double[]> switchBom = new java.util.TreeMap<>();
         for (int i = 0; i < g.nodeCount(); i++) {
             FabricGraph.Node n = g.node(i);
             if (n.role() == FabricGraph.Role.SWITCH) {
                 switches++;
-                switchPowerW += powerOf.computeIfAbsent(n.switchType(),
+                double w = powerOf.computeIfAbsent(n.switchType(),
                         id -> catalog.switchType(id).map(SwitchType::powerW).orElse(gen.switchType().powerW()));
+                switchPowerW += w;
+                switchBom.computeIfAbsent(n.switchType(), k -> new double[2])[0]++;
+                switchBom.get(n.switchType())[1] += w;
             }
         }
+        List<NetworkReport.SwitchLine> switchLines = new ArrayList<>();
+        switchBom.forEach((type, v) -> switchLines.add(new NetworkReport.SwitchLine(type, (long) v[0], v[1] / 1000)));
         long generatedLinks = 0;
         for (int b = 0; b < g.bundleCount(); b++) {
             if (g.generated(b)) {
@@ -149,30 +170,47 @@ public final class FabricSolver {
         }
         List<NetworkReport.ProposedRack> proposed = gen.proposedRacks();
         if (!proposed.isEmpty()) {
+            long onFloor = proposed.stream().filter(NetworkReport.ProposedRack::onFloor).count();
+            NetworkReport.ProposedRack first = proposed.get(0);
             out.add(Severity.WARNING, "NETWORK_RACKS_NEEDED", fabric.id(), String.format(Locale.ROOT,
-                    "fabric %s: %d generated switches need %d new network racks (first at site %.1f, %.1f m in %s);"
-                            + " the report lists where. Add them to the layout.", fabric.id(),
-                    proposed.stream().mapToInt(NetworkReport.ProposedRack::switches).sum(), proposed.size(),
-                    proposed.get(0).siteXM(), proposed.get(0).siteYM(),
-                    proposed.get(0).hallId() == null ? "the yard" : proposed.get(0).hallId()));
+                    "fabric %s: %d generated switches need %d new network racks; %d fit on free floor of the layout (first %s"
+                            + " in %s at %s). The report (generation.proposedRacks) lists each rack's hall, position and"
+                            + " switches, and the cable plan measures from there: add them to the layout (power and cooling"
+                            + " do not see them until then).", fabric.id(),
+                    proposed.stream().mapToInt(NetworkReport.ProposedRack::switches).sum(), proposed.size(), onFloor,
+                    first.id(), first.hallId() == null ? "the yard" : first.hallId(), first.onFloor()
+                            ? String.format(Locale.ROOT, "x %.1f, y %.1f m", first.xM(), first.yM())
+                            : String.format(Locale.ROOT, "site %.1f, %.1f m (no free floor)", first.siteXM(), first.siteYM())));
+            if (onFloor < proposed.size()) {
+                out.add(Severity.WARNING, "NETWORK_NO_FLOOR_SPACE", fabric.id(), String.format(Locale.ROOT,
+                        "fabric %s: %d of its %d new network racks find no free floor in any hall (a rack needs %.1f m clear"
+                                + " on every side); they are measured from where their switches are wanted. Make room or add a"
+                                + " network hall.", fabric.id(), proposed.size() - onFloor, proposed.size(),
+                        assumptions.floorClearanceM()));
+            }
         }
         NetworkReport.Generation generation = new NetworkReport.Generation(generatedSwitches, generatedLinks,
                 gen.placedInExistingRacks(), proposed.size(),
-                proposed.subList(0, Math.min(NetworkAnalysis.MAX_LISTED, proposed.size())));
+                proposed);
         NetworkReport.FabricSummary summary = new NetworkReport.FabricSummary(fabric.id(), fabric.kind(),
                 fabric.topology().type(), g.topTier(), switches, g.linkCount(), gpus, flows.totalInjectionGbps() / 1000,
                 bis.capacityGbps() / 1000, required / 1000, worstOs, hops, tiers,
                 new NetworkReport.AllToAll(a2a.maxUtilization(), a2a.ecmpFraction(), a2a.cutBoundFraction(), a2a.cuts()),
                 ring, kv,
-                generation, plan.transceivers(), plan.powerW() / 1000, switchPowerW / 1000,
+                generation, switchLines, plan.transceivers(), plan.transceiverLines(), plan.powerW() / 1000, switchPowerW / 1000,
                 String.format(Locale.ROOT, "%d nodes and %d link bundles folded into %d groups", g.nodeCount(),
                         g.bundleCount(), agg.groupCount()));
         return Optional.of(new Solved(summary, failures, g, plan, out.list()));
     }
 
     private static NetworkReport.TrafficPattern report(FabricFlows.Pattern p, String basis, int sending, int receiving) {
+        return report(p, basis, sending, receiving, List.of());
+    }
+
+    private static NetworkReport.TrafficPattern report(FabricFlows.Pattern p, String basis, int sending, int receiving,
+            List<NetworkReport.KvDemand> sizing) {
         return new NetworkReport.TrafficPattern(p.demandGbps() / 1000, p.maxUtilization(), p.ecmpFraction(),
-                p.cutBoundFraction(), p.cuts(), basis, sending, receiving);
+                p.cutBoundFraction(), p.cuts(), basis, sending, receiving, sizing);
     }
 
     private static int count(boolean[] flags) {
@@ -183,20 +221,33 @@ public final class FabricSolver {
         return n;
     }
 
-    /** Prefill and decode endpoint nodes, and where the split comes from. */
-    record Pools(boolean[] prefill, boolean[] decode, String basis) {}
+    /**
+     * One prefill-to-decode transfer: its racks, its rate in Gb/s (NaN: the smaller pool's
+     * injection, the worst case) and, when sized from the workload, how.
+     */
+    record KvTerm(boolean[] prefill, boolean[] decode, double demandGbps, NetworkReport.KvDemand sizing) {}
+
+    /** Prefill and decode endpoint nodes (all terms), the terms, and where the split comes from. */
+    record Pools(boolean[] prefill, boolean[] decode, String basis, List<KvTerm> terms) {}
+
+    static Pools pools(FabricGraph g, Workload workload) {
+        return pools(g, workload, null);
+    }
 
     /**
-     * The KV-cache pools: each disaggregated deployment of the workload (a prefill and a decode pool)
-     * whose racks are in the fabric gives its first racks, in its listed order, to prefill up to the
-     * prefill pools' share of its GPUs, the rest to decode (the file does not say which rack runs
-     * which pool [E]). Without such a deployment: the first half of the fabric's GPU racks (by GPUs,
-     * in the fabric's order) prefill, the second half decode [E].
+     * The KV-cache pools and rates. Each disaggregated deployment of the workload (a prefill and a
+     * decode pool) whose racks are in the fabric gives its first racks, in its listed order, to
+     * prefill up to the prefill pools' share of its GPUs, the rest to decode (the file does not say
+     * which rack runs which pool [E]); its rate is {@link #kvDemand}. Without such a deployment: the
+     * first half of the fabric's GPU racks (by GPUs, in the fabric's order) prefill, the second half
+     * decode [E], at the rate the workload's deployments would send if they were disaggregated
+     * (sum of {@link #kvDemand}), or at full injection if the workload gives no rate.
      */
-    static Pools pools(FabricGraph g, Workload workload) {
+    static Pools pools(FabricGraph g, Workload workload, CatalogIndex catalog) {
         boolean[] prefill = new boolean[g.nodeCount()];
         boolean[] decode = new boolean[g.nodeCount()];
         List<String> used = new ArrayList<>();
+        List<KvTerm> terms = new ArrayList<>();
         for (Deployment d : workload.deployments()) {
             long pre = d.pools().stream().filter(p -> p.role() == PoolRole.PREFILL).mapToLong(WorkerPool::gpus).sum();
             long dec = d.pools().stream().filter(p -> p.role() == PoolRole.DECODE).mapToLong(WorkerPool::gpus).sum();
@@ -212,19 +263,30 @@ public final class FabricSolver {
             if (pre <= 0 || dec <= 0 || racks.size() < 2) {
                 continue;
             }
+            boolean[] tp = new boolean[g.nodeCount()];
+            boolean[] td = new boolean[g.nodeCount()];
             double preGpus = gpus * (double) pre / (pre + dec);
             long cum = 0;
             for (int k = 0; k < racks.size(); k++) {
                 int i = racks.get(k);
                 boolean isPrefill = (k == 0 || cum + g.node(i).gpus() / 2.0 <= preGpus) && k < racks.size() - 1;
                 (isPrefill ? prefill : decode)[i] = true;
+                (isPrefill ? tp : td)[i] = true;
                 cum += g.node(i).gpus();
             }
+            // the share of the deployment's racks in this fabric carries that share of its traffic [E]
+            double share = d.racks().isEmpty() ? 1.0 : (double) racks.size() / d.racks().size();
+            NetworkReport.KvDemand sizing = kvDemand(d, workload, catalog, share);
+            terms.add(new KvTerm(tp, td, sizing == null ? Double.NaN : sizing.demandGbps(), sizing));
             used.add(d.id());
         }
         if (!used.isEmpty()) {
+            boolean sized = terms.stream().allMatch(t -> t.sizing() != null);
             return new Pools(prefill, decode, "workload deployments " + String.join(", ", used)
-                    + " (prefill = their first racks by the pools' GPU share [E])");
+                    + " (prefill = their first racks by the pools' GPU share [E]); "
+                    + (sized ? "rate = requests/s x mean input tokens x KV bytes per token of the model"
+                            : "rate from the workload where it gives one, else the smaller pool's full injection (worst case)"),
+                    terms);
         }
         List<Integer> racks = g.endpoints();
         long total = 0;
@@ -237,7 +299,63 @@ public final class FabricSolver {
             (isPrefill ? prefill : decode)[e] = true;
             cum += g.node(e).gpus();
         }
-        return new Pools(prefill, decode, "first half of the GPU racks prefill, second half decode [E]");
+        // no disaggregated deployment: what the workload's deployments would send if disaggregated
+        double rate = 0;
+        List<String> sizedIds = new ArrayList<>();
+        NetworkReport.KvDemand one = null;
+        for (Deployment d : workload.deployments()) {
+            long onFabric = d.racks().stream().filter(id -> {
+                int i = g.indexOf(id);
+                return i >= 0 && g.node(i).role() == FabricGraph.Role.ENDPOINT;
+            }).count();
+            if (onFabric == 0) {
+                continue;
+            }
+            NetworkReport.KvDemand k = kvDemand(d, workload, catalog, (double) onFabric / d.racks().size());
+            if (k != null) {
+                rate += k.demandGbps();
+                sizedIds.add(d.id());
+                one = k;
+            }
+        }
+        if (sizedIds.isEmpty()) {
+            return new Pools(prefill, decode, "first half of the GPU racks prefill, second half decode [E], at the smaller"
+                    + " half's full injection (no workload rate: worst case)", List.of(new KvTerm(prefill, decode, Double.NaN, null)));
+        }
+        return new Pools(prefill, decode, "first half of the GPU racks prefill, second half decode [E], at the rate of"
+                + " deployments " + String.join(", ", sizedIds) + " as if disaggregated (requests/s x mean input tokens x KV"
+                + " bytes per token)", List.of(new KvTerm(prefill, decode, rate, sizedIds.size() == 1 ? one : null)));
+    }
+
+    /**
+     * The KV-cache rate a deployment's prefill workers send to its decode workers: the request rate
+     * of its traffic profiles (mean {@code rateRps}) x their mean input tokens x the model's KV bytes
+     * per token (ref §5d; KV in FP8 for FP8/FP4 weights, BF16 otherwise, as the serving model
+     * assumes) x 8 bits, times {@code share} (the part of its racks in this fabric). Every prompt's
+     * whole KV cache crosses once (no prefix-cache hits on the decode side) [E]. Null when the
+     * workload gives no traffic for it or the model is not in the catalog.
+     */
+    static NetworkReport.KvDemand kvDemand(Deployment d, Workload workload, CatalogIndex catalog, double share) {
+        if (catalog == null) {
+            return null;
+        }
+        var model = catalog.model(d.model());
+        double rps = 0;
+        double tokens = 0;
+        for (TrafficProfile t : workload.traffic()) {
+            if (d.id().equals(t.deployment()) && t.arrival().rateRps() > 0) {
+                rps += t.arrival().rateRps();
+                tokens += t.arrival().rateRps() * t.inputTokens().mean();
+            }
+        }
+        if (model.isEmpty() || rps <= 0) {
+            return null;
+        }
+        double meanTokens = tokens / rps;
+        double kvElementBytes = d.precision() == Precision.BF16 ? 2.0 : 1.0;
+        double bytesPerToken = model.get().kvBytesPerToken(kvElementBytes);
+        double gbps = rps * share * meanTokens * bytesPerToken * 8 / 1e9;
+        return new NetworkReport.KvDemand(d.id(), d.model(), rps * share, meanTokens, bytesPerToken, gbps);
     }
 
     private static long countOver(FabricGraph g, int tier, double specOs) {

@@ -13,6 +13,10 @@ package org.aifactory.twin.network;
  *     panels, management switch and PDUs); a Quantum-X800 is 4U, so 10 per rack
  * @param reuseRadiusM a generated switch goes into an existing network rack with free units only
  *     if that rack is within this Manhattan distance of where the switch is wanted [E]
+ * @param floorClearanceM a new network rack's footprint, grown by this on every side, must not overlap
+ *     any placed item [E]: keeps cross aisles (3 m), hot/cold aisles (1.8 m) and fan-wall fronts open
+ * @param wallClearanceM a new network rack stands at least this far inside its hall's walls [E]
+ * @param newRowAisleM aisle between two rows of new network racks [E] (the generated halls' 1.8 m)
  * @param rails leaves per rail group: NVIDIA SuperPODs wire each of 8 GPU rails of a scalable unit
  *     to its own leaf ([P] B300-XDR SuperPOD RA, 8 leaves per SU; ref §4)
  */
@@ -24,9 +28,13 @@ public record NetworkAssumptions(
         double slackFraction,
         int usableRackUnits,
         double reuseRadiusM,
+        double floorClearanceM,
+        double wallClearanceM,
+        double newRowAisleM,
         int rails) {
 
-    public static final NetworkAssumptions DEFAULT = new NetworkAssumptions(3.0, 1.2, 0.5, 1.0, 0.10, 42, 15.0, 8);
+    public static final NetworkAssumptions DEFAULT = new NetworkAssumptions(3.0, 1.2, 0.5, 1.0, 0.10, 42, 15.0, 1.5, 1.0,
+            1.8, 8);
 
     public NetworkAssumptions {
         if (!(trayHeightM > 0) || !(portHeightM >= 0) || !(inRackRunM >= 0) || !(sameRackLengthM > 0)) {
@@ -36,6 +44,10 @@ public record NetworkAssumptions(
         }
         if (!(slackFraction >= 0) || slackFraction > 1) {
             throw new IllegalArgumentException("The slackFraction (" + slackFraction + ") must be in [0, 1].");
+        }
+        if (!(floorClearanceM >= 0) || !(wallClearanceM >= 0) || !(newRowAisleM >= 0)) {
+            throw new IllegalArgumentException("floor clearances must not be negative: floorClearanceM (" + floorClearanceM
+                    + "), wallClearanceM (" + wallClearanceM + "), newRowAisleM (" + newRowAisleM + ")");
         }
         if (usableRackUnits < 1 || rails < 1) {
             throw new IllegalArgumentException("usableRackUnits (" + usableRackUnits + ") and rails (" + rails

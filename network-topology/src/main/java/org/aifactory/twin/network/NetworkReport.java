@@ -13,17 +13,23 @@ import org.aifactory.twin.model.TopologyType;
  * @param cables bill of materials over all fabrics, by cable type and standard length
  * @param opticsPowerKw transceivers and active cable ends of all fabrics
  * @param failures one row per failure case per fabric
+ * @param transceivers optical modules of all fabrics by type and end (the BOM's transceivers)
+ * @param switches switches of all fabrics by type (the BOM's switches)
  */
 public record NetworkReport(
         List<FabricSummary> fabrics,
         List<CableLine> cables,
         double opticsPowerKw,
-        List<FailureCase> failures) {
+        List<FailureCase> failures,
+        List<TransceiverLine> transceivers,
+        List<SwitchLine> switches) {
 
     public NetworkReport {
         fabrics = List.copyOf(fabrics);
         cables = List.copyOf(cables);
         failures = List.copyOf(failures);
+        transceivers = List.copyOf(transceivers);
+        switches = List.copyOf(switches);
     }
 
     /**
@@ -43,7 +49,10 @@ public record NetworkReport(
      * @param ringAllReduce every rack sending to the next rack of the fabric at its injection
      * @param kvCacheTransfer prefill racks sending KV caches to decode racks at full injection
      * @param generation what the solver generated and where it put it
-     * @param transceivers optical transceivers (two per optical link)
+     * @param switchBom switches by catalog type, with their power (the BOM's switches)
+     * @param transceivers optical transceivers: twin-port modules at switch ends (one per two links of a
+     *     switch and type), single-port modules at NIC ends (one per link)
+     * @param transceiverDetail the same by type and end, with power
      * @param opticsPowerKw this fabric's transceivers and active cable ends
      * @param switchPowerKw this fabric's switches at their catalog power
      * @param aggregation how the flow graph was folded, for the reader
@@ -66,13 +75,17 @@ public record NetworkReport(
             TrafficPattern ringAllReduce,
             TrafficPattern kvCacheTransfer,
             Generation generation,
+            List<SwitchLine> switchBom,
             long transceivers,
+            List<TransceiverLine> transceiverDetail,
             double opticsPowerKw,
             double switchPowerKw,
             String aggregation) {
 
         public FabricSummary {
             tierDetail = List.copyOf(tierDetail);
+            transceiverDetail = List.copyOf(transceiverDetail);
+            switchBom = List.copyOf(switchBom);
         }
     }
 
@@ -127,6 +140,8 @@ public record NetworkReport(
      *     pools come from ("workload deployment ..." or "first/second half of the GPU racks [E]")
      * @param sendingRacks racks that send (all for the ring, the prefill pool for KV transfer)
      * @param receivingRacks racks that receive (all for the ring, the decode pool for KV transfer)
+     * @param kvDemand for KV transfer sized from the workload: the rate of each deployment (empty
+     *     for the ring, or when the demand is the pools' full injection)
      */
     public record TrafficPattern(
             double demandTbps,
@@ -136,7 +151,24 @@ public record NetworkReport(
             int cutsEvaluated,
             String basis,
             int sendingRacks,
-            int receivingRacks) {}
+            int receivingRacks,
+            List<KvDemand> kvDemand) {
+
+        public TrafficPattern {
+            kvDemand = List.copyOf(kvDemand);
+        }
+    }
+
+    /**
+     * The KV-cache rate of one deployment, prefill to decode.
+     *
+     * @param requestsPerS its traffic's mean request rate (the part on this fabric's racks)
+     * @param inputTokens mean input tokens per request
+     * @param kvBytesPerToken the model's KV-cache bytes per token (ref §5d formulas)
+     * @param demandGbps requestsPerS x inputTokens x kvBytesPerToken x 8 / 1e9
+     */
+    public record KvDemand(String deployment, String model, double requestsPerS, double inputTokens,
+            double kvBytesPerToken, double demandGbps) {}
 
     /**
      * What the solver generated.
@@ -145,7 +177,7 @@ public record NetworkReport(
      * @param generatedLinks links the file did not list
      * @param placedInExistingRacks generated switches mounted in free units of the fabric's network racks
      * @param newNetworkRacks network racks to add to the layout for the rest
-     * @param proposedRacks the first {@value NetworkAnalysis#MAX_LISTED} of them, where they are wanted
+     * @param proposedRacks every one of them: hall, position on free floor and the switches it hosts
      */
     public record Generation(
             int generatedSwitches,
@@ -159,10 +191,40 @@ public record NetworkReport(
         }
     }
 
-    /** A new network rack wanted at a site point (hall may be null: outside any hall). */
-    public record ProposedRack(String id, String hallId, double siteXM, double siteYM, int switches) {}
+    /**
+     * A new network rack the generated switches need, on free floor of the layout.
+     *
+     * @param hallId its hall (null: no hall had free floor; it stands where its switches are wanted)
+     * @param xM centre in its hall's coordinates, rotation 0 (null when not on the floor plan)
+     * @param yM centre in its hall's coordinates (null when not on the floor plan)
+     * @param siteXM centre in site coordinates: where its cables are measured from
+     * @param onFloor true if it stands on free floor found in the layout
+     * @param switches switches it hosts
+     * @param switchIds their ids
+     */
+    public record ProposedRack(String id, String hallId, Double xM, Double yM, double siteXM, double siteYM, boolean onFloor,
+            int switches, List<String> switchIds) {
 
-    /** A bill-of-materials line: {@code count} cables of {@code type} cut to {@code lengthM}. */
+        public ProposedRack {
+            switchIds = List.copyOf(switchIds);
+        }
+    }
+
+    /** A bill-of-materials line for switches: {@code count} of catalog {@code type}, {@code powerKw} in all. */
+    public record SwitchLine(String type, long count, double powerKw) {}
+
+    /**
+     * Optical transceivers of one type at one kind of cable end.
+     *
+     * @param end "switch-twin-port" (one module per two switch ports) or "nic-single-port" (one per NIC link)
+     * @param powerKw their power
+     */
+    public record TransceiverLine(String type, String end, long count, double powerKw) {}
+
+    /**
+     * A bill-of-materials line: {@code count} cables of {@code type} cut to {@code lengthM} (for
+     * optics: fibre runs, one per link; the modules are counted in {@link TransceiverLine}s).
+     */
     public record CableLine(String type, double lengthM, long count) {}
 
     /**

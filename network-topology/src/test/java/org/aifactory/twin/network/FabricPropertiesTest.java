@@ -8,6 +8,7 @@ import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.aifactory.twin.model.FabricKind;
 import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.TopologyType;
 import org.aifactory.twin.model.analysis.Severity;
@@ -22,6 +23,7 @@ class FabricPropertiesTest {
 
     private static final int[] RADIX = {8, 16, 32, 64, 144};
     private static final int[] NICS = {1, 2, 4, 8};
+    private static final FabricKind[] KINDS = {FabricKind.COMPUTE_INFINIBAND, FabricKind.COMPUTE_ETHERNET, FabricKind.FRONTEND_ETHERNET};
 
     @Property(tries = 60, seed = "20261122")
     void generatedLinksJoinExistingPortsAndNoPortIsUsedTwice(
@@ -30,12 +32,15 @@ class FabricPropertiesTest {
             @ForAll @IntRange(min = 0, max = 3) int nicIndex,
             @ForAll @IntRange(min = 1, max = 3) int tiers,
             @ForAll boolean rail,
-            @ForAll @IntRange(min = 1, max = 3) int oversubscription) {
+            @ForAll @IntRange(min = 1, max = 3) int oversubscription,
+            @ForAll @IntRange(min = 0, max = 2) int kindIndex) {
         int radix = RADIX[radixIndex];
+        FabricKind kind = KINDS[kindIndex];
         Catalog local = TestFabrics.catalog(List.of(TestFabrics.node("n", NICS[nicIndex], NICS[nicIndex], 400)),
-                List.of(TestFabrics.switchOf("sw", radix, 400)));
+                List.of(TestFabrics.switchOf("sw", radix, kind == FabricKind.FRONTEND_ETHERNET ? 800 : 400)));
         Facility f = TestFabrics.facility("n", racks,
-                TestFabrics.spec(rail ? TopologyType.RAIL_OPTIMIZED : TopologyType.FAT_TREE, tiers, oversubscription, "sw"), local);
+                TestFabrics.spec(rail ? TopologyType.RAIL_OPTIMIZED : TopologyType.FAT_TREE, tiers, oversubscription, "sw"), local,
+                kind);
 
         FabricSolver.Solved s = TestFabrics.solve(f, local);
         FabricGraph g = s.graph();
@@ -64,6 +69,28 @@ class FabricPropertiesTest {
             assertThat(used[n]).as("ports of %s", g.node(n).id()).isLessThanOrEqualTo(g.node(n).ports());
         }
         assertThat(s.findings()).noneMatch(x -> x.code().equals("NETWORK_PORTS_EXHAUSTED"));
+        // every rack's NICs (front-end: its front-end ports) are linked, each exactly once
+        for (int e : g.endpoints()) {
+            int expected = kind == FabricKind.FRONTEND_ETHERNET ? 2 * ((NICS[nicIndex] + 3) / 4)
+                    : kind == FabricKind.COMPUTE_ETHERNET ? 2 * NICS[nicIndex] : NICS[nicIndex];
+            assertThat(used[e]).as("links of %s", g.node(e).id()).isEqualTo(expected);
+        }
+        // twin-port modules: at least half the optical links ending at switches, at most one per link
+        long nicModules = s.cables().transceiverLines().stream().filter(t -> t.end().equals(CablePlan.NIC_END))
+                .mapToLong(NetworkReport.TransceiverLine::count).sum();
+        long twinModules = s.cables().transceiverLines().stream().filter(t -> t.end().equals(CablePlan.SWITCH_END))
+                .mapToLong(NetworkReport.TransceiverLine::count).sum();
+        long opticalNicLinks = 0;
+        long opticalSwitchEnds = 0;
+        for (int b = 0; b < g.bundleCount(); b++) {
+            if (s.cables().type(b) != null && CablePlan.isOptics(s.cables().type(b))) {
+                opticalNicLinks += g.node(g.a(b)).role() == FabricGraph.Role.ENDPOINT ? g.count(b) : 0;
+                opticalSwitchEnds += (g.node(g.a(b)).role() == FabricGraph.Role.SWITCH ? g.count(b) : 0) + g.count(b);
+            }
+        }
+        assertThat(nicModules).isEqualTo(opticalNicLinks);
+        assertThat(twinModules).isBetween((opticalSwitchEnds + 1) / 2, opticalSwitchEnds);
+        assertThat(s.summary().transceivers()).isEqualTo(nicModules + twinModules);
     }
 
     @Property(tries = 40, seed = "20261123")

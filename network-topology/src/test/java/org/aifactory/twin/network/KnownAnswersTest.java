@@ -216,7 +216,7 @@ class KnownAnswersTest {
         Catalog local = TestFabrics.catalog(List.of(TestFabrics.node("dgx-b300", 8, 8, 800)), List.of());
         Facility f = TestFabrics.facility("dgx-b300", 64 * sus,
                 TestFabrics.spec(TopologyType.RAIL_OPTIMIZED, 2, 1.0, "spectrum-x-sn5600"), local,
-                org.aifactory.twin.model.FabricKind.FRONTEND_ETHERNET);
+                org.aifactory.twin.model.FabricKind.COMPUTE_ETHERNET);
 
         FabricSolver.Solved s = TestFabrics.solve(f, local);
 

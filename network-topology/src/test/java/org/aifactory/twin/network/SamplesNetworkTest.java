@@ -43,6 +43,8 @@ class SamplesNetworkTest {
         assertThat(f.oversubscription()).isCloseTo(0.5, within(1e-9));
         assertThat(f.maxHops()).isEqualTo(1);
         assertThat(o.report().cables().stream().mapToLong(NetworkReport.CableLine::count).sum()).isEqualTo(1152);
+        // BOM switches: 12 Quantum-X800 at the catalog's 5 kW [E]
+        assertThat(o.report().switches()).containsExactly(new NetworkReport.SwitchLine("quantum-x800-q3400", 12, 60.0));
         assertThat(o.findings()).noneMatch(x -> x.severity() == Severity.ERROR);
         // a leaf down takes one rail of 8 from every rack: 7/8 of the bisection is left
         assertThat(o.report().failures()).anySatisfy(c -> {
