@@ -29,7 +29,7 @@ public final class PlannerDemo {
             r = new Emulator(spec, RequestSource.synthetic(new Arrival(ArrivalKind.DIURNAL, 100, 190.0, 86_400.0, null), in, out, 1, 1))
                     .withPlanner(p).run();
         } else if (what.equals("disagg")) {
-            EmulationSpec spec = EmulationSpec.aggregated(m, 8, RouterPolicy.LEAST_LOADED, 150_000).withSlo(450, 99, 40, 99)
+            EmulationSpec spec = EmulationSpec.aggregated(m, 8, RouterPolicy.LEAST_LOADED, 483_000).withSlo(450, 99, 40, 99)
                     .withDisaggregation(m, 8, 100e9);
             PlannerSpec p = PlannerSpec.defaults(8, 8, PlannerSpec.startupS(m), PlannerSpec.startupS(m)).withInterval(60)
                     .withInitial(1, 1);

@@ -128,7 +128,7 @@ class PlannerTest {
     @Test
     void disaggregatedPlannerScalesBothPools() {
         ExecutionModel m = gb200Tp4();
-        EmulationSpec spec = EmulationSpec.aggregated(m, 8, RouterPolicy.LEAST_LOADED, 150_000).withSlo(450, 99, 40, 99)
+        EmulationSpec spec = EmulationSpec.aggregated(m, 8, RouterPolicy.LEAST_LOADED, 483_000).withSlo(450, 99, 40, 99)
                 .withDisaggregation(m, 8, 100e9);
         PlannerSpec p = PlannerSpec.defaults(8, 8, PlannerSpec.startupS(m), PlannerSpec.startupS(m)).withInterval(INTERVAL_S)
                 .withInitial(1, 1);

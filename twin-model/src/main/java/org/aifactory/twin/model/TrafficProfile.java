@@ -1,8 +1,14 @@
 package org.aifactory.twin.model;
 
-/** The traffic offered to one deployment: arrivals and input/output lengths in tokens. */
+import java.util.List;
+
+/**
+ * The traffic offered to one deployment: arrivals and input/output lengths in tokens, and the
+ * tenants sharing it (empty: one anonymous standard tenant).
+ */
 public record TrafficProfile(
-        String id, String deployment, Arrival arrival, TokenDistribution inputTokens, TokenDistribution outputTokens) {
+        String id, String deployment, Arrival arrival, TokenDistribution inputTokens, TokenDistribution outputTokens,
+        List<Tenant> tenants) {
 
     public TrafficProfile {
         Checks.required(id, "id");
@@ -10,5 +16,12 @@ public record TrafficProfile(
         Checks.required(arrival, "arrival");
         Checks.required(inputTokens, "inputTokens");
         Checks.required(outputTokens, "outputTokens");
+        tenants = Checks.listOf(tenants);
+    }
+
+    /** No tenants. */
+    public TrafficProfile(String id, String deployment, Arrival arrival, TokenDistribution inputTokens,
+            TokenDistribution outputTokens) {
+        this(id, deployment, arrival, inputTokens, outputTokens, List.of());
     }
 }
