@@ -33,6 +33,9 @@ public record MigProfile(int computeSlices, int memoryGb) {
 
     /** Memory slices (of 8) the profile holds on a GPU of {@code gpuHbmGb}: 8 M / HBM rounded, in [1, 8] [D]. */
     public int memorySlices(double gpuHbmGb) {
+        if (computeSlices == COMPUTE_SLICES) {
+            return MEMORY_SLICES; // the full-GPU profile holds all memory (7g.269gb on a 288 GB B300)
+        }
         return (int) Math.max(1, Math.min(MEMORY_SLICES, Math.round(MEMORY_SLICES * memoryGb / gpuHbmGb)));
     }
 
