@@ -1057,8 +1057,8 @@ public final class Emulator {
         for (int i = 0; i < tenants.size(); i++) {
             TenantSpec t = tenants.get(i);
             out.add(new TenantResult(t.id(), t.tier().name().toLowerCase(java.util.Locale.ROOT), tenantDone[i], tenantProvisioned[i],
-                    tenantSpilled[i], tenantDone[i] == 0 ? Double.NaN : tenantGood[i] / (double) tenantDone[i],
-                    tenantProvisioned[i] == 0 ? Double.NaN : tenantProvisionedGood[i] / (double) tenantProvisioned[i],
+                    tenantSpilled[i], tenantDone[i] == 0 ? null : (Double) (tenantGood[i] / (double) tenantDone[i]),
+                    tenantProvisioned[i] == 0 ? null : (Double) (tenantProvisionedGood[i] / (double) tenantProvisioned[i]),
                     ms(tenantTtft[i], 50), ms(tenantTtft[i], 99)));
         }
         return out;
