@@ -85,12 +85,20 @@ public final class ServingEmulation {
         }
     }
 
-    /** The request source of a traffic profile, its rate scaled by {@code rateScale}, with the options' prefixes. */
+    /**
+     * The request source of a traffic profile, its rate scaled by {@code rateScale}, with the
+     * options' prefixes, or else the profile's {@code prefixSharing}.
+     */
     static RequestSource source(TrafficProfile t, double rateScale, Options o) {
         RequestSource base = t.arrival().kind() == ArrivalKind.TRACE && t.arrival().traceFile() != null
                 ? RequestSource.trace(Path.of(t.arrival().traceFile()), rateScale)
                 : RequestSource.synthetic(t.arrival(), t.inputTokens(), t.outputTokens(), rateScale, o.seed());
-        return RequestSource.withPrefixes(base, o.prefixes(), o.seed());
+        PrefixModel prefixes = o.prefixes();
+        if (!prefixes.enabled() && t.prefixSharing() != null) {
+            prefixes = new PrefixModel(t.prefixSharing().sessions(), t.prefixSharing().zipfExponent(),
+                    t.prefixSharing().sharedPrefixTokens());
+        }
+        return RequestSource.withPrefixes(base, prefixes, o.seed());
     }
 
     /** Bandwidth of one prefill-to-decode KV transfer: the NICs of the GPUs both replicas share, B/s. */

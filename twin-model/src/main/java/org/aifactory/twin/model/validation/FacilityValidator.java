@@ -534,6 +534,13 @@ public final class FacilityValidator {
                                 + tenant.provisionedTokensPerS() + " tokens/s) must not be negative");
                     }
                 }
+                if (t.prefixSharing() != null) {
+                    var ps = t.prefixSharing();
+                    range(p + "/prefixSharing/sessions", t.id(), "sessions", ps.sessions(), 1, 10_000_000, "");
+                    range(p + "/prefixSharing/zipfExponent", t.id(), "zipfExponent", ps.zipfExponent(), 0, 10, "");
+                    range(p + "/prefixSharing/sharedPrefixTokens", t.id(), "sharedPrefixTokens", ps.sharedPrefixTokens(), 1, 10_000_000,
+                            "tokens");
+                }
                 if (shares > 1 + 1e-9) {
                     problem(p + "/tenants", t.id(), String.format(java.util.Locale.ROOT,
                             "the tenants' shares add up to %.3f; they must not exceed 1", shares));
