@@ -171,33 +171,36 @@ public final class Emulator {
             }
         }
 
+        /** Bit c set when class c has waiting requests: the highest class is its lowest set bit. */
+        private int nonEmpty;
+
         void addLast(Req r) {
             byClass[r.priority].addLast(r);
+            nonEmpty |= 1 << r.priority;
             size++;
         }
 
         void addFirst(Req r) {
             byClass[r.priority].addFirst(r);
+            nonEmpty |= 1 << r.priority;
             size++;
         }
 
         Req peekFirst() {
-            for (ArrayDeque<Req> q : byClass) {
-                if (!q.isEmpty()) {
-                    return q.peekFirst();
-                }
-            }
-            return null;
+            return nonEmpty == 0 ? null : byClass[Integer.numberOfTrailingZeros(nonEmpty)].peekFirst();
         }
 
         Req pollFirst() {
-            for (ArrayDeque<Req> q : byClass) {
-                if (!q.isEmpty()) {
-                    size--;
-                    return q.pollFirst();
-                }
+            if (nonEmpty == 0) {
+                return null;
             }
-            return null;
+            int c = Integer.numberOfTrailingZeros(nonEmpty);
+            Req r = byClass[c].pollFirst();
+            if (byClass[c].isEmpty()) {
+                nonEmpty &= ~(1 << c);
+            }
+            size--;
+            return r;
         }
 
         boolean isEmpty() {
@@ -426,10 +429,15 @@ public final class Emulator {
             double tArrival = more && arrived < spec.maxRequests() ? draw.arrivalS : Double.POSITIVE_INFINITY;
             double tTransfer = transfers.isEmpty() ? Double.POSITIVE_INFINITY : transfers.peek().readyS;
             double tIter = heapSize == 0 ? Double.POSITIVE_INFINITY : endTimes[heap[0]];
-            double tReady = starting.isEmpty() ? Double.POSITIVE_INFINITY : starting.peek().readyS;
-            // the planner ticks while requests still arrive or are in the system
-            double tTick = (tArrival < Double.POSITIVE_INFINITY || inSystem > 0) ? nextTickS : Double.POSITIVE_INFINITY;
-            double t = Math.min(Math.min(tArrival, Math.min(tTransfer, tIter)), Math.min(tReady, tTick));
+            double t = Math.min(tArrival, Math.min(tTransfer, tIter));
+            double tReady = Double.POSITIVE_INFINITY;
+            double tTick = Double.POSITIVE_INFINITY;
+            if (planner != null) {
+                tReady = starting.isEmpty() ? Double.POSITIVE_INFINITY : starting.peek().readyS;
+                // the planner ticks while requests still arrive or are in the system
+                tTick = (tArrival < Double.POSITIVE_INFINITY || inSystem > 0) ? nextTickS : Double.POSITIVE_INFINITY;
+                t = Math.min(t, Math.min(tReady, tTick));
+            }
             if (t == Double.POSITIVE_INFINITY) {
                 break;
             }
