@@ -19,7 +19,9 @@ import org.aifactory.twin.model.io.TwinJson;
 import org.aifactory.twin.serving.DeploymentServing;
 import org.aifactory.twin.serving.EmulationResult;
 import org.aifactory.twin.serving.Efficiency;
+import org.aifactory.twin.serving.PlannerPoint;
 import org.aifactory.twin.serving.ServingEmulation;
+import org.aifactory.twin.serving.TenantResult;
 import org.aifactory.twin.serving.ServingReport;
 import org.aifactory.twin.serving.KvTier;
 import org.aifactory.twin.serving.PrefixModel;
@@ -81,6 +83,10 @@ final class EmulateCommand implements Callable<Integer> {
             + "and networked storage, as Dynamo's KV Block Manager does (docs/serving.md)")
     boolean kvOffload;
 
+    @Option(names = "--planner", description = "run an SLA planner on every deployment (Dynamo-style: forecast, correction "
+            + "factors, start-up delay); deployments with 'autoscaling' in the file always get one (docs/serving.md §9)")
+    boolean planner;
+
     @Spec
     CommandSpec spec;
 
@@ -104,7 +110,8 @@ final class EmulateCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         ServingEmulation.Outcome o = new ServingEmulation().run(facility, catalog,
-                new ServingEmulation.Options(workers, requests, seed, true, Efficiency.DEFAULT, prefixes, tiers()));
+                new ServingEmulation.Options(workers, requests, seed, true, Efficiency.DEFAULT, prefixes, tiers())
+                        .withAutoscaleAll(planner));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         if (json) {
             try {
@@ -202,6 +209,29 @@ final class EmulateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "    goodput %,.1f req/s; KV %,d tokens per replica; weights %.1f GB per GPU; preemptions %,d; "
                     + "%d workers emulated, %,d requests, %.0f s simulated%n", d.goodputRps(), d.kvCapacityTokensPerReplica(),
                     d.weightsGbPerGpu(), d.preemptions(), d.emulatedWorkers(), d.emulatedRequests(), d.simulatedS());
+            out.printf(Locale.ROOT, "    IT power %,.0f kW: %.2f tokens per joule, energy $%.3f per million tokens%s%s%n",
+                    d.itPowerKw(), d.tokensPerJoule(), d.energyCostUsdPerMillionTokens(),
+                    d.powerLimitedReplicas() > 0 ? String.format(Locale.ROOT, "; %d replicas power-limited (mean %.0f %% of nominal power)",
+                            d.powerLimitedReplicas(), d.meanGpuPowerFraction() * 100) : "",
+                    d.confidentialComputing() ? "; confidential computing" : "");
+            if (d.autoscaled()) {
+                out.printf(Locale.ROOT, "    planner: %,.1f GPU-hours held of %,.1f static (%,.1f saved); peak %d replicas%n",
+                        d.gpuHours(), d.staticGpuHours(), d.gpuHoursSaved(), d.peakReplicas());
+                StringBuilder w = new StringBuilder("    replicas over time (serving/target):");
+                int every = Math.max(1, d.planner().size() / 12);
+                for (int i = 0; i < d.planner().size(); i += every) {
+                    PlannerPoint p = d.planner().get(i);
+                    w.append(String.format(Locale.ROOT, " %.0fs:%d/%d", p.timeS(), p.frontWorkers() + p.backWorkers(),
+                            p.frontTarget() + p.backTarget()));
+                }
+                out.println(w);
+            }
+            for (TenantResult t : d.tenants()) {
+                out.printf(Locale.ROOT, "    tenant %s (%s): %,d requests, %,d provisioned, %,d spilled; SLO attainment %s; TTFT p50/p99 "
+                        + "%.0f / %.0f ms%n", t.id(), t.tier(), t.requests(), t.provisionedRequests(), t.spilledRequests(),
+                        t.sloAttainment() == null ? "-" : String.format(Locale.ROOT, "%.1f %%", t.sloAttainment() * 100), t.ttftP50Ms(),
+                        t.ttftP99Ms());
+            }
             StringBuilder q = new StringBuilder("    queue (waiting) over time:");
             List<EmulationResult.QueuePoint> pts = d.queue();
             int step = Math.max(1, pts.size() / 10);

@@ -198,6 +198,20 @@ class CliTest {
         assertThat(r.out()).containsPattern("needs \\d+ racks? of gb200-nvl72, [0-9.]+ MW IT");
     }
 
+    /** The SLA planner scales the SU's 144 replicas down to what 400 req/s needs and says what it saved. */
+    @Test
+    void emulatePlannerReportsReplicasOverTimeAndGpuHoursSaved() throws Exception {
+        Run r = run("emulate", sample(Samples.SCALABLE_UNIT).toString(), "--planner", "--requests", "100000", "--workers", "16");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("planner: [0-9.,]+ GPU-hours held of [0-9.,]+ static \\([0-9.,]+ saved\\)")
+                .contains("replicas over time").contains("tokens per joule");
+        Run j = run("emulate", sample(Samples.SCALABLE_UNIT).toString(), "--planner", "--requests", "100000", "--workers", "16", "--json");
+        JsonNode d = TwinJson.mapper().readTree(j.out()).get("serving").get("deployments").get(0);
+        assertThat(d.get("autoscaled").asBoolean()).isTrue();
+        assertThat(d.get("gpuHoursSaved").asDouble()).isPositive();
+        assertThat(d.get("planner").size()).isPositive();
+    }
+
     @Test
     void emulateRejectsAnInvalidFileWithExitTwo() {
         assertThat(run("emulate", dir.resolve("missing.json").toString()).exit()).isEqualTo(2);

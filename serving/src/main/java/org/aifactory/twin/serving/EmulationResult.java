@@ -20,6 +20,11 @@ import java.util.List;
  * @param meanLatencyS mean end-to-end latency of measured requests (Little's W)
  * @param overloaded the queue grew through the window and completions fell short of arrivals
  * @param queue queue length over time, at most the spec's number of points
+ * @param planner the SLA planner's decisions (empty without a planner)
+ * @param gpuHours GPU-hours the workers held (starting, serving or draining) over the run
+ * @param staticGpuHours GPU-hours of every worker held for the whole run (static provisioning)
+ * @param peakFrontWorkers most aggregated/prefill workers held at once; {@code peakBackWorkers} decode
+ * @param tenants per-tenant results (empty without tenants)
  */
 public record EmulationResult(
         long requests,
@@ -52,10 +57,18 @@ public record EmulationResult(
         double meanInSystem,
         double meanLatencyS,
         boolean overloaded,
-        List<QueuePoint> queue) {
+        List<QueuePoint> queue,
+        List<PlannerPoint> planner,
+        double gpuHours,
+        double staticGpuHours,
+        int peakFrontWorkers,
+        int peakBackWorkers,
+        List<TenantResult> tenants) {
 
     public EmulationResult {
         queue = List.copyOf(queue);
+        planner = List.copyOf(planner);
+        tenants = List.copyOf(tenants);
     }
 
     /** Requests waiting for admission and requests in the system at {@code timeS}. */

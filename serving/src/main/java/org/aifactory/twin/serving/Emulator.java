@@ -43,6 +43,12 @@ public final class Emulator {
      * lowest wins at temperature 0).
      */
     static final double KV_OVERLAP_SCORE_WEIGHT = 1.0;
+    /** Depth of a tenant's provisioned-throughput token bucket, seconds of its reserved rate [E]. */
+    static final double PROVISIONED_BURST_S = 1.0;
+    /** ITL target the planner uses when the spec has none: Dynamo's default {@code itl} 50 ms [S]. */
+    static final double DEFAULT_PLANNER_ITL_S = 0.05;
+    /** Most planner points kept (halved when full, like the queue series). */
+    static final int MAX_PLANNER_POINTS = 2_000;
 
     private final EmulationSpec spec;
     private final RequestSource source;
@@ -62,6 +68,44 @@ public final class Emulator {
         this.spec = spec;
         this.source = source;
         this.tiers = List.copyOf(tiers);
+    }
+
+    private ExecutionModel[] frontModels;
+    private ExecutionModel[] backModels;
+    private PlannerSpec planner;
+    private List<TenantSpec> tenants = List.of();
+
+    /**
+     * Gives each worker its own execution model (e.g. replicas on power-capped racks are slower);
+     * {@code front} for the aggregated/prefill workers, {@code back} for decode workers (null: the
+     * spec's model for all). Call before {@link #run}.
+     */
+    public Emulator withWorkerModels(ExecutionModel[] front, ExecutionModel[] back) {
+        if (front != null && front.length != spec.workers() || back != null && back.length != spec.decodeWorkers()) {
+            throw new IllegalArgumentException("one execution model per worker: " + spec.workers() + " and " + spec.decodeWorkers());
+        }
+        this.frontModels = front == null ? null : front.clone();
+        this.backModels = back == null ? null : back.clone();
+        return this;
+    }
+
+    /**
+     * Runs an SLA planner ({@link PlannerSpec}): the spec's worker counts become the most workers
+     * there are GPUs for; the planner starts at its initial counts and scales between its limits.
+     */
+    public Emulator withPlanner(PlannerSpec p) {
+        if (p.maxFrontWorkers() != spec.workers() || p.maxBackWorkers() != (spec.disaggregated() ? spec.decodeWorkers() : 0)) {
+            throw new IllegalArgumentException("the planner's maxima (" + p.maxFrontWorkers() + ", " + p.maxBackWorkers()
+                    + ") must be the spec's workers (" + spec.workers() + ", " + spec.decodeWorkers() + ")");
+        }
+        this.planner = p;
+        return this;
+    }
+
+    /** Tenants sharing the deployment; the source must draw each request's tenant ({@link RequestSource#withTenants}). */
+    public Emulator withTenants(List<TenantSpec> t) {
+        this.tenants = List.copyOf(t);
+        return this;
     }
 
     /** A lower tier's prefix LRU on one worker. */
@@ -96,6 +140,10 @@ public final class Emulator {
         double readyS;
         boolean decoding;
         boolean done;
+        /** Tenant index (-1: none), batcher priority class ({@link TenantSpec.Tier} ordinal). */
+        int tenant = -1;
+        int priority = TenantSpec.Tier.STANDARD.ordinal();
+        boolean spilled;
 
         Req(long index, double arrivalS, int input, int output) {
             this.index = index;
@@ -108,12 +156,70 @@ public final class Emulator {
 
     private enum Role { AGGREGATED, PREFILL, DECODE }
 
+    /** Planner life cycle of a worker: OFF (GPUs free), STARTING (loading weights), ACTIVE, DRAINING (no new requests). */
+    private enum State { OFF, STARTING, ACTIVE, DRAINING }
+
+    /** Waiting requests by priority class, FIFO within a class (preempted ones go back to the front of theirs). */
+    private static final class WaitQueue {
+        @SuppressWarnings("unchecked")
+        private final ArrayDeque<Req>[] byClass = new ArrayDeque[TenantSpec.Tier.values().length];
+        private int size;
+
+        WaitQueue() {
+            for (int i = 0; i < byClass.length; i++) {
+                byClass[i] = new ArrayDeque<>();
+            }
+        }
+
+        /** Bit c set when class c has waiting requests: the highest class is its lowest set bit. */
+        private int nonEmpty;
+
+        void addLast(Req r) {
+            byClass[r.priority].addLast(r);
+            nonEmpty |= 1 << r.priority;
+            size++;
+        }
+
+        void addFirst(Req r) {
+            byClass[r.priority].addFirst(r);
+            nonEmpty |= 1 << r.priority;
+            size++;
+        }
+
+        Req peekFirst() {
+            return nonEmpty == 0 ? null : byClass[Integer.numberOfTrailingZeros(nonEmpty)].peekFirst();
+        }
+
+        Req pollFirst() {
+            if (nonEmpty == 0) {
+                return null;
+            }
+            int c = Integer.numberOfTrailingZeros(nonEmpty);
+            Req r = byClass[c].pollFirst();
+            if (byClass[c].isEmpty()) {
+                nonEmpty &= ~(1 << c);
+            }
+            size--;
+            return r;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        int size() {
+            return size;
+        }
+    }
+
     private final class Worker {
         final int id;
         final Role role;
         final ExecutionModel model;
         final long kvCapacity;
-        final ArrayDeque<Req> waiting = new ArrayDeque<>();
+        final WaitQueue waiting = new WaitQueue();
+        State state = State.ACTIVE;
+        double readyS;
         final ArrayDeque<Req> prefilling = new ArrayDeque<>();
         final PriorityQueue<Req> decoding = new PriorityQueue<>((a, b) -> Long.compare(a.finishIter, b.finishIter));
         final ArrayDeque<Req> admitted = new ArrayDeque<>();
@@ -238,6 +344,40 @@ public final class Emulator {
     private Worker[] front;
     private Worker[] back;
     private Worker[] all;
+    /** Workers taking new requests (all of them without a planner). */
+    private Worker[] activeFront;
+    private Worker[] activeBack;
+    // ---- planner state ----
+    private double nextTickS = Double.POSITIVE_INFINITY;
+    private final PriorityQueue<Worker> starting = new PriorityQueue<>((a, b) -> a.readyS != b.readyS
+            ? Double.compare(a.readyS, b.readyS) : Integer.compare(a.id, b.id));
+    private LoadPredictor predictRequests;
+    private LoadPredictor predictIsl;
+    private LoadPredictor predictOsl;
+    private long intervalArrivals;
+    private double intervalIsl;
+    private double intervalOsl;
+    private double intervalTtftS;
+    private long intervalTtftCount;
+    private double intervalItlS;
+    private long intervalItlTokens;
+    private double intervalDecodeBatch;
+    private double intervalDecodeContext;
+    private long intervalDecodeIters;
+    private List<PlannerPoint> plannerPoints;
+    private int poweredGpus;
+    private double gpuSeconds;
+    private int peakFront;
+    private int peakBack;
+    // ---- tenants ----
+    private double[] bucketTokens;
+    private double[] bucketAtS;
+    private long[] tenantDone;
+    private long[] tenantGood;
+    private long[] tenantProvisioned;
+    private long[] tenantProvisionedGood;
+    private long[] tenantSpilled;
+    private Histogram[] tenantTtft;
     private double[] endTimes;
     private int[] heap;
     private int[] heapPos;
@@ -290,16 +430,35 @@ public final class Emulator {
             double tTransfer = transfers.isEmpty() ? Double.POSITIVE_INFINITY : transfers.peek().readyS;
             double tIter = heapSize == 0 ? Double.POSITIVE_INFINITY : endTimes[heap[0]];
             double t = Math.min(tArrival, Math.min(tTransfer, tIter));
+            double tReady = Double.POSITIVE_INFINITY;
+            double tTick = Double.POSITIVE_INFINITY;
+            if (planner != null) {
+                tReady = starting.isEmpty() ? Double.POSITIVE_INFINITY : starting.peek().readyS;
+                // the planner ticks while requests still arrive or are in the system
+                tTick = (tArrival < Double.POSITIVE_INFINITY || inSystem > 0) ? nextTickS : Double.POSITIVE_INFINITY;
+                t = Math.min(t, Math.min(tReady, tTick));
+            }
             if (t == Double.POSITIVE_INFINITY) {
                 break;
             }
             advance(t);
-            if (tArrival <= t) {
+            if (tReady <= t) {
+                Worker w = starting.poll();
+                w.state = State.ACTIVE;
+                rebuildActive();
+                startIfIdle(w, t);
+            } else if (tTick <= t) {
+                plan(t);
+                nextTickS = t + planner.adjustmentIntervalS();
+            } else if (tArrival <= t) {
                 Req req = new Req(arrived, t, draw.inputTokens, draw.outputTokens);
                 if (draw.prefixId >= 0) {
                     req.prefixId = draw.prefixId;
                     req.prefixTokens = draw.prefixTokens / KV_BLOCK_TOKENS * KV_BLOCK_TOKENS;
                     req.reusableTokens = draw.reusableTokens / KV_BLOCK_TOKENS * KV_BLOCK_TOKENS;
+                }
+                if (draw.tenant >= 0 && draw.tenant < tenants.size()) {
+                    classify(req, draw.tenant, t);
                 }
                 arrive(req);
                 more = arrived < spec.maxRequests() && source.next(draw);
@@ -309,7 +468,7 @@ public final class Emulator {
                 }
             } else if (tTransfer <= t) {
                 Req r = transfers.poll();
-                Worker w = route(back, r, false);
+                Worker w = route(activeBack, r, false);
                 w.waiting.addLast(r);
                 waitingTotal++;
                 startIfIdle(w, t);
@@ -334,12 +493,40 @@ public final class Emulator {
         back = new Worker[nb];
         all = new Worker[nf + nb];
         for (int i = 0; i < nf; i++) {
-            front[i] = new Worker(i, spec.disaggregated() ? Role.PREFILL : Role.AGGREGATED, spec.model());
+            front[i] = new Worker(i, spec.disaggregated() ? Role.PREFILL : Role.AGGREGATED,
+                    frontModels == null ? spec.model() : frontModels[i]);
             all[i] = front[i];
         }
         for (int i = 0; i < nb; i++) {
-            back[i] = new Worker(nf + i, Role.DECODE, spec.decodeModel());
+            back[i] = new Worker(nf + i, Role.DECODE, backModels == null ? spec.decodeModel() : backModels[i]);
             all[nf + i] = back[i];
+        }
+        if (planner != null) {
+            for (int i = planner.initialFrontWorkers(); i < nf; i++) {
+                front[i].state = State.OFF;
+            }
+            for (int i = planner.initialBackWorkers(); i < nb; i++) {
+                back[i].state = State.OFF;
+            }
+            nextTickS = planner.adjustmentIntervalS();
+            predictRequests = new LoadPredictor(planner.predictor(), planner.windowSize());
+            predictIsl = new LoadPredictor(planner.predictor(), planner.windowSize());
+            predictOsl = new LoadPredictor(planner.predictor(), planner.windowSize());
+        }
+        plannerPoints = new ArrayList<>();
+        rebuildActive();
+        int n = tenants.size();
+        bucketTokens = new double[n];
+        bucketAtS = new double[n];
+        tenantDone = new long[n];
+        tenantGood = new long[n];
+        tenantProvisioned = new long[n];
+        tenantProvisionedGood = new long[n];
+        tenantSpilled = new long[n];
+        tenantTtft = new Histogram[n];
+        for (int i = 0; i < n; i++) {
+            tenantTtft[i] = new Histogram(HIST_MAX_US, HIST_DIGITS);
+            bucketTokens[i] = tenants.get(i).provisionedTokensPerS() * PROVISIONED_BURST_S;
         }
         endTimes = new double[all.length];
         heap = new int[all.length];
@@ -351,8 +538,30 @@ public final class Emulator {
         nextSampleS = 0;
     }
 
+    /** Rebuilds the lists of workers that take new requests, and the powered GPUs. */
+    private void rebuildActive() {
+        activeFront = java.util.Arrays.stream(front).filter(w -> w.state == State.ACTIVE).toArray(Worker[]::new);
+        activeBack = java.util.Arrays.stream(back).filter(w -> w.state == State.ACTIVE).toArray(Worker[]::new);
+        poweredGpus = 0;
+        int f = 0;
+        int b = 0;
+        for (Worker w : all) {
+            if (w.state != State.OFF) {
+                poweredGpus += w.model.gpusPerReplica();
+                if (w.role == Role.DECODE) {
+                    b++;
+                } else {
+                    f++;
+                }
+            }
+        }
+        peakFront = Math.max(peakFront, f);
+        peakBack = Math.max(peakBack, b);
+    }
+
     /** Integrates the in-system count up to {@code t} and takes queue samples. */
     private void advance(double t) {
+        gpuSeconds += poweredGpus * (t - lastEventS);
         while (nextSampleS <= t) {
             if (series.size() >= spec.timeSeriesPoints()) {
                 List<EmulationResult.QueuePoint> kept = new ArrayList<>();
@@ -392,11 +601,39 @@ public final class Emulator {
         if (Double.isNaN(waitingAtMidS) && r.index == warmupCount + (spec.maxRequests() - warmupCount) / 2) {
             waitingAtMidS = r.arrivalS;
         }
-        Worker w = route(front, r, true);
+        intervalArrivals++;
+        intervalIsl += r.input;
+        intervalOsl += r.output;
+        Worker w = route(activeFront, r, true);
         w.waiting.addLast(r);
         w.queuedPromptTokens += r.prefillTarget;
         waitingTotal++;
         startIfIdle(w, r.arrivalS);
+    }
+
+    /**
+     * Priority class of a tenant's request: within the tenant's reservation (a token bucket of
+     * {@code provisionedTokensPerS}, {@value #PROVISIONED_BURST_S} s deep [E]) it is PROVISIONED;
+     * beyond it, it spills over at STANDARD; a tenant without a reservation gets its tier.
+     */
+    private void classify(Req r, int tenant, double t) {
+        TenantSpec ts = tenants.get(tenant);
+        r.tenant = tenant;
+        double rate = ts.provisionedTokensPerS();
+        if (rate <= 0) {
+            r.priority = ts.tier().ordinal();
+            return;
+        }
+        bucketTokens[tenant] = Math.min(rate * PROVISIONED_BURST_S, bucketTokens[tenant] + rate * (t - bucketAtS[tenant]));
+        bucketAtS[tenant] = t;
+        double need = (double) r.input + r.output;
+        if (bucketTokens[tenant] >= need) {
+            bucketTokens[tenant] -= need;
+            r.priority = TenantSpec.Tier.PROVISIONED.ordinal();
+        } else {
+            r.priority = TenantSpec.Tier.STANDARD.ordinal();
+            r.spilled = true;
+        }
     }
 
     private Worker route(Worker[] pool, Req r, boolean frontPool) {
@@ -421,6 +658,119 @@ public final class Emulator {
             }
         }
         return best;
+    }
+
+    /**
+     * One planner decision (Dynamo's SLA planner, docs/serving.md §9): observe the interval, correct
+     * the performance model by actual / expected latency, forecast requests, ISL and OSL, and set
+     * the worker counts; then start or drain workers to reach them.
+     */
+    private void plan(double t) {
+        double interval = planner.adjustmentIntervalS();
+        double observedRps = intervalArrivals / interval;
+        if (intervalArrivals > 0) {
+            predictIsl.add(intervalIsl / intervalArrivals);
+            predictOsl.add(intervalOsl / intervalArrivals);
+        }
+        predictRequests.add(intervalArrivals);
+        double rps = predictRequests.predict() / interval;
+        double isl = Math.max(1, predictIsl.predict());
+        double osl = Math.max(1, predictOsl.predict());
+        ExecutionModel fm = spec.model();
+        ExecutionModel dm = spec.disaggregated() ? spec.decodeModel() : fm;
+        double expectedTtftS = PlannerModel.prefillS(fm, (int) Math.round(isl), spec.tokenBudget());
+        double ttftMean = intervalTtftCount == 0 ? Double.NaN : intervalTtftS / intervalTtftCount;
+        double prefillCorrection = Double.isNaN(ttftMean) ? 1 : ttftMean / expectedTtftS;
+        double itlMean = intervalItlTokens == 0 ? Double.NaN : intervalItlS / intervalItlTokens;
+        double decodeCorrection = 1;
+        if (intervalDecodeIters > 0) {
+            int batch = Math.max(1, (int) Math.round(intervalDecodeBatch / intervalDecodeIters));
+            double ctx = intervalDecodeContext / intervalDecodeIters;
+            decodeCorrection = itlMean / dm.iterationS(batch, batch * ctx, 0, 0, 0);
+        }
+        double itlTarget = Double.isNaN(spec.itlSloMs()) ? DEFAULT_PLANNER_ITL_S : spec.itlSloMs() / 1e3;
+        double prefillTokensPerS = rps * isl * Math.min(1, prefillCorrection);
+        double prefillCapacity = isl / expectedTtftS * planner.targetUtilization();
+        double decodeCapacity = PlannerModel.decodeTokensPerS(dm, itlTarget / Math.max(1e-9, decodeCorrection), isl + osl / 2,
+                spec.tokenBudget(), spec.maxBatch()) * planner.targetUtilization();
+        double decodeTokensPerS = rps * osl;
+        int frontTarget;
+        int backTarget = 0;
+        if (spec.disaggregated()) {
+            frontTarget = (int) Math.ceil(prefillTokensPerS / prefillCapacity);
+            backTarget = (int) Math.ceil(decodeTokensPerS / decodeCapacity);
+        } else {
+            // one pool does both: the shares of a worker's time prefill and decode need add up [E]
+            frontTarget = (int) Math.ceil(prefillTokensPerS / prefillCapacity + decodeTokensPerS / decodeCapacity);
+        }
+        frontTarget = Math.max(planner.minWorkers(), Math.min(planner.maxFrontWorkers(), frontTarget));
+        scale(front, frontTarget, t, planner.startupFrontS());
+        if (spec.disaggregated()) {
+            backTarget = Math.max(planner.minWorkers(), Math.min(planner.maxBackWorkers(), backTarget));
+            scale(back, backTarget, t, planner.startupBackS());
+        }
+        rebuildActive();
+        if (plannerPoints.size() >= MAX_PLANNER_POINTS) {
+            List<PlannerPoint> kept = new ArrayList<>();
+            for (int i = 0; i < plannerPoints.size(); i += 2) {
+                kept.add(plannerPoints.get(i));
+            }
+            plannerPoints = kept;
+        }
+        plannerPoints.add(new PlannerPoint(t, observedRps, rps, Double.isNaN(ttftMean) ? 0 : ttftMean * 1e3,
+                Double.isNaN(itlMean) ? 0 : itlMean * 1e3, activeFront.length, activeBack.length, frontTarget, backTarget));
+        intervalArrivals = 0;
+        intervalIsl = 0;
+        intervalOsl = 0;
+        intervalTtftS = 0;
+        intervalTtftCount = 0;
+        intervalItlS = 0;
+        intervalItlTokens = 0;
+        intervalDecodeBatch = 0;
+        intervalDecodeContext = 0;
+        intervalDecodeIters = 0;
+    }
+
+    /**
+     * Brings a pool to {@code target} workers serving or starting: scales up by re-activating
+     * draining workers (they still hold their weights), then starting OFF ones (ready after
+     * {@code startupS}); scales down by cancelling starting workers, then draining active ones,
+     * the highest id first. Never more workers than the pool has slots (GPUs).
+     */
+    private void scale(Worker[] pool, int target, double t, double startupS) {
+        int current = 0;
+        for (Worker w : pool) {
+            current += w.state == State.ACTIVE || w.state == State.STARTING ? 1 : 0;
+        }
+        for (int i = 0; i < pool.length && current < target; i++) {
+            if (pool[i].state == State.DRAINING) {
+                pool[i].state = State.ACTIVE;
+                current++;
+            }
+        }
+        for (int i = 0; i < pool.length && current < target; i++) {
+            Worker w = pool[i];
+            if (w.state == State.OFF) {
+                w.state = State.STARTING;
+                w.readyS = t + startupS;
+                starting.add(w);
+                current++;
+            }
+        }
+        for (int i = pool.length - 1; i >= 0 && current > target; i--) {
+            if (pool[i].state == State.STARTING) {
+                pool[i].state = State.OFF;
+                starting.remove(pool[i]);
+                current--;
+            }
+        }
+        for (int i = pool.length - 1; i >= 0 && current > target; i--) {
+            Worker w = pool[i];
+            if (w.state == State.ACTIVE) {
+                w.state = w.busy || !w.waiting.isEmpty() || w.running() > 0 ? State.DRAINING : State.OFF;
+                current--;
+            }
+        }
     }
 
     private void startIfIdle(Worker w, double t) {
@@ -506,6 +856,10 @@ public final class Emulator {
         }
         if (decodes == 0 && prefillTokens == 0) {
             w.busy = false;
+            if (w.state == State.DRAINING && w.waiting.isEmpty() && w.running() == 0) {
+                w.state = State.OFF; // drained: its GPUs are released
+                rebuildActive();
+            }
             return;
         }
         w.iterDecodes = decodes;
@@ -589,6 +943,11 @@ public final class Emulator {
                 itl.recordValueWithCount(toMicros(durationS), decodes);
                 outputTokensInWindow += decodes;
             }
+            intervalItlS += durationS * decodes;
+            intervalItlTokens += decodes;
+            intervalDecodeBatch += decodes;
+            intervalDecodeContext += w.decodeContext / (double) decodes;
+            intervalDecodeIters++;
             while (!w.decoding.isEmpty() && w.decoding.peek().finishIter <= w.iter) {
                 Req r = w.decoding.poll();
                 long ctx = (long) r.input + r.output;
@@ -611,8 +970,13 @@ public final class Emulator {
             r.generated++;
             if (Double.isNaN(r.firstTokenS)) {
                 r.firstTokenS = t;
+                intervalTtftS += t - r.arrivalS;
+                intervalTtftCount++;
                 if (r.index >= warmupCount) {
                     ttft.recordValue(toMicros(t - r.arrivalS));
+                    if (r.tenant >= 0) {
+                        tenantTtft[r.tenant].recordValue(toMicros(t - r.arrivalS));
+                    }
                 }
                 if (inWindow) {
                     inputTokensInWindow += r.input;
@@ -657,6 +1021,15 @@ public final class Emulator {
         if (good) {
             goodRequests++;
         }
+        if (r.tenant >= 0) {
+            tenantDone[r.tenant]++;
+            tenantGood[r.tenant] += good ? 1 : 0;
+            if (r.priority == TenantSpec.Tier.PROVISIONED.ordinal()) {
+                tenantProvisioned[r.tenant]++;
+                tenantProvisionedGood[r.tenant] += good ? 1 : 0;
+            }
+            tenantSpilled[r.tenant] += r.spilled ? 1 : 0;
+        }
     }
 
     private EmulationResult result(double endS) {
@@ -671,6 +1044,7 @@ public final class Emulator {
         for (Worker w : all) {
             gpus += w.model.gpusPerReplica();
         }
+        double allGpus = gpus;
         double peak = all[0].model.peakFlopsPerGpu();
         double meanLatency = measured == 0 ? 0 : measuredLatencySumS / measured;
         double goodput = goodRequests / (offline ? Math.max(1e-12, endS) : window);
@@ -682,7 +1056,20 @@ public final class Emulator {
                 usefulFlops / (gpus * peak * Math.max(1e-12, endS)), preemptions,
                 promptTokensAdmitted == 0 ? 0 : prefixHitTokens / (double) promptTokensAdmitted,
                 promptTokensAdmitted == 0 ? 0 : offloadHitTokens / (double) promptTokensAdmitted, areaInSystem / window,
-                meanLatency, overloaded, series);
+                meanLatency, overloaded, series, plannerPoints, gpuSeconds / 3600, allGpus * endS / 3600, peakFront, peakBack,
+                tenantResults());
+    }
+
+    private List<TenantResult> tenantResults() {
+        List<TenantResult> out = new ArrayList<>();
+        for (int i = 0; i < tenants.size(); i++) {
+            TenantSpec t = tenants.get(i);
+            out.add(new TenantResult(t.id(), t.tier().name().toLowerCase(java.util.Locale.ROOT), tenantDone[i], tenantProvisioned[i],
+                    tenantSpilled[i], tenantDone[i] == 0 ? null : (Double) (tenantGood[i] / (double) tenantDone[i]),
+                    tenantProvisioned[i] == 0 ? null : (Double) (tenantProvisionedGood[i] / (double) tenantProvisioned[i]),
+                    ms(tenantTtft[i], 50), ms(tenantTtft[i], 99)));
+        }
+        return out;
     }
 
     private long waitingAtEnd = -1;

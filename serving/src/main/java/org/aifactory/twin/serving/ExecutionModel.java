@@ -56,8 +56,62 @@ public final class ExecutionModel {
     private final double hbmBytesPerS;
     private final double allReduceSPerToken;
     private final double allReduceFixedS;
+    private final Parallelism parallelism;
+    private final Derate derate;
 
     public ExecutionModel(LlmType llm, GpuType gpu, Precision precision, Parallelism parallelism, Efficiency eff) {
+        this(llm, gpu, precision, parallelism, eff, Derate.NONE);
+    }
+
+    /**
+     * What slows a replica below its nominal roofline: a power cap or thermal throttling (lower
+     * clocks: compute and memory throughput scaled by {@link PowerThrottle}) and confidential
+     * computing (every iteration takes {@code timeFactor} longer, {@link ConfidentialComputing}).
+     *
+     * @param computeFraction share of the compute peak left, (0, 1]
+     * @param memoryFraction share of the HBM bandwidth left, (0, 1]
+     * @param timeFactor multiplier on the iteration time, ≥ 1
+     */
+    public record Derate(double computeFraction, double memoryFraction, double timeFactor) {
+        public static final Derate NONE = new Derate(1, 1, 1);
+
+        public Derate {
+            if (!(computeFraction > 0 && computeFraction <= 1) || !(memoryFraction > 0 && memoryFraction <= 1)
+                    || !(timeFactor >= 1)) {
+                throw new IllegalArgumentException("derate: computeFraction (" + computeFraction + ") and memoryFraction ("
+                        + memoryFraction + ") must be in (0, 1], timeFactor (" + timeFactor + ") at least 1");
+            }
+        }
+
+        /** Both derates at once: fractions multiply, time factors multiply. */
+        public Derate and(Derate o) {
+            return new Derate(computeFraction * o.computeFraction, memoryFraction * o.memoryFraction, timeFactor * o.timeFactor);
+        }
+    }
+
+    /** This model slowed by {@code d} (on top of any derate it already has). */
+    public ExecutionModel derated(Derate d) {
+        if (d.equals(Derate.NONE)) {
+            return this;
+        }
+        return new ExecutionModel(llm, gpu, precision, parallelism, eff, derate.and(d));
+    }
+
+    public Derate derate() {
+        return derate;
+    }
+
+    public Parallelism parallelism() {
+        return parallelism;
+    }
+
+    public Efficiency efficiency() {
+        return eff;
+    }
+
+    public ExecutionModel(LlmType llm, GpuType gpu, Precision precision, Parallelism parallelism, Efficiency eff, Derate derate) {
+        this.parallelism = parallelism;
+        this.derate = derate;
         this.llm = llm;
         this.gpu = gpu;
         this.precision = precision;
@@ -97,10 +151,10 @@ public final class ExecutionModel {
         double qWidth = (double) llm.attentionHeads() * llm.headDim();
         this.attentionFlopsPerContextToken = 4 * layersPerStage * qWidth / tp;
         this.peakFlops = peakTflops(gpu, precision) * 1e12 * eff.gemmComputeFraction()
-                * (precision == Precision.FP4 ? eff.fp4ComputeFraction() : 1.0);
+                * (precision == Precision.FP4 ? eff.fp4ComputeFraction() : 1.0) * derate.computeFraction();
         this.attentionPeakFlops = peakTflops(gpu, precision == Precision.BF16 ? Precision.BF16 : Precision.FP8) * 1e12
-                * eff.gemmComputeFraction();
-        this.hbmBytesPerS = gpu.hbmBandwidthTBps() * 1e12 * eff.hbmBandwidthFraction();
+                * eff.gemmComputeFraction() * derate.computeFraction();
+        this.hbmBytesPerS = gpu.hbmBandwidthTBps() * 1e12 * eff.hbmBandwidthFraction() * derate.memoryFraction();
         if (tp > 1) {
             double perDirectionBytesPerS = gpu.nvlinkGBps() * 1e9 / 2;
             double collectives = 2 * layersPerStage;
@@ -147,7 +201,7 @@ public final class ExecutionModel {
         double kvBytes = kvBytesPerTokenPerGpu * (decodeContextTokens + prefillContextTokens);
         double attnS = Math.max(attnFlops / attentionPeakFlops, kvBytes / hbmBytesPerS);
         double commS = allReduceFixedS + allReduceSPerToken * tokens;
-        return pp * (gemmS + attnS + commS) + eff.iterationOverheadS();
+        return (pp * (gemmS + attnS + commS) + eff.iterationOverheadS()) * derate.timeFactor();
     }
 
     /** Expected share of a rank's experts that a batch of {@code tokens} routes to at least once. */

@@ -55,6 +55,46 @@ public abstract class RequestSource {
          * shared prefix (synthetic model) or the whole prompt (a conversation turn of a trace).
          */
         public int reusableTokens;
+        /** Tenant index drawn by {@link #withTenants}, -1 for none. */
+        public int tenant = -1;
+    }
+
+    /**
+     * {@code base} with each request given a tenant, drawn by the tenants' shares (normalised to
+     * sum 1) from its own seeded stream, so arrivals and lengths stay those of {@code base}.
+     */
+    public static RequestSource withTenants(RequestSource base, List<TenantSpec> tenants, long seed) {
+        if (tenants.isEmpty()) {
+            return base;
+        }
+        double[] cdf = new double[tenants.size()];
+        double sum = 0;
+        for (int i = 0; i < cdf.length; i++) {
+            sum += tenants.get(i).share();
+            cdf[i] = sum;
+        }
+        double total = sum;
+        SplittableRandom random = new SplittableRandom(seed ^ 0x7E4A47L);
+        return new RequestSource() {
+            @Override
+            public boolean next(Request r) {
+                if (!base.next(r)) {
+                    return false;
+                }
+                double u = random.nextDouble() * total;
+                int k = 0;
+                while (k < cdf.length - 1 && u >= cdf[k]) {
+                    k++;
+                }
+                r.tenant = k;
+                return true;
+            }
+
+            @Override
+            public double meanRateRps() {
+                return base.meanRateRps();
+            }
+        };
     }
 
     /**

@@ -8,6 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.aifactory.twin.model.ArrivalKind;
+import org.aifactory.twin.model.Autoscaling;
+import org.aifactory.twin.model.AutoscalingPredictor;
+import org.aifactory.twin.model.MigProfile;
+import org.aifactory.twin.model.Tenant;
 import org.aifactory.twin.model.Deployment;
 import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.PoolRole;
@@ -43,9 +47,11 @@ public final class ServingEmulation {
      * @param keepQueue whether to keep the queue-length time series
      * @param prefixes shared-prefix model of the traffic ({@link PrefixModel#NONE}: no sharing)
      * @param kvTiers KV offload tiers below HBM, fastest first (empty: HBM only)
+     * @param autoscaleAll run an SLA planner on every deployment, with Dynamo's defaults where the
+     *     file gives no {@code autoscaling} (deployments with one are always autoscaled)
      */
     public record Options(int maxEmulatedWorkers, int requests, long seed, boolean keepQueue, Efficiency efficiency,
-            PrefixModel prefixes, List<KvTier> kvTiers) {
+            PrefixModel prefixes, List<KvTier> kvTiers, boolean autoscaleAll) {
         /** What {@code validate} runs: 16 workers, 20,000 requests per deployment, seed 1, no prefix sharing. */
         public static final Options VALIDATE = new Options(16, 20_000, 1, false, Efficiency.DEFAULT, PrefixModel.NONE);
 
@@ -61,6 +67,15 @@ public final class ServingEmulation {
         }
 
         public Options(int maxEmulatedWorkers, int requests, long seed, boolean keepQueue, Efficiency efficiency,
+                PrefixModel prefixes, List<KvTier> kvTiers) {
+            this(maxEmulatedWorkers, requests, seed, keepQueue, efficiency, prefixes, kvTiers, false);
+        }
+
+        public Options withAutoscaleAll(boolean on) {
+            return new Options(maxEmulatedWorkers, requests, seed, keepQueue, efficiency, prefixes, kvTiers, on);
+        }
+
+        public Options(int maxEmulatedWorkers, int requests, long seed, boolean keepQueue, Efficiency efficiency,
                 PrefixModel prefixes) {
             this(maxEmulatedWorkers, requests, seed, keepQueue, efficiency, prefixes, List.of());
         }
@@ -70,12 +85,20 @@ public final class ServingEmulation {
         }
     }
 
-    /** The request source of a traffic profile, its rate scaled by {@code rateScale}, with the options' prefixes. */
+    /**
+     * The request source of a traffic profile, its rate scaled by {@code rateScale}, with the
+     * options' prefixes, or else the profile's {@code prefixSharing}.
+     */
     static RequestSource source(TrafficProfile t, double rateScale, Options o) {
         RequestSource base = t.arrival().kind() == ArrivalKind.TRACE && t.arrival().traceFile() != null
                 ? RequestSource.trace(Path.of(t.arrival().traceFile()), rateScale)
                 : RequestSource.synthetic(t.arrival(), t.inputTokens(), t.outputTokens(), rateScale, o.seed());
-        return RequestSource.withPrefixes(base, o.prefixes(), o.seed());
+        PrefixModel prefixes = o.prefixes();
+        if (!prefixes.enabled() && t.prefixSharing() != null) {
+            prefixes = new PrefixModel(t.prefixSharing().sessions(), t.prefixSharing().zipfExponent(),
+                    t.prefixSharing().sharedPrefixTokens());
+        }
+        return RequestSource.withPrefixes(base, prefixes, o.seed());
     }
 
     /** Bandwidth of one prefill-to-decode KV transfer: the NICs of the GPUs both replicas share, B/s. */
@@ -89,17 +112,30 @@ public final class ServingEmulation {
     public record Outcome(List<Finding> findings, ServingReport report) {}
 
     public Outcome run(Facility facility, CatalogIndex catalog, Options options) {
+        return run(facility, catalog, options, Map.of());
+    }
+
+    /**
+     * As {@link #run(Facility, CatalogIndex, Options)} with the racks whose GPUs may draw only a
+     * fraction of their nominal power (rack id to fraction, the tightest of the power and thermal
+     * analyses' limits): replicas on them run slower by {@link PowerThrottle}.
+     */
+    public Outcome run(Facility facility, CatalogIndex catalog, Options options, Map<String, Double> rackPowerFraction) {
         List<Finding> findings = new ArrayList<>();
         List<DeploymentServing> results = new ArrayList<>();
         Map<String, Rack> racks = new HashMap<>();
         facility.racks().forEach(r -> racks.put(r.id(), r));
         for (Deployment d : facility.workload().deployments()) {
-            deployment(facility, catalog, options, d, racks, findings).ifPresent(results::add);
+            deployment(facility, catalog, options, d, racks, findings, rackPowerFraction).ifPresent(results::add);
         }
+        long limitedRacks = rackPowerFraction.entrySet().stream().filter(e -> racks.containsKey(e.getKey()) && e.getValue() < 1).count();
         String method = String.format(Locale.ROOT, "discrete-event emulation, iteration-level: up to %d workers per pool and %,d "
                 + "requests per deployment (first %.0f %% as warm-up), seed %d; throughput scaled from emulated workers to all "
-                + "replicas; execution model: per-layer roofline calibrated on MLPerf Llama-2-70B (docs/serving.md)",
-                options.maxEmulatedWorkers(), options.requests(), EmulationSpec.DEFAULT_WARMUP_FRACTION * 100, options.seed());
+                + "replicas; execution model: per-layer roofline calibrated on MLPerf Llama-2-70B (docs/serving.md)%s; energy: IT "
+                + "power of the racks' GPU share at catalog typical power (no facility overhead)",
+                options.maxEmulatedWorkers(), options.requests(), EmulationSpec.DEFAULT_WARMUP_FRACTION * 100, options.seed(),
+                limitedRacks == 0 ? "" : String.format(Locale.ROOT, "; %d racks power- or thermally limited "
+                        + "(throughput-against-power curve, docs/serving.md §10)", limitedRacks));
         return new Outcome(findings, ServingReport.of(results, method));
     }
 
@@ -150,7 +186,7 @@ public final class ServingEmulation {
     }
 
     private Optional<DeploymentServing> deployment(Facility f, CatalogIndex catalog, Options o, Deployment d, Map<String, Rack> racks,
-            List<Finding> findings) {
+            List<Finding> findings, Map<String, Double> rackPowerFraction) {
         Optional<LlmType> llm = catalog.model(d.model());
         if (llm.isEmpty()) {
             findings.add(new Finding(Severity.ERROR, "SERVING_UNKNOWN_MODEL", d.id(), "model '" + d.model() + "' is not in the catalog"));
@@ -179,9 +215,14 @@ public final class ServingEmulation {
         }
         RackType anyRack = catalog.rack(racks.get(d.racks().get(0)).type()).orElseThrow();
         int gpusPerRack = Math.max(1, anyRack.gpus());
-        if (d.gpus() > rackGpus) {
+        GpuType wholeGpu = gpu;
+        int deploymentGpus = 0;
+        for (WorkerPool p : d.pools()) {
+            deploymentGpus += poolGpus(p, wholeGpu);
+        }
+        if (deploymentGpus > rackGpus) {
             findings.add(new Finding(Severity.ERROR, "SERVING_NOT_ENOUGH_GPUS", d.id(), String.format(Locale.ROOT,
-                    "deployment %s needs %d GPUs but its %d racks hold %d. Maybe add racks or lower replicas", d.id(), d.gpus(),
+                    "deployment %s needs %d GPUs but its %d racks hold %d. Maybe add racks or lower replicas", d.id(), deploymentGpus,
                     d.racks().size(), rackGpus)));
         }
         WorkerPool front = pool(d, d.mode() == ServingMode.AGGREGATED ? PoolRole.AGGREGATED : PoolRole.PREFILL);
@@ -203,8 +244,10 @@ public final class ServingEmulation {
             }
         }
         Efficiency eff = o.efficiency();
-        ExecutionModel fm = new ExecutionModel(llm.get(), gpu, d.precision(), front.parallelism(), eff);
-        ExecutionModel bm = back == null ? null : new ExecutionModel(llm.get(), gpu, d.precision(), back.parallelism(), eff);
+        ExecutionModel.Derate cc = d.confidential() ? ConfidentialComputing.derate(wholeGpu) : ExecutionModel.Derate.NONE;
+        ExecutionModel fm = new ExecutionModel(llm.get(), slice(wholeGpu, front), d.precision(), front.parallelism(), eff, cc);
+        ExecutionModel bm = back == null ? null
+                : new ExecutionModel(llm.get(), slice(wholeGpu, back), d.precision(), back.parallelism(), eff, cc);
         Optional<TrafficProfile> traffic = f.workload().traffic().stream().filter(t -> t.deployment().equals(d.id())).findFirst();
         Optional<Slo> slo = f.workload().slos().stream().filter(s -> s.deployment().equals(d.id())).findFirst();
         int budget = EmulationSpec.DEFAULT_TOKEN_BUDGET;
@@ -242,7 +285,19 @@ public final class ServingEmulation {
             Slo s = slo.get();
             spec = spec.withSlo(s.ttftMs(), s.ttftPercentile(), s.itlMs(), s.itlPercentile());
         }
-        EmulationResult r = new Emulator(spec, source, o.kvTiers()).run();
+        // replicas on power- or thermally limited racks: each emulated worker stands for an evenly spaced replica
+        double[] frontPower = replicaPowerFractions(d, front, 0, racks, catalog, rackPowerFraction, wholeGpu);
+        double[] backPower = back == null ? new double[0]
+                : replicaPowerFractions(d, back, poolGpus(front, wholeGpu), racks, catalog, rackPowerFraction, wholeGpu);
+        List<TenantSpec> tenants = tenants(t);
+        Emulator emulator = new Emulator(spec, RequestSource.withTenants(source, tenants, o.seed()), o.kvTiers())
+                .withTenants(tenants)
+                .withWorkerModels(workerModels(fm, frontPower, emuFront), bm == null ? null : workerModels(bm, backPower, emuBack));
+        boolean autoscaled = d.autoscaling() != null || o.autoscaleAll();
+        if (autoscaled) {
+            emulator.withPlanner(plannerSpec(d, fm, bm, emuFront, emuBack, rateScale));
+        }
+        EmulationResult r = emulator.run();
         boolean met = slo.isEmpty() || (r.ttftAtSloPercentileMs() <= slo.get().ttftMs() && r.itlAtSloPercentileMs() <= slo.get().itlMs()
                 && !r.overloaded());
         if (r.overloaded()) {
@@ -261,16 +316,157 @@ public final class ServingEmulation {
                     "%,d preemptions in %,d requests: the KV cache runs out and sequences are recomputed", r.preemptions(),
                     r.requests())));
         }
-        int racksUsed = Math.max(1, (int) Math.ceil(d.gpus() / (double) gpusPerRack));
+        int racksUsed = Math.max(1, (int) Math.ceil(deploymentGpus / (double) gpusPerRack));
+        int limited = 0;
+        double powerSum = 0;
+        for (double[] arr : new double[][] {frontPower, backPower}) {
+            for (double v : arr) {
+                limited += v < 1 ? 1 : 0;
+                powerSum += v;
+            }
+        }
+        double meanPower = frontPower.length + backPower.length == 0 ? 1 : powerSum / (frontPower.length + backPower.length);
+        // IT power: the deployment's GPU share of its racks at typical power; a limited rack draws at most its limit × max
+        double itKw = 0;
+        for (double[] arr : new double[][] {frontPower, backPower}) {
+            double gpusEach = arr == frontPower ? poolGpus(front, wholeGpu) / (double) Math.max(1, arr.length)
+                    : back == null ? 0 : poolGpus(back, wholeGpu) / (double) Math.max(1, arr.length);
+            for (double v : arr) {
+                itKw += gpusEach / gpusPerRack * Math.min(anyRack.typicalPowerKw(), v * anyRack.maxPowerKw());
+            }
+        }
+        double heldShare = r.staticGpuHours() > 0 ? r.gpuHours() / r.staticGpuHours() : 1;
+        itKw *= heldShare; // an autoscaled deployment powers only the GPUs it holds [E: idle GPUs off]
         double tps = r.totalTokensPerS() * upscale;
         String modeName = d.mode().name().toLowerCase(Locale.ROOT);
         return Optional.of(new DeploymentServing(d.id(), d.model(), gpu.id(), d.precision().name().toLowerCase(Locale.ROOT), modeName,
-                totalWorkers, d.gpus(), racksUsed, emuFront + emuBack, r.requests(), r.windowS(), r.offeredRps() * upscale, tps,
-                r.inputTokensPerS() * upscale, r.outputTokensPerS() * upscale, d.gpus() == 0 ? 0 : tps / d.gpus(), tps / racksUsed,
+                totalWorkers, deploymentGpus, racksUsed, emuFront + emuBack, r.requests(), r.windowS(), r.offeredRps() * upscale, tps,
+                r.inputTokensPerS() * upscale, r.outputTokensPerS() * upscale, deploymentGpus == 0 ? 0 : tps / deploymentGpus, tps / racksUsed,
                 r.ttftP50Ms(), r.ttftP90Ms(), r.ttftP99Ms(), r.itlP50Ms(), r.itlP90Ms(), r.itlP99Ms(), r.e2eP50Ms(), r.e2eP90Ms(),
                 r.e2eP99Ms(), r.goodputRps() * upscale, slo.map(Slo::ttftMs).orElse(null), slo.map(Slo::itlMs).orElse(null), met,
                 r.overloaded(), r.gpuBusyFraction(), r.modelFlopsUtilization(), r.preemptions(), r.prefixHitRate(), r.offloadHitRate(), kvModel.kvCapacityTokens(budget),
-                kvModel.weightBytesPerGpu() / 1e9, o.keepQueue() ? r.queue() : List.of()));
+                kvModel.weightBytesPerGpu() / 1e9, o.keepQueue() ? r.queue() : List.of(), front.migProfile(), d.confidential(),
+                limited, meanPower, autoscaled, r.gpuHours() * upscale, r.staticGpuHours() * upscale,
+                (r.staticGpuHours() - r.gpuHours()) * upscale,
+                (int) Math.round((r.peakFrontWorkers() + r.peakBackWorkers()) * upscale),
+                o.keepQueue() ? scaled(r.planner(), upscale) : List.of(), r.tenants(), itKw, tps > 0 ? tps / (itKw * 1e3) : 0,
+                tps > 0 ? itKw / 1e3 * f.site().electricityPriceUsdPerMwh() / 3600 / tps * 1e6 : 0));
+    }
+
+    /** GPUs a pool occupies: whole GPUs per replica, or its MIG slices packed {@link MigProfile#instancesPerGpu} per GPU. */
+    static int poolGpus(WorkerPool p, GpuType gpu) {
+        MigProfile m = MigProfile.parse(p.migProfile());
+        if (m == null) {
+            return p.gpus();
+        }
+        int per = m.instancesPerGpu(gpu.hbmGb());
+        return (p.replicas() + per - 1) / per;
+    }
+
+    /**
+     * The GPU a replica of {@code p} sees: the whole GPU, or its MIG slice — N/7 of the compute,
+     * memory slices / 8 of the HBM capacity and bandwidth (each memory slice holds 1/8 of the
+     * memory controllers [S], NVIDIA MIG user guide), no NVLink.
+     */
+    static GpuType slice(GpuType g, WorkerPool p) {
+        MigProfile m = MigProfile.parse(p.migProfile());
+        if (m == null) {
+            return g;
+        }
+        double c = m.computeFraction();
+        double mem = m.memoryFraction(g.hbmGb());
+        return new GpuType(g.id() + " " + p.migProfile(), g.name() + " MIG " + p.migProfile(), g.hbmGb() * mem,
+                g.hbmBandwidthTBps() * mem, g.fp8DenseTflops() * c, g.fp4DenseTflops() * c, g.bf16DenseTflops() * c, g.maxTdpW() * c,
+                0, g.source());
+    }
+
+    /**
+     * Power fraction of each replica of pool {@code p}: replicas take GPUs in the order of the
+     * deployment's racks (the front pool first, then the decode pool from {@code gpuOffset}); a
+     * replica gets the tightest limit of the racks its GPUs sit in.
+     */
+    private static double[] replicaPowerFractions(Deployment d, WorkerPool p, int gpuOffset, Map<String, Rack> racks,
+            CatalogIndex catalog, Map<String, Double> limits, GpuType gpu) {
+        int n = p.replicas() * Math.max(1, p.parallelism().data());
+        double[] out = new double[n];
+        java.util.Arrays.fill(out, 1.0);
+        if (limits.isEmpty()) {
+            return out;
+        }
+        List<String> rackOfGpu = new ArrayList<>();
+        for (String id : d.racks()) {
+            Rack r = racks.get(id);
+            RackType rt = r == null ? null : catalog.rack(r.type()).orElse(null);
+            for (int g = 0; rt != null && g < rt.gpus(); g++) {
+                rackOfGpu.add(id);
+            }
+        }
+        MigProfile mig = MigProfile.parse(p.migProfile());
+        int perGpu = mig == null ? 1 : mig.instancesPerGpu(gpu.hbmGb());
+        int gpusEach = mig == null ? p.parallelism().tensor() * p.parallelism().pipeline() : 1;
+        for (int i = 0; i < n; i++) {
+            int first = gpuOffset + (mig == null ? i * gpusEach : i / perGpu);
+            for (int g = first; g < first + gpusEach && g < rackOfGpu.size(); g++) {
+                out[i] = Math.min(out[i], limits.getOrDefault(rackOfGpu.get(g), 1.0));
+            }
+        }
+        return out;
+    }
+
+    /** Models of {@code emulated} workers standing for evenly spaced replicas; null when no replica is limited. */
+    private static ExecutionModel[] workerModels(ExecutionModel base, double[] replicaPower, int emulated) {
+        boolean any = false;
+        for (double v : replicaPower) {
+            any |= v < 1;
+        }
+        if (!any) {
+            return null;
+        }
+        ExecutionModel[] out = new ExecutionModel[emulated];
+        Map<Double, ExecutionModel> byFraction = new HashMap<>();
+        for (int k = 0; k < emulated; k++) {
+            double v = replicaPower[(int) Math.min(replicaPower.length - 1, Math.floor((k + 0.5) * replicaPower.length / emulated))];
+            out[k] = byFraction.computeIfAbsent(v, x -> base.derated(PowerThrottle.at(x)));
+        }
+        return out;
+    }
+
+    private static List<TenantSpec> tenants(TrafficProfile t) {
+        List<TenantSpec> out = new ArrayList<>();
+        for (Tenant x : t.tenants()) {
+            TenantSpec.Tier tier = switch (x.tier()) {
+                case PREMIUM -> TenantSpec.Tier.PREMIUM;
+                case STANDARD -> TenantSpec.Tier.STANDARD;
+                case BASIC -> TenantSpec.Tier.BASIC;
+            };
+            out.add(new TenantSpec(x.id(), tier, x.share(), x.provisionedTokensPerS() == null ? 0 : x.provisionedTokensPerS()));
+        }
+        return out;
+    }
+
+    /**
+     * The planner of a deployment: the file's {@code autoscaling} or Dynamo's defaults; its limits
+     * are the emulated workers (the pools' replicas scaled like the rate), it starts with all of
+     * them, and a new worker serves after {@link PlannerSpec#startupS}.
+     */
+    private static PlannerSpec plannerSpec(Deployment d, ExecutionModel fm, ExecutionModel bm, int emuFront, int emuBack,
+            double rateScale) {
+        Autoscaling a = d.autoscaling();
+        double interval = a != null && a.adjustmentIntervalS() != null ? a.adjustmentIntervalS()
+                : PlannerSpec.DEFAULT_ADJUSTMENT_INTERVAL_S;
+        PlannerSpec.Predictor predictor = a != null && a.predictor() == AutoscalingPredictor.CONSTANT ? PlannerSpec.Predictor.CONSTANT
+                : PlannerSpec.Predictor.HOLT;
+        int min = a != null && a.minReplicas() != null ? Math.max(1, (int) Math.round(a.minReplicas() * rateScale)) : 1;
+        min = Math.min(min, bm == null ? emuFront : Math.min(emuFront, emuBack));
+        return new PlannerSpec(interval, predictor, PlannerSpec.DEFAULT_WINDOW, PlannerSpec.startupS(fm),
+                bm == null ? 0 : PlannerSpec.startupS(bm), min, emuFront, bm == null ? 0 : emuBack, emuFront, bm == null ? 0 : emuBack,
+                PlannerSpec.DEFAULT_TARGET_UTILIZATION);
+    }
+
+    private static List<PlannerPoint> scaled(List<PlannerPoint> pts, double upscale) {
+        return pts.stream().map(p -> new PlannerPoint(p.timeS(), p.observedRps() * upscale, p.predictedRps() * upscale, p.ttftMeanMs(),
+                p.itlMeanMs(), (int) Math.round(p.frontWorkers() * upscale), (int) Math.round(p.backWorkers() * upscale),
+                (int) Math.round(p.frontTarget() * upscale), (int) Math.round(p.backTarget() * upscale))).toList();
     }
 
     private static boolean fits(Deployment d, ExecutionModel m, int budget, List<Finding> findings) {

@@ -10,6 +10,10 @@ import java.util.List;
  *
  * @param tokensPerSecond input + output tokens per second the facility serves
  * @param method how the figures were obtained (what was emulated, for how long)
+ * @param itPowerKw IT power of the deployments' GPU shares of their racks
+ * @param tokensPerJoule facility tokens per second over those IT watts (0 with no power)
+ * @param energyCostUsdPerMillionTokens IT energy cost of a million tokens at the site's price
+ * @param gpuHoursSaved GPU-hours the SLA planners saved against static provisioning, summed
  */
 public record ServingReport(
         double tokensPerSecond,
@@ -24,7 +28,11 @@ public record ServingReport(
         int gpus,
         double tokensPerSecondPerGpu,
         String method,
-        List<DeploymentServing> deployments) {
+        List<DeploymentServing> deployments,
+        double itPowerKw,
+        double tokensPerJoule,
+        double energyCostUsdPerMillionTokens,
+        double gpuHoursSaved) {
 
     public ServingReport {
         deployments = List.copyOf(deployments);
@@ -41,7 +49,13 @@ public record ServingReport(
         double i50 = 0;
         double i99 = 0;
         boolean met = true;
+        double kw = 0;
+        double cost = 0;
+        double saved = 0;
         for (DeploymentServing d : ds) {
+            kw += d.itPowerKw();
+            cost += d.energyCostUsdPerMillionTokens() * d.tokensPerSecond();
+            saved += d.gpuHoursSaved();
             tps += d.tokensPerSecond();
             in += d.inputTokensPerSecond();
             out += d.outputTokensPerSecond();
@@ -53,6 +67,7 @@ public record ServingReport(
             i99 = Math.max(i99, d.itlP99Ms());
             met &= d.sloMet();
         }
-        return new ServingReport(tps, t50, t99, i50, i99, good, met, in, out, gpus, gpus == 0 ? 0 : tps / gpus, method, ds);
+        return new ServingReport(tps, t50, t99, i50, i99, good, met, in, out, gpus, gpus == 0 ? 0 : tps / gpus, method, ds, kw,
+                kw > 0 ? tps / (kw * 1e3) : 0, tps > 0 ? cost / tps : 0, saved);
     }
 }

@@ -11,6 +11,7 @@ import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.Parallelism;
 import org.aifactory.twin.model.PoolRole;
 import org.aifactory.twin.model.Precision;
+import org.aifactory.twin.model.PrefixSharing;
 import org.aifactory.twin.model.ServingMode;
 import org.aifactory.twin.model.TrafficProfile;
 import org.aifactory.twin.model.WorkerPool;
@@ -64,6 +65,21 @@ class ServingAnalysisTest {
                 lab.workload().slos())));
         assertThat(r.findings()).extracting(Finding::code).contains("SERVING_OVERLOADED", "SERVING_SLO_MISSED");
         assertThat(((ServingReport) r.report()).sloMet()).isFalse();
+    }
+
+    @Test
+    void prefixSharingFromTheFileGivesKvHits() {
+        Facility su = Samples.SCALABLE_UNIT.load();
+        TrafficProfile t = su.workload().traffic().get(0);
+        // 64 sessions sharing 512-token prefixes: every worker soon caches them all; a prompt of ~1,024 tokens then finds
+        // its first 512 cached, so the hit rate approaches 512 / mean prompt (lognormal clamping moves the mean a little)
+        TrafficProfile shared = new TrafficProfile(t.id(), t.deployment(), t.arrival(), t.inputTokens(), t.outputTokens(),
+                List.of(), new PrefixSharing(64, 1.0, 512));
+        ServingReport r = (ServingReport) analyse(withWorkload(su, new Workload(su.workload().deployments(), List.of(shared),
+                su.workload().slos()))).report();
+        ServingReport none = (ServingReport) analyse(su).report();
+        assertThat(none.deployments().get(0).kvHitRate()).isZero();
+        assertThat(r.deployments().get(0).kvHitRate()).isBetween(0.3, 512 / 1024.0 + 0.05);
     }
 
     @Test

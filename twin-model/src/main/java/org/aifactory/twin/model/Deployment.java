@@ -8,6 +8,8 @@ import java.util.List;
  * @param model catalog id of the LLM
  * @param racks ids of the GPU racks it runs on
  * @param pools one aggregated pool, or a prefill and a decode pool
+ * @param autoscaling SLA planner scaling the pools, or null for fixed replicas
+ * @param confidentialComputing whether the GPUs run in confidential-computing mode (null: no)
  */
 public record Deployment(
         String id,
@@ -16,7 +18,9 @@ public record Deployment(
         ServingMode mode,
         List<String> racks,
         List<WorkerPool> pools,
-        RouterPolicy router) {
+        RouterPolicy router,
+        Autoscaling autoscaling,
+        Boolean confidentialComputing) {
 
     public Deployment {
         Checks.required(id, "id");
@@ -26,6 +30,16 @@ public record Deployment(
         Checks.required(router, "router");
         racks = Checks.listOf(racks);
         pools = Checks.listOf(pools);
+    }
+
+    /** Fixed replicas, not confidential. */
+    public Deployment(String id, String model, Precision precision, ServingMode mode, List<String> racks, List<WorkerPool> pools,
+            RouterPolicy router) {
+        this(id, model, precision, mode, racks, pools, router, null, null);
+    }
+
+    public boolean confidential() {
+        return Boolean.TRUE.equals(confidentialComputing);
     }
 
     public int gpus() {

@@ -551,7 +551,32 @@ public final class FacilityValidator {
                         problem(pp + "/parallelism/expert", d.id(), "expert parallelism (" + par.expert()
                                 + ") cannot exceed the replica's GPUs (" + par.gpusPerReplica() + ")");
                     }
+                    if (pool.migProfile() != null) {
+                        if (org.aifactory.twin.model.MigProfile.parse(pool.migProfile()) == null) {
+                            problem(pp + "/migProfile", d.id(), "migProfile '" + pool.migProfile() + "' is not a MIG profile like "
+                                    + "'1g.23gb' (N of 7 compute slices: 1, 2, 3, 4 or 7; memory in GB)");
+                        } else if (par.gpusPerReplica() != 1) {
+                            problem(pp + "/migProfile", d.id(), "a replica on a MIG slice cannot span GPUs: tensor, pipeline and "
+                                    + "data parallelism must be 1 (found " + par.gpusPerReplica() + " GPUs per replica)");
+                        }
+                    }
+                    if (d.autoscaling() != null && d.autoscaling().minReplicas() != null
+                            && d.autoscaling().minReplicas() > pool.replicas()) {
+                        problem(p + "/autoscaling/minReplicas", d.id(), "minReplicas (" + d.autoscaling().minReplicas()
+                                + ") exceeds the " + pool.replicas() + " replicas of the " + pool.role().name().toLowerCase()
+                                + " pool (the most the planner may run)");
+                    }
                 });
+                if (d.autoscaling() != null) {
+                    var a = d.autoscaling();
+                    if (a.adjustmentIntervalS() != null) {
+                        positive(p + "/autoscaling/adjustmentIntervalS", d.id(), "adjustmentIntervalS", a.adjustmentIntervalS(), 86_400,
+                                "s");
+                    }
+                    if (a.minReplicas() != null && a.minReplicas() < 1) {
+                        problem(p + "/autoscaling/minReplicas", d.id(), "minReplicas (" + a.minReplicas() + ") must be at least 1");
+                    }
+                }
                 Set<PoolRole> expected = d.mode() == ServingMode.AGGREGATED
                         ? EnumSet.of(PoolRole.AGGREGATED) : EnumSet.of(PoolRole.PREFILL, PoolRole.DECODE);
                 if (!roles.equals(expected)) {
@@ -564,6 +589,35 @@ public final class FacilityValidator {
                 range(p + "/arrival/rateRps", t.id(), "rateRps", t.arrival().rateRps(), 0, 10_000_000, "req/s");
                 tokens(p + "/inputTokens", t.id(), t.inputTokens());
                 tokens(p + "/outputTokens", t.id(), t.outputTokens());
+                Set<String> tenantIds = new HashSet<>();
+                double shares = 0;
+                for (int i = 0; i < t.tenants().size(); i++) {
+                    var tenant = t.tenants().get(i);
+                    String tp = p + "/tenants/" + i;
+                    if (!tenantIds.add(tenant.id())) {
+                        problem(tp + "/id", t.id(), "two tenants named '" + tenant.id() + "'");
+                    }
+                    if (!(tenant.share() > 0 && tenant.share() <= 1)) {
+                        problem(tp + "/share", t.id(), "share of tenant '" + tenant.id() + "' (" + tenant.share()
+                                + ") must be in (0, 1]");
+                    }
+                    shares += tenant.share();
+                    if (tenant.provisionedTokensPerS() != null && !(tenant.provisionedTokensPerS() >= 0)) {
+                        problem(tp + "/provisionedTokensPerS", t.id(), "provisionedTokensPerS of tenant '" + tenant.id() + "' ("
+                                + tenant.provisionedTokensPerS() + " tokens/s) must not be negative");
+                    }
+                }
+                if (t.prefixSharing() != null) {
+                    var ps = t.prefixSharing();
+                    range(p + "/prefixSharing/sessions", t.id(), "sessions", ps.sessions(), 1, 10_000_000, "");
+                    range(p + "/prefixSharing/zipfExponent", t.id(), "zipfExponent", ps.zipfExponent(), 0, 10, "");
+                    range(p + "/prefixSharing/sharedPrefixTokens", t.id(), "sharedPrefixTokens", ps.sharedPrefixTokens(), 1, 10_000_000,
+                            "tokens");
+                }
+                if (shares > 1 + 1e-9) {
+                    problem(p + "/tenants", t.id(), String.format(java.util.Locale.ROOT,
+                            "the tenants' shares add up to %.3f; they must not exceed 1", shares));
+                }
             });
             each(f.workload().slos(), "/workload/slos", (Slo s, String p) -> {
                 ref(p + "/deployment", s.id(), "deployment", s.deployment(), deployments.contains(s.deployment()));
