@@ -18,6 +18,7 @@ import org.aifactory.twin.model.analysis.AnalysisResult;
 import org.aifactory.twin.model.analysis.CoolingPowerFact;
 import org.aifactory.twin.model.analysis.FacilityAnalysis;
 import org.aifactory.twin.model.analysis.Finding;
+import org.aifactory.twin.model.analysis.FacilityPowerFact;
 import org.aifactory.twin.model.analysis.RackPowerLimitFact;
 import org.aifactory.twin.model.analysis.Severity;
 import org.aifactory.twin.model.catalog.CatalogIndex;
@@ -224,6 +225,9 @@ public final class PowerAnalysis implements FacilityAnalysis {
         }
         gridFindings(findings, capping, events);
         List<Object> facts = new ArrayList<>();
+        if (itKw > 0) {
+            facts.add(new FacilityPowerFact(itKw, facilityKw));
+        }
         if (!limits.isEmpty()) {
             facts.add(new RackPowerLimitFact(name(), limits, limits.size() + " GPU racks capped by the power analysis: "
                     + String.join("; ", limitedBy) + " (the tightest cap per rack)"));

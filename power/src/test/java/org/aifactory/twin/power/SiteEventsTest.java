@@ -20,6 +20,7 @@ import org.aifactory.twin.model.WorkerPool;
 import org.aifactory.twin.model.Workload;
 import org.aifactory.twin.model.analysis.AnalysisContext;
 import org.aifactory.twin.model.analysis.AnalysisResult;
+import org.aifactory.twin.model.analysis.FacilityPowerFact;
 import org.aifactory.twin.model.analysis.RackPowerLimitFact;
 import org.aifactory.twin.model.analysis.Severity;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,18 @@ class SiteEventsTest {
             assertThat(e.source()).startsWith("default study");
         });
         assertThat(result.facts()).noneMatch(RackPowerLimitFact.class::isInstance);
+    }
+
+    @Test
+    void theFacilityPowerFactCarriesTheReportsItAndFacilityPower() {
+        AnalysisResult result = analyze(tenRacks());
+        PowerReport r = (PowerReport) result.report();
+        FacilityPowerFact fact = result.facts().stream().filter(FacilityPowerFact.class::isInstance)
+                .map(FacilityPowerFact.class::cast).findFirst().orElseThrow();
+        assertThat(fact.itPowerKw()).isEqualTo(r.itPowerKw()).isPositive();
+        // no thermal analysis ran: facility = IT + losses only
+        assertThat(fact.facilityPowerKw()).isEqualTo(r.itPowerKw() + r.lossesKw()).isEqualTo(r.facilityPowerKw());
+        assertThat(fact.overhead()).isEqualTo(r.pue());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.analysis.FacilityPowerFact;
 import org.aifactory.twin.model.analysis.RackPowerLimitFact;
 import org.aifactory.twin.model.analysis.AnalysisContext;
 import org.aifactory.twin.model.analysis.AnalysisResult;
@@ -34,7 +35,10 @@ public final class ServingAnalysis implements FacilityAnalysis {
     @Override
     public AnalysisResult analyze(Facility facility, CatalogIndex catalog, AnalysisContext context) {
         ServingEmulation.Outcome o = emulation.run(facility, catalog, ServingEmulation.Options.VALIDATE, tightestLimits(context));
-        return new AnalysisResult(o.findings(), o.report());
+        ServingReport report = context.fact(FacilityPowerFact.class)
+                .map(power -> o.report().withFacilityOverhead(power.overhead()))
+                .orElse(o.report());
+        return new AnalysisResult(o.findings(), report);
     }
 
     /** Rack id to the tightest allowed GPU power fraction over every {@link RackPowerLimitFact}; empty when none. */

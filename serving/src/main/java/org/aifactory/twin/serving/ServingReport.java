@@ -14,6 +14,11 @@ import java.util.List;
  * @param tokensPerJoule facility tokens per second over those IT watts (0 with no power)
  * @param energyCostUsdPerMillionTokens IT energy cost of a million tokens at the site's price
  * @param gpuHoursSaved GPU-hours the SLA planners saved against static provisioning, summed
+ * @param facilityPowerOverhead facility power per IT watt from the power analysis (IT + losses +
+ *     cooling over IT); null when the power analysis did not run
+ * @param facilityTokensPerJoule {@code tokensPerJoule / facilityPowerOverhead}: tokens per joule the
+ *     facility draws from the grid, assuming losses and cooling scale with the deployments' IT power
+ * @param facilityEnergyCostUsdPerMillionTokens {@code energyCostUsdPerMillionTokens × facilityPowerOverhead}
  */
 public record ServingReport(
         double tokensPerSecond,
@@ -32,10 +37,24 @@ public record ServingReport(
         double itPowerKw,
         double tokensPerJoule,
         double energyCostUsdPerMillionTokens,
-        double gpuHoursSaved) {
+        double gpuHoursSaved,
+        Double facilityPowerOverhead,
+        Double facilityTokensPerJoule,
+        Double facilityEnergyCostUsdPerMillionTokens) {
 
     public ServingReport {
         deployments = List.copyOf(deployments);
+    }
+
+    /** This report with the facility's energy figures, from its power per IT watt (1 or more). */
+    ServingReport withFacilityOverhead(double overhead) {
+        if (!(overhead >= 1)) {
+            throw new IllegalArgumentException("facility power per IT watt must be at least 1, was " + overhead);
+        }
+        return new ServingReport(tokensPerSecond, ttftP50Ms, ttftP99Ms, itlP50Ms, itlP99Ms, goodputRps, sloMet, inputTokensPerSecond,
+                outputTokensPerSecond, gpus, tokensPerSecondPerGpu, method, deployments, itPowerKw, tokensPerJoule,
+                energyCostUsdPerMillionTokens, gpuHoursSaved, overhead, tokensPerJoule / overhead,
+                energyCostUsdPerMillionTokens * overhead);
     }
 
     static ServingReport of(List<DeploymentServing> ds, String method) {
@@ -68,6 +87,6 @@ public record ServingReport(
             met &= d.sloMet();
         }
         return new ServingReport(tps, t50, t99, i50, i99, good, met, in, out, gpus, gpus == 0 ? 0 : tps / gpus, method, ds, kw,
-                kw > 0 ? tps / (kw * 1e3) : 0, tps > 0 ? cost / tps : 0, saved);
+                kw > 0 ? tps / (kw * 1e3) : 0, tps > 0 ? cost / tps : 0, saved, null, null, null);
     }
 }

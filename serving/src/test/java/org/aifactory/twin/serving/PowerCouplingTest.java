@@ -17,6 +17,7 @@ import org.aifactory.twin.model.TokenDistribution;
 import org.aifactory.twin.model.TrafficProfile;
 import org.aifactory.twin.model.Workload;
 import org.aifactory.twin.model.analysis.AnalysisContext;
+import org.aifactory.twin.model.analysis.FacilityPowerFact;
 import org.aifactory.twin.model.analysis.RackPowerLimitFact;
 import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.io.CatalogIo;
@@ -74,6 +75,23 @@ class PowerCouplingTest {
         // decode-heavy (64 in, 1,024 out) at saturation: within 3 % of the memory curve (the fixed 0.3 ms overhead and the
         // all-reduce do not slow down), never below the compute curve
         assertThat(capped / free).isBetween(COMPUTE_BOUND_KEEPS, 1.0).isCloseTo(MEMORY_BOUND_KEEPS, within(0.03));
+    }
+
+    @Test
+    void thePowerAnalysisFacilityOverheadTurnsItEnergyIntoFacilityEnergy() {
+        Facility lab = Samples.LAB.load();
+        ServingReport it = analyse(lab, AnalysisContext.empty());
+        assertThat(it.facilityPowerOverhead()).isNull();
+        assertThat(it.facilityTokensPerJoule()).isNull();
+
+        // 1,000 kW of IT drawing 1,250 kW at the meter: every token costs 1.25 times the IT energy
+        ServingReport facility = analyse(lab, () -> List.of(new FacilityPowerFact(1000, 1250)));
+        assertThat(facility.tokensPerSecond()).isEqualTo(it.tokensPerSecond());
+        assertThat(facility.tokensPerJoule()).isEqualTo(it.tokensPerJoule()).isPositive();
+        assertThat(facility.facilityPowerOverhead()).isEqualTo(1.25);
+        assertThat(facility.facilityTokensPerJoule()).isCloseTo(it.tokensPerJoule() / 1.25, within(1e-12));
+        assertThat(facility.facilityEnergyCostUsdPerMillionTokens()).isCloseTo(it.energyCostUsdPerMillionTokens() * 1.25,
+                within(1e-12));
     }
 
     private static ServingReport analyse(Facility f, AnalysisContext context) {
