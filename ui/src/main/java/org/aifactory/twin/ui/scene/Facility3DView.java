@@ -40,9 +40,15 @@ public final class Facility3DView {
     private FacilityScene content;
     private float[] framePoints = new float[0];
     private Consumer<Optional<String>> onPick = id -> { };
+    private Consumer<String> onExtendPick = id -> { };
     private SceneColouring colouring;
     private Box ghost;
+    private List<String> highlighted = List.of();
     private static final Color GHOST = Color.color(0.1, 0.45, 0.95, 0.55);
+    private static final Color BAND = Color.color(0.1, 0.45, 0.95, 0.3);
+    /** The rubber band is a slab this thick on the floor, m: above the floor, below every box's top. */
+    private static final double BAND_THICKNESS_M = 0.03;
+    private Box band;
 
     public Facility3DView() {
         subScene = new SubScene(world, 400, 300, true, SceneAntialiasing.DISABLED);
@@ -76,8 +82,19 @@ public final class Facility3DView {
 
     private void clicked(MouseEvent e) {
         if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && content != null) {
-            onPick.accept(content.idOf(e.getPickResult()));
+            Optional<String> id = content.idOf(e.getPickResult());
+            if (e.isShiftDown()) {
+                // Halls are not part of a multi-selection: shift-clicking the floor changes nothing.
+                id.filter(x -> content.geometry(x).isPresent()).ifPresent(x -> onExtendPick.accept(x));
+            } else {
+                onPick.accept(id);
+            }
         }
+    }
+
+    /** Called with the id of the item the user shift-clicks (to add it to or take it out of the selection). */
+    public void setOnExtendPick(Consumer<String> handler) {
+        onExtendPick = handler == null ? id -> { } : handler;
     }
 
     /** The node to put in the window: the 3D view with its legend. */
@@ -122,6 +139,7 @@ public final class Facility3DView {
         framePoints = model.framePoints();
         world.getChildren().add(next.root());
         next.paint(colouring);
+        next.highlight(highlighted);
         showLegend();
     }
 
@@ -182,6 +200,59 @@ public final class Facility3DView {
         }
     }
 
+    /**
+     * Shows the rubber band: a see-through rectangle lying on the floor between two corners
+     * (scene x, z), for selecting what stands inside it.
+     */
+    public void showBand(double x0, double z0, double x1, double z1) {
+        if (band == null) {
+            band = new Box();
+            band.setMaterial(new PhongMaterial(BAND));
+            band.setMouseTransparent(true);
+            band.setId("rubberBand");
+            band.setHeight(BAND_THICKNESS_M);
+        }
+        band.setWidth(Math.max(0.01, Math.abs(x1 - x0)));
+        band.setDepth(Math.max(0.01, Math.abs(z1 - z0)));
+        band.setTranslateX((x0 + x1) / 2);
+        band.setTranslateZ((z0 + z1) / 2);
+        band.setTranslateY(-BAND_THICKNESS_M / 2);
+        if (!world.getChildren().contains(band)) {
+            world.getChildren().add(band);
+        }
+    }
+
+    public void hideBand() {
+        if (band != null) {
+            world.getChildren().remove(band);
+        }
+    }
+
+    /** The rubber band, while one is shown. */
+    public Optional<Box> band() {
+        return band != null && world.getChildren().contains(band) ? Optional.of(band) : Optional.empty();
+    }
+
+    /** Ids of every drawn item (rack or equipment) whose centre lies in the floor rectangle between two corners (scene x, z). */
+    public List<String> itemsInside(double x0, double z0, double x1, double z1) {
+        if (content == null) {
+            return List.of();
+        }
+        double minX = Math.min(x0, x1);
+        double maxX = Math.max(x0, x1);
+        double minZ = Math.min(z0, z1);
+        double maxZ = Math.max(z0, z1);
+        List<String> out = new java.util.ArrayList<>();
+        for (BoxMeshData layer : List.of(content.model().racks(), content.model().equipment())) {
+            for (ItemGeometry g : layer.items()) {
+                if (g.centreX() >= minX && g.centreX() <= maxX && g.centreZ() >= minZ && g.centreZ() <= maxZ) {
+                    out.add(g.id());
+                }
+            }
+        }
+        return out;
+    }
+
     /** The ghost box, while one is shown. */
     public Optional<Box> ghost() {
         return ghost != null && world.getChildren().contains(ghost) ? Optional.of(ghost) : Optional.empty();
@@ -202,6 +273,7 @@ public final class Facility3DView {
         framePoints = model.framePoints();
         world.getChildren().add(next.root());
         next.paint(colouring);
+        next.highlight(highlighted);
         showLegend();
         preset(CameraPreset.ISO);
     }
@@ -309,10 +381,17 @@ public final class Facility3DView {
         return content == null ? Optional.empty() : content.topPoint(id, u, v);
     }
 
-    public void highlight(String id) {
+    /** Draws the items {@code ids} in the highlight colour, now and after the content is replaced. */
+    public void highlight(Collection<String> ids) {
+        highlighted = List.copyOf(ids);
         if (content != null) {
-            content.highlight(id);
+            content.highlight(highlighted);
         }
+    }
+
+    /** What is drawn highlighted. */
+    public List<String> highlighted() {
+        return highlighted;
     }
 
     public void preset(CameraPreset preset) {

@@ -1,5 +1,6 @@
 package org.aifactory.twin.ui.scene;
 
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,6 @@ import javafx.geometry.Point3D;
 import javafx.scene.AmbientLight;
 import javafx.scene.Group;
 import javafx.scene.Node;
-import javafx.scene.PointLight;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
@@ -55,20 +55,16 @@ public final class FacilityScene {
         }
         racks = new MeshLayer(model.racks(), "racks");
         equipment = new MeshLayer(model.equipment(), "equipment");
-        root.getChildren().addAll(racks.view(), equipment.view());
-        root.getChildren().addAll(lights(model.content()));
+        // Racks first and the yard last: nearer things first, so software OpenGL's early depth test skips shading what they hide.
+        root.getChildren().add(0, racks.view());
+        root.getChildren().add(1, equipment.view());
+        root.getChildren().remove(ground);
+        root.getChildren().add(ground);
+        // Ambient light only: the boxes' textures carry the light (BoxMeshData.shade), and flat floors look the same
+        // either way. One per-pixel light costs software OpenGL about 15% of the frame rate (docs/user-guide.md).
+        root.getChildren().add(new AmbientLight(Color.WHITE));
     }
 
-    /** Soft overall light plus one point light high above the front-left corner, so box sides differ. */
-    private static List<Node> lights(SceneModel.Extent c) {
-        AmbientLight ambient = new AmbientLight(Color.gray(0.58));
-        PointLight sun = new PointLight(Color.gray(0.55));
-        double size = Math.max(Math.max(c.width(), c.depth()), 10);
-        sun.setTranslateX(c.minX() - 0.4 * size);
-        sun.setTranslateY(-1.5 * size);
-        sun.setTranslateZ(c.minZ() - 0.9 * size);
-        return List.of(ambient, sun);
-    }
 
     private static PhongMaterial material(Color colour, Image diffuseMap) {
         PhongMaterial m = new PhongMaterial(colour);
@@ -134,10 +130,10 @@ public final class FacilityScene {
         return geometry(id).map(g -> g.topPoint(u, v));
     }
 
-    /** Draws {@code id} in the highlight colour (and the previous highlight normally again); null clears. */
-    public void highlight(String id) {
-        racks.highlight(id);
-        equipment.highlight(id);
+    /** Draws the items {@code ids} in the highlight colour (and the previous highlight normally again); empty clears. */
+    public void highlight(Collection<String> ids) {
+        racks.highlight(ids);
+        equipment.highlight(ids);
     }
 
     /** Draws the items in an overlay's colours; null restores the category colours. */
