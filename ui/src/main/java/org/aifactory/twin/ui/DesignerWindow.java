@@ -799,6 +799,9 @@ public final class DesignerWindow {
         TextField count = new TextField("8");
         TextField x = new TextField("1.2");
         TextField y = new TextField("1.2");
+        count.setId("addRowCount");
+        x.setId("addRowX");
+        y.setId("addRowY");
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);

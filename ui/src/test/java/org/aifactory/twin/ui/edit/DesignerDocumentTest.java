@@ -173,19 +173,24 @@ class DesignerDocumentTest {
     }
 
     @Test
-    void pasteWithNoFreeSpotIsRefusedAndChangesNothing() {
-        Facility f = doc.facility();
-        // The 4 m wide fan wall at x = 5 m: copies 1.5 m + aisle away hit the row or the wall, 4.6 m along x leave the hall.
+    void pasteTriesTheOtherSideAndIsRefusedWhenNothingFits() {
+        // The fan wall at (5, 13), 1.5 m deep: 1.5 + 1.2 m aisle = 2.7, rounded up to the grid: 3.0 m. Beyond (y = 16 m) is
+        // outside the 14 m hall, so it goes to the other side: y = 10 m.
         doc.copy(List.of("hall-1-ahu-02"));
         EditResult r = doc.paste();
-        if (r.applied()) {
-            // A spot was found: it must be free (the validator found no new problem) and the ids fresh.
-            assertThat(r.affectedIds()).doesNotContain("hall-1-ahu-02");
-            doc.undo();
-        } else {
-            assertThat(r.message()).startsWith("Paste refused");
-        }
-        assertThat(doc.facility()).isSameAs(f);
+        assertThat(r.applied()).as(r.message()).isTrue();
+        assertThat(doc.facility().cooling().airHandlers().stream().filter(a -> a.id().equals(r.affectedIds().get(0)))
+                .findFirst().orElseThrow().placement()).isEqualTo(new Placement("hall-1", 5.0, 10.0, 180));
+        doc.undo();
+        // Both fan walls, the CDU and the row span y 0.25 to 13.75 m and x 3.0 to 9.75 m of the 12.75 x 14 m hall:
+        // every offset (y by 14.7 m, x by 7.8 m, and twice those) leaves the hall.
+        List<String> all = new java.util.ArrayList<>(rowRackIds(original, "hall-1-row-01"));
+        all.addAll(List.of("hall-1-su-01-cdu", "hall-1-ahu-01", "hall-1-ahu-02"));
+        assertThat(doc.copy(all)).isEqualTo(13);
+        EditResult refused = doc.paste();
+        assertThat(refused.applied()).isFalse();
+        assertThat(refused.message()).startsWith("Paste refused: no free spot").contains("outside hall");
+        assertThat(doc.facility()).isSameAs(original);
     }
 
     @Test
