@@ -109,17 +109,8 @@ public final class BoxMeshData {
         int p = 0;
         int f = 0;
         for (int j = 0; j < items.size(); j++) {
-            ItemGeometry g = items.get(j);
-            double r = Math.toRadians(g.rotationDeg());
-            double c = Math.cos(r);
-            double s = Math.sin(r);
-            for (int k = 0; k < 8; k++) {
-                double lx = ((k & 4) == 0 ? 1 : -1) * g.widthM() / 2;
-                double lz = ((k & 1) == 0 ? 1 : -1) * g.depthM() / 2;
-                points[p++] = (float) (g.centreX() + lx * c - lz * s);
-                points[p++] = (k & 2) == 0 ? 0f : (float) -g.heightM();
-                points[p++] = (float) (g.centreZ() + lx * s + lz * c);
-            }
+            corners(items.get(j), points, p);
+            p += 24;
             // Tile corners at the centres of its outer texels: the rim shows as a line along each edge.
             for (int k = 0; k < SLOTS; k++) {
                 int tile = j * SLOTS + k;
@@ -144,6 +135,25 @@ public final class BoxMeshData {
                 smoothingGroups[j * TRIANGLES_PER_BOX + t] = 1 << (t / 2);
             }
         }
+    }
+
+    /** Writes the 8 corners of box {@code g} (x, y, z each; corner k as in {@link #TRIANGLES}) from {@code points[p]}. */
+    static void corners(ItemGeometry g, float[] points, int p) {
+        double r = Math.toRadians(g.rotationDeg());
+        double c = Math.cos(r);
+        double s = Math.sin(r);
+        for (int k = 0; k < 8; k++) {
+            double lx = ((k & 4) == 0 ? 1 : -1) * g.widthM() / 2;
+            double lz = ((k & 1) == 0 ? 1 : -1) * g.depthM() / 2;
+            points[p++] = (float) (g.centreX() + lx * c - lz * s);
+            points[p++] = (k & 2) == 0 ? 0f : (float) -g.heightM();
+            points[p++] = (float) (g.centreZ() + lx * s + lz * c);
+        }
+    }
+
+    /** The tile slot side {@code side} of {@link #TRIANGLES} takes its colour from. */
+    static int sideSlot(int side) {
+        return SIDE_SLOT[side];
     }
 
     public int size() {

@@ -72,6 +72,23 @@ public final class Facility3DView {
         // While the user has not moved the camera, keep the facility framed as the view resizes.
         subScene.widthProperty().addListener((o, was, now) -> keepFramed());
         subScene.heightProperty().addListener((o, was, now) -> keepFramed());
+        camera.negativeDistanceProperty().addListener((o, was, now) -> chooseDetail());
+        subScene.heightProperty().addListener((o, was, now) -> chooseDetail());
+    }
+
+    /** Below this many pixels per rack width (at the camera's target) the racks are drawn as row segments [E]. */
+    static final double DETAIL_MIN_PX_PER_RACK = 4;
+    /** The width of the narrowest common rack, m (a 600 mm rack). */
+    private static final double RACK_WIDTH_M = 0.6;
+
+    /** Far away, draws the racks as row segments: the same picture at a fraction of the triangles. */
+    private void chooseDetail() {
+        if (content == null) {
+            return;
+        }
+        double pxPerTan = viewHeight() / 2 / Math.tan(Math.toRadians(camera.fieldOfViewDeg() / 2));
+        double rackPx = RACK_WIDTH_M * pxPerTan / Math.max(1e-6, camera.distanceM());
+        content.setDetailed(rackPx >= DETAIL_MIN_PX_PER_RACK);
     }
 
     private void keepFramed() {
@@ -140,6 +157,7 @@ public final class Facility3DView {
         world.getChildren().add(next.root());
         next.paint(colouring);
         next.highlight(highlighted);
+        chooseDetail();
         showLegend();
     }
 
@@ -276,6 +294,7 @@ public final class Facility3DView {
         next.highlight(highlighted);
         showLegend();
         preset(CameraPreset.ISO);
+        chooseDetail();
     }
 
     /**

@@ -38,6 +38,10 @@ public final class FacilityScene {
     private final Group root = new Group();
     private final MeshLayer racks;
     private final MeshLayer equipment;
+    /** The racks as row segments for far views; null for facilities too small to need it. */
+    private final LodLayer lod;
+    /** Facilities with at least this many racks get the far-view level of detail [E]. */
+    static final int LOD_MIN_RACKS = 1000;
     private final Map<Node, String> hallByNode = new IdentityHashMap<>();
 
     public FacilityScene(SceneModel model) {
@@ -58,6 +62,11 @@ public final class FacilityScene {
         // Racks first and the yard last: nearer things first, so software OpenGL's early depth test skips shading what they hide.
         root.getChildren().add(0, racks.view());
         root.getChildren().add(1, equipment.view());
+        lod = model.racks().size() >= LOD_MIN_RACKS ? new LodLayer(model.racks(), "racksFar") : null;
+        if (lod != null) {
+            lod.view().setVisible(false);
+            root.getChildren().add(0, lod.view());
+        }
         root.getChildren().remove(ground);
         root.getChildren().add(ground);
         // Ambient light only: the boxes' textures carry the light (BoxMeshData.shade), and flat floors look the same
@@ -134,11 +143,33 @@ public final class FacilityScene {
     public void highlight(Collection<String> ids) {
         racks.highlight(ids);
         equipment.highlight(ids);
+        if (lod != null) {
+            lod.highlight(ids);
+        }
+    }
+
+    /**
+     * Draws the racks one box each (true) or, for far views, as row segments (false: a fraction
+     * of the triangles, the same colours). No effect for facilities without the far view.
+     */
+    public void setDetailed(boolean detailed) {
+        if (lod != null) {
+            racks.view().setVisible(detailed);
+            lod.view().setVisible(!detailed);
+        }
+    }
+
+    /** Whether the racks are drawn one box each (always, for facilities without the far view). */
+    public boolean isDetailed() {
+        return lod == null || !lod.view().isVisible();
     }
 
     /** Draws the items in an overlay's colours; null restores the category colours. */
     public void paint(SceneColouring colouring) {
         racks.paint(colouring == null ? null : colouring.colours(), colouring == null ? null : colouring.otherColour());
+        if (lod != null) {
+            lod.paint(colouring == null ? null : colouring.colours(), colouring == null ? null : colouring.otherColour());
+        }
         equipment.paint(colouring == null ? null : colouring.colours(), colouring == null ? null : colouring.otherColour());
     }
 
@@ -162,6 +193,9 @@ public final class FacilityScene {
         Node node = pick.getIntersectedNode();
         if (node == racks.view()) {
             return racks.data().idOfFace(pick.getIntersectedFace());
+        }
+        if (lod != null && node == lod.view() && pick.getIntersectedPoint() != null) {
+            return lod.data().idAt(pick.getIntersectedFace(), pick.getIntersectedPoint().getX(), pick.getIntersectedPoint().getZ());
         }
         if (node == equipment.view()) {
             return equipment.data().idOfFace(pick.getIntersectedFace());
