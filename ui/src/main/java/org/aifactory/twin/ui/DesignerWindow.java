@@ -218,7 +218,11 @@ public final class DesignerWindow {
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem());
         edit.getItems().addAll(selectionActions.menuItems());
         edit.getItems().addAll(delete, rotate, new SeparatorMenuItem(), addRow);
-        return new MenuBar(file, edit, analysis);
+        javafx.scene.control.CheckMenuItem cables = new javafx.scene.control.CheckMenuItem("Cable trays (network fabrics)");
+        cables.setId("menuCables");
+        cables.selectedProperty().addListener((o, was, now) -> view3d.setCablesShown(now));
+        Menu view = new Menu("View", null, cables);
+        return new MenuBar(file, edit, view, analysis);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

@@ -181,4 +181,31 @@ class SelectionEditingTest {
             return null;
         });
     }
+
+    @Test
+    void viewMenuShowsTheNetworkAsCableBundlesInTrays(FxRobot robot) throws Exception {
+        FxTesting.awaitLoaded(window, 60);
+        FxTesting.fx(() -> {
+            window.view3d().camera().setAngles(35, -30);
+            return window.view3d().focus(window.drawnRackIds());
+        });
+        toggleCables(robot);
+        assertThat(FxTesting.fx(() -> window.view3d().cablesShown())).isTrue();
+        assertThat(FxTesting.fx(() -> window.view3d().content().orElseThrow().cablesShown())).isTrue();
+        FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "select-04-cable-trays.png");
+        toggleCables(robot);
+        assertThat(FxTesting.fx(() -> window.view3d().content().orElseThrow().cablesShown())).isFalse();
+    }
+
+    /** View > Cable trays: toggles the check item as a click on it does. */
+    private static void toggleCables(FxRobot robot) {
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        FxTesting.fx(() -> {
+            javafx.scene.control.CheckMenuItem item = (javafx.scene.control.CheckMenuItem) bar.getMenus().stream()
+                    .flatMap(m -> m.getItems().stream()).filter(i -> "menuCables".equals(i.getId())).findFirst().orElseThrow();
+            item.setSelected(!item.isSelected());
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
 }

@@ -44,6 +44,7 @@ public final class Facility3DView {
     private SceneColouring colouring;
     private Box ghost;
     private List<String> highlighted = List.of();
+    private boolean cablesShown;
     private static final Color GHOST = Color.color(0.1, 0.45, 0.95, 0.55);
     private static final Color BAND = Color.color(0.1, 0.45, 0.95, 0.3);
     /** The rubber band is a slab this thick on the floor, m: above the floor, below every box's top. */
@@ -157,6 +158,7 @@ public final class Facility3DView {
         world.getChildren().add(next.root());
         next.paint(colouring);
         next.highlight(highlighted);
+        next.setCablesShown(cablesShown);
         chooseDetail();
         showLegend();
     }
@@ -292,6 +294,7 @@ public final class Facility3DView {
         world.getChildren().add(next.root());
         next.paint(colouring);
         next.highlight(highlighted);
+        next.setCablesShown(cablesShown);
         showLegend();
         preset(CameraPreset.ISO);
         chooseDetail();
@@ -406,6 +409,18 @@ public final class Facility3DView {
         if (content != null) {
             content.highlight(highlighted);
         }
+    }
+
+    /** Shows the network fabrics as cable bundles in overhead trays (View > Cable trays), now and for later content. */
+    public void setCablesShown(boolean shown) {
+        cablesShown = shown;
+        if (content != null) {
+            content.setCablesShown(shown);
+        }
+    }
+
+    public boolean cablesShown() {
+        return cablesShown;
     }
 
     /** What is drawn highlighted. */

@@ -38,6 +38,9 @@ public final class FacilityScene {
     private final Group root = new Group();
     private final MeshLayer racks;
     private final MeshLayer equipment;
+    /** The cable trays, made when first shown. */
+    private MeshView trays;
+    private static final Color CABLES = Color.web("#3b3f8f");
     /** The racks as row segments for far views; null for facilities too small to need it. */
     private final LodLayer lod;
     /** Facilities with at least this many racks get the far-view level of detail [E]. */
@@ -157,6 +160,51 @@ public final class FacilityScene {
             racks.view().setVisible(detailed);
             lod.view().setVisible(!detailed);
         }
+    }
+
+    /** Shows or hides the network fabrics' cable bundles in overhead trays. */
+    public void setCablesShown(boolean shown) {
+        if (shown && trays == null) {
+            trays = trayView(model.trays());
+            root.getChildren().add(trays);
+        }
+        if (trays != null) {
+            trays.setVisible(shown);
+        }
+    }
+
+    public boolean cablesShown() {
+        return trays != null && trays.isVisible();
+    }
+
+    /** One plain-coloured mesh of every tray stretch, lifted to the trays' height; never picked. */
+    private static MeshView trayView(CableTrays t) {
+        List<ItemGeometry> boxes = t.boxes();
+        float[] points = new float[boxes.size() * 24];
+        int[] faces = new int[boxes.size() * BoxMeshData.TRIANGLES_PER_BOX * 6];
+        int[] groups = new int[boxes.size() * BoxMeshData.TRIANGLES_PER_BOX];
+        int f = 0;
+        for (int j = 0; j < boxes.size(); j++) {
+            BoxMeshData.corners(boxes.get(j), points, j * 24);
+            for (int tri = 0; tri < BoxMeshData.TRIANGLES_PER_BOX; tri++) {
+                for (int v = 0; v < 3; v++) {
+                    faces[f++] = j * 8 + BoxMeshData.TRIANGLES[tri * 3 + v];
+                    faces[f++] = 0;
+                }
+                groups[j * BoxMeshData.TRIANGLES_PER_BOX + tri] = 1 << (tri / 2);
+            }
+        }
+        TriangleMesh mesh = new TriangleMesh();
+        mesh.getPoints().setAll(points);
+        mesh.getTexCoords().setAll(0, 0);
+        mesh.getFaces().setAll(faces);
+        mesh.getFaceSmoothingGroups().setAll(groups);
+        MeshView view = new MeshView(mesh);
+        view.setId("cableTrays");
+        view.setMaterial(new PhongMaterial(CABLES));
+        view.setTranslateY(-t.trayBottomM());
+        view.setMouseTransparent(true);
+        return view;
     }
 
     /** Whether the racks are drawn one box each (always, for facilities without the far view). */
