@@ -68,6 +68,8 @@ public final class Facility3DView {
         StackPane.setAlignment(legend, Pos.TOP_LEFT);
         StackPane.setMargin(legend, new Insets(LEGEND_MARGIN_PX));
         legend.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        // It lies over the 3D view, which is redrawn every frame while the camera moves: draw it from a cached image.
+        legend.setCache(true);
         CameraController.attach(camera, subScene);
         subScene.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         // While the user has not moved the camera, keep the facility framed as the view resizes.

@@ -73,7 +73,7 @@ public final class FacilityScene {
         root.getChildren().remove(ground);
         root.getChildren().add(ground);
         // Ambient light only: the boxes' textures carry the light (BoxMeshData.shade), and flat floors look the same
-        // either way. One per-pixel light costs software OpenGL about 15% of the frame rate (docs/user-guide.md).
+        // either way. Ambient light only gave +14-18% on software OpenGL (shared/recipes/javafx-3d-at-scale.md §2).
         root.getChildren().add(new AmbientLight(Color.WHITE));
     }
 
