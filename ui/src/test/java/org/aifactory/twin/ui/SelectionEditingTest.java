@@ -16,6 +16,7 @@ import org.aifactory.twin.model.Hall;
 import org.aifactory.twin.model.Placement;
 import org.aifactory.twin.model.Rack;
 import org.aifactory.twin.samples.Samples;
+import org.aifactory.twin.ui.edit.EditResult;
 import org.aifactory.twin.ui.scene.ItemCategory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -180,6 +181,29 @@ class SelectionEditingTest {
             field.setText(text);
             return null;
         });
+    }
+
+    @Test
+    void draggingOneSelectedRackMovesTheWholeSelectionInOneStep(FxRobot robot) throws Exception {
+        awaitLoadedAndLookAtTheHall();
+        EditResult row = FxTesting.fx(() -> window.addRow(TYPE, "hall-1", 1.8, 3.6, 3));
+        assertThat(row.applied()).as(row.message()).isTrue();
+        assertThat(selection()).containsExactlyElementsOf(row.affectedIds());
+        Facility withRow = FxTesting.fx(() -> window.document().facility());
+        // Press on the middle rack (x = 2.4 m) and drag it to x = 3.6 m: it leads, the other two keep their 0.6 m offsets.
+        String middle = row.affectedIds().get(1);
+        robot.drag(top(middle), MouseButton.PRIMARY).moveTo(floor(3.0, 3.7)).moveTo(floor(3.62, 3.65));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxTesting.fx(() -> window.view3d().ghost().isPresent())).as("ghost while dragging").isTrue();
+        robot.release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 0; i < 3; i++) {
+            String id = row.affectedIds().get(i);
+            assertThat(FxTesting.fx(() -> window.document().rack(id).orElseThrow().placement()))
+                    .isEqualTo(new Placement("hall-1", 3.0 + 0.6 * i, 3.6, 0));
+        }
+        shortcut(robot, KeyCode.Z);
+        assertThat(FxTesting.fx(() -> window.document().facility())).isSameAs(withRow);
     }
 
     @Test
