@@ -129,8 +129,10 @@ final class BenchCommand implements Callable<Integer> {
         Facility campus = new FacilityGenerator(CatalogIo.builtIn()).campus(racks);
         for (FpsBench.Result r : List.of(FpsBench.run(su, Samples.SCALABLE_UNIT.fileName(), 1600, 1000, 3, seconds),
                 FpsBench.run(campus, "campus-" + racks + ".json", 1600, 1000, 3, seconds))) {
-            out.printf(Locale.ROOT, "%s: %,d racks, window %d x %d: opened and drawn in %,d ms; %.1f fps orbiting (%.1f s measured)%n",
-                    r.name(), r.racks(), r.widthPx(), r.heightPx(), r.loadAndDrawMs(), r.fps(), r.measuredS());
+            out.printf(Locale.ROOT, "%s: %,d racks, window %d x %d: opened and drawn in %,d ms; %.1f fps orbiting (%.1f s measured),"
+                    + " %.0f ms CPU per frame; load average %.2f%n",
+                    r.name(), r.racks(), r.widthPx(), r.heightPx(), r.loadAndDrawMs(), r.fps(), r.measuredS(), r.cpuMsPerFrame(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             out.flush();
         }
         return TwinCommand.EXIT_OK;

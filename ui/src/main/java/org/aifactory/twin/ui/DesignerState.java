@@ -1,6 +1,10 @@
 package org.aifactory.twin.ui;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,6 +22,7 @@ import org.aifactory.twin.ui.analysis.OverlayKind;
 public final class DesignerState {
     private final ReadOnlyObjectWrapper<LoadedFacility> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final ReadOnlyStringWrapper selectedId = new ReadOnlyStringWrapper(this, "selectedId");
+    private final ReadOnlyObjectWrapper<List<String>> selection = new ReadOnlyObjectWrapper<>(this, "selection", List.of());
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyObjectWrapper<AnalysisResults> results = new ReadOnlyObjectWrapper<>(this, "results");
@@ -34,6 +39,7 @@ public final class DesignerState {
 
     /** Shows another facility; the selection is cleared first, so listeners never see a stale id. */
     void setLoaded(LoadedFacility facility) {
+        selection.set(List.of());
         selectedId.set(null);
         failedId.set(null);
         results.set(null);
@@ -47,11 +53,17 @@ public final class DesignerState {
      * stays (re-announced, so every view shows its new state) if the element still exists.
      */
     void replaceFacility(LoadedFacility facility, String select) {
+        replaceFacility(facility, select == null ? List.of() : List.of(select));
+    }
+
+    /** Like {@link #replaceFacility(LoadedFacility, String)}, keeping several selected elements; the first is the primary one. */
+    void replaceFacility(LoadedFacility facility, List<String> select) {
+        selection.set(List.of());
         selectedId.set(null);
         failedId.set(null);
         results.set(null);
         loaded.set(facility);
-        select(select);
+        selectAll(select);
     }
 
     /** What the window calls the open facility: its file name, or the sample's name. */
@@ -79,11 +91,59 @@ public final class DesignerState {
         return selectedId.get();
     }
 
+    /**
+     * Every selected element, in the order they were selected; the primary one
+     * ({@link #selectedId()}, shown in the properties and the outline) among them. Never null.
+     */
+    public ReadOnlyObjectProperty<List<String>> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    public List<String> selection() {
+        return selection.get();
+    }
+
+    private boolean known(String id) {
+        LoadedFacility f = loaded.get();
+        return id != null && f != null && f.elements().find(id).isPresent();
+    }
+
+    /** Selects exactly the known ones of {@code ids}; the first of them becomes the primary one. */
+    public void selectAll(Collection<String> ids) {
+        List<String> keep = new ArrayList<>(new LinkedHashSet<>(ids.stream().filter(this::known).toList()));
+        selection.set(List.copyOf(keep));
+        setPrimary(keep.isEmpty() ? null : keep.get(0));
+    }
+
+    /**
+     * Shift-click: adds {@code id} to the selection (making it the primary one), or takes it out
+     * if it was in (the last remaining one becomes primary).
+     */
+    public void toggle(String id) {
+        if (!known(id)) {
+            return;
+        }
+        List<String> next = new ArrayList<>(selection.get());
+        if (next.remove(id)) {
+            selection.set(List.copyOf(next));
+            setPrimary(next.isEmpty() ? null : next.get(next.size() - 1));
+        } else {
+            next.add(id);
+            selection.set(List.copyOf(next));
+            setPrimary(id);
+        }
+    }
+
     /** Selects an element by id; an id the facility does not have (or null) clears the selection. */
     public void select(String id) {
-        LoadedFacility f = loaded.get();
-        boolean known = id != null && f != null && f.elements().find(id).isPresent();
-        selectedId.set(known ? id : null);
+        boolean known = known(id);
+        selection.set(known ? List.of(id) : List.of());
+        setPrimary(known ? id : null);
+    }
+
+    private void setPrimary(String id) {
+        boolean known = id != null;
+        selectedId.set(id);
         // The N-1 overlay shows the last selected element whose failure an analysis studied.
         AnalysisResults r = results.get();
         if (known && r != null && r.failure(id).isPresent()) {

@@ -59,6 +59,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.catalog.Footprinted;
 import org.aifactory.twin.model.catalog.RackType;
 import org.aifactory.twin.model.io.CatalogIo;
 import org.aifactory.twin.model.io.FacilityLoadException;
@@ -121,8 +122,9 @@ public final class DesignerWindow {
     private FacilityLoadTask currentTask;
     private long lastDrawMillis = -1;
     private DesignerDocument document;
-    private final ListView<RackType> palette = new ListView<>();
+    private final ListView<Footprinted> palette = new ListView<>();
     private final FloorGestures gestures;
+    private final SelectionActions selectionActions = new SelectionActions(this);
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
@@ -167,7 +169,8 @@ public final class DesignerWindow {
         root.setRight(properties.node());
         root.setBottom(statusBar.view());
         view3d.setOnPick(id -> state.select(id.orElse(null)));
-        state.selectedIdProperty().addListener((o, was, now) -> view3d.highlight(now));
+        view3d.setOnExtendPick(state::toggle);
+        state.selectionProperty().addListener((o, was, now) -> view3d.highlight(now));
         findings.setOnActivate(f -> focusOn(f.element()));
         state.resultsProperty().addListener((o, was, now) -> {
             findings.show(now);
@@ -258,18 +261,24 @@ public final class DesignerWindow {
         MenuItem redo = item("Redo", "Shortcut+Y", this::redo);
         redo.setId("menuRedo");
         redo.disableProperty().bind(canRedo.not());
-        MenuItem delete = new MenuItem("Delete selected rack (Delete)");
+        MenuItem delete = new MenuItem("Delete selected (Delete)");
         delete.setId("menuDelete");
         delete.setOnAction(e -> deleteSelected());
-        MenuItem rotate = new MenuItem("Rotate selected rack 90\u00b0 (R)");
+        MenuItem rotate = new MenuItem("Rotate selected 90\u00b0 (R)");
         rotate.setId("menuRotate");
         rotate.setOnAction(e -> rotateSelected());
         MenuItem addRow = new MenuItem("Add row of N racks...");
         addRow.setId("menuAddRow");
         addRow.setOnAction(e -> addRowWithDialog());
         addRow.disableProperty().bind(state.loadedProperty().isNull());
-        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), delete, rotate, new SeparatorMenuItem(), addRow);
-        return new MenuBar(file, edit, analysis);
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem());
+        edit.getItems().addAll(selectionActions.menuItems());
+        edit.getItems().addAll(delete, rotate, new SeparatorMenuItem(), addRow);
+        javafx.scene.control.CheckMenuItem cables = new javafx.scene.control.CheckMenuItem("Cable trays (network fabrics)");
+        cables.setId("menuCables");
+        cables.selectedProperty().addListener((o, was, now) -> view3d.setCablesShown(now));
+        Menu view = new Menu("View", null, cables);
+        return new MenuBar(file, edit, view, analysis);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {
@@ -362,7 +371,7 @@ public final class DesignerWindow {
             rememberRecent(f.file());
         }
         state.setLoaded(f);
-        palette.getItems().setAll(f.catalog().rackTypes());
+        palette.getItems().setAll(PaletteEntries.of(f.catalog()));
         documentChanged(doc);
         view3d.colour(overlayColouring());
         view3d.show(f.scene());
@@ -936,20 +945,19 @@ public final class DesignerWindow {
         palette.setPlaceholder(new Label("Open a facility to see its catalog."));
         palette.setCellFactory(list -> new ListCell<>() {
             @Override
-            protected void updateItem(RackType t, boolean empty) {
+            protected void updateItem(Footprinted t, boolean empty) {
                 super.updateItem(t, empty);
-                setText(empty || t == null ? null
-                        : String.format(Locale.ROOT, "%s  (%s, %.0f kW)", t.name() == null ? t.id() : t.name(),
-                                t.kind().name().toLowerCase(Locale.ROOT), t.typicalPowerKw()));
+                setText(empty || t == null ? null : PaletteEntries.label(t));
             }
         });
         palette.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             gestures.arm(now == null ? null : now.id());
             if (now != null) {
-                statusBar.setText("Click the floor to place a " + now.id() + " rack (Esc cancels)");
+                statusBar.setText("Click the floor to place a " + now.id() + " (Esc cancels)"
+                        + (now instanceof RackType ? "" : "; outside the halls it goes into the yard"));
             }
         });
-        Label title = new Label("Palette: choose a rack type, then click the floor");
+        Label title = new Label("Palette: choose a rack or equipment type, then click the floor");
         title.setWrapText(true);
         VBox box = new VBox(4, title, palette);
         VBox.setVgrow(palette, Priority.ALWAYS);
@@ -995,19 +1003,16 @@ public final class DesignerWindow {
         }
         cancelValidation();
         LoadedFacility next = FacilityLoadTask.prepare(doc.facility(), current.name(), current.file(), System.nanoTime());
-        String keep = pendingSelection != null ? pendingSelection : state.selectedId();
-        pendingSelection = null;
+        List<String> keep = state.selection();
         view3d.replace(next.scene());
         state.replaceFacility(next, keep);
         statusBar.setText(next.summary().replaceFirst(" - loaded in .*", ""));
     }
 
-    private String pendingSelection;
-
     /** Shows what an edit did or why it was refused, and selects what it created or moved. */
-    private void report(EditResult r) {
+    void report(EditResult r) {
         if (r.applied() && !r.affectedIds().isEmpty()) {
-            state.select(r.affectedIds().get(0));
+            state.selectAll(r.affectedIds());
         }
         statusBar.setText(r.message());
         if (!r.applied()) {
@@ -1053,30 +1058,28 @@ public final class DesignerWindow {
         return done;
     }
 
-    /** Deletes the selected rack (Delete key); the result says why not if it cannot. */
+    /** Deletes every selected rack and piece of equipment in one step (Delete key); the result says why not if it cannot. */
     public EditResult deleteSelected() {
-        String id = state.selectedId();
-        if (document == null || id == null || document.rack(id).isEmpty()) {
-            EditResult r = new EditResult(false, "Select a rack to delete it", List.of());
+        List<String> ids = document == null ? List.of() : document.placedIds(state.selection());
+        if (ids.isEmpty()) {
+            EditResult r = new EditResult(false, "Select a rack or piece of equipment to delete it", List.of());
             report(r);
             return r;
         }
-        EditResult r = document.deleteRacks(List.of(id));
+        EditResult r = document.deleteItems(ids);
         report(r);
         return r;
     }
 
-    /** Turns the selected rack a quarter turn (R key). */
+    /** Turns every selected rack and piece of equipment a quarter turn about its own centre (R key). */
     public EditResult rotateSelected() {
-        String id = state.selectedId();
-        if (document == null || id == null || document.rack(id).isEmpty()) {
-            EditResult r = new EditResult(false, "Select a rack to rotate it", List.of());
+        List<String> ids = document == null ? List.of() : document.placedIds(state.selection());
+        if (ids.isEmpty()) {
+            EditResult r = new EditResult(false, "Select a rack or piece of equipment to rotate it", List.of());
             report(r);
             return r;
         }
-        pendingSelection = id;
-        EditResult r = document.rotateRacks(List.of(id));
-        pendingSelection = null;
+        EditResult r = document.rotateItems(ids);
         report(r);
         return r;
     }
@@ -1101,15 +1104,18 @@ public final class DesignerWindow {
         dialog.setTitle("Add row of N racks");
         dialog.setHeaderText("Racks side by side along the hall's width; the first one centred at (x, y).");
         ChoiceBox<String> type = new ChoiceBox<>();
-        palette.getItems().forEach(t -> type.getItems().add(t.id()));
-        RackType chosen = palette.getSelectionModel().getSelectedItem();
-        type.setValue(chosen != null ? chosen.id() : type.getItems().isEmpty() ? null : type.getItems().get(0));
+        palette.getItems().stream().filter(t -> t instanceof RackType).forEach(t -> type.getItems().add(t.id()));
+        Footprinted chosen = palette.getSelectionModel().getSelectedItem();
+        type.setValue(chosen instanceof RackType ? chosen.id() : type.getItems().isEmpty() ? null : type.getItems().get(0));
         ChoiceBox<String> hall = new ChoiceBox<>();
         f.halls().forEach(h -> hall.getItems().add(h.id()));
         hall.setValue(hall.getItems().isEmpty() ? null : hall.getItems().get(0));
         TextField count = new TextField("8");
         TextField x = new TextField("1.2");
         TextField y = new TextField("1.2");
+        count.setId("addRowCount");
+        x.setId("addRowX");
+        y.setId("addRowY");
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
@@ -1171,7 +1177,7 @@ public final class DesignerWindow {
         return document;
     }
 
-    public ListView<RackType> palette() {
+    public ListView<Footprinted> palette() {
         return palette;
     }
 
@@ -1195,6 +1201,11 @@ public final class DesignerWindow {
 
     public FindingsView findings() {
         return findings;
+    }
+
+    /** Copy, paste, select all and align on the selection (the Edit menu's). */
+    SelectionActions selectionActions() {
+        return selectionActions;
     }
 
     public StatusBar statusBar() {

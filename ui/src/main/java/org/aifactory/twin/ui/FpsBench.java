@@ -1,5 +1,6 @@
 package org.aifactory.twin.ui;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.animation.AnimationTimer;
@@ -19,8 +20,12 @@ public final class FpsBench {
     /**
      * @param loadAndDrawMs from opening the window to the first drawn model, ms
      * @param fps rendered frames per second while orbiting
+     * @param cpuMsPerFrame CPU time the whole process (FX thread, renderer and Mesa's rasteriser
+     *     threads) spent per frame, ms: what a frame costs, less sensitive than fps to other load
+     *     on the machine
      */
-    public record Result(String name, int racks, int widthPx, int heightPx, long loadAndDrawMs, double fps, double measuredS) {}
+    public record Result(String name, int racks, int widthPx, int heightPx, long loadAndDrawMs, double fps, double measuredS,
+            double cpuMsPerFrame) {}
 
     private FpsBench() {}
 
@@ -53,9 +58,11 @@ public final class FpsBench {
         Thread.sleep((long) (warmupS * 1000));
         long p0 = pulses.get();
         long s0 = System.nanoTime();
+        long c0 = processCpuNanos();
         Thread.sleep((long) (measureS * 1000));
         long frames = pulses.get() - p0;
         double seconds = (System.nanoTime() - s0) / 1e9;
+        double cpuMsPerFrame = frames == 0 ? Double.NaN : (processCpuNanos() - c0) / 1e6 / frames;
         CompletableFuture<Void> closed = new CompletableFuture<>();
         Platform.runLater(() -> {
             orbit.stop();
@@ -63,7 +70,15 @@ public final class FpsBench {
             closed.complete(null);
         });
         closed.join();
-        return new Result(name, facility.racks().size(), widthPx, heightPx, loadAndDrawMs, frames / seconds, seconds);
+        return new Result(name, facility.racks().size(), widthPx, heightPx, loadAndDrawMs, frames / seconds, seconds, cpuMsPerFrame);
+    }
+
+    /** CPU time of the whole process so far, ns; -1 where the JVM does not say. */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> call) {

@@ -72,7 +72,7 @@ class EditingTest {
 
     private void placeFromPalette(FxRobot robot, double xM, double yM) {
         FxTesting.fx(() -> {
-            RackType t = window.palette().getItems().stream().filter(x -> x.id().equals(TYPE)).findFirst().orElseThrow();
+            var t = window.palette().getItems().stream().filter(x -> x.id().equals(TYPE)).findFirst().orElseThrow();
             window.palette().scrollTo(t);
             return null;
         });

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.aifactory.twin.model.AirHandler;
+import org.aifactory.twin.model.Cdu;
 import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.HeatRejectionUnit;
+import org.aifactory.twin.model.PowerNodeKind;
 import org.aifactory.twin.model.Hall;
 import org.aifactory.twin.model.Placement;
 import org.aifactory.twin.model.PowerChain;
@@ -22,8 +27,11 @@ import org.aifactory.twin.model.Rack;
 import org.aifactory.twin.model.Row;
 import org.aifactory.twin.model.catalog.Catalog;
 import org.aifactory.twin.model.catalog.CatalogIndex;
+import org.aifactory.twin.model.catalog.PowerEquipmentType;
 import org.aifactory.twin.model.catalog.RackType;
 import org.aifactory.twin.model.io.Problem;
+import org.aifactory.twin.model.layout.FacilityLayout;
+import org.aifactory.twin.model.layout.PlacedItem;
 import org.aifactory.twin.model.validation.FacilityValidator;
 
 /**
@@ -312,12 +320,408 @@ public final class DesignerDocument {
         facility.rows().forEach(r -> used.add(r.id()));
         facility.halls().forEach(h -> used.add(h.id()));
         facility.power().nodes().forEach(n -> used.add(n.id()));
+        facility.cooling().cdus().forEach(c -> used.add(c.id()));
+        facility.cooling().loops().forEach(l -> used.add(l.id()));
+        facility.cooling().facilityLoops().forEach(l -> used.add(l.id()));
+        facility.cooling().heatRejection().forEach(h -> used.add(h.id()));
+        facility.cooling().airHandlers().forEach(a -> used.add(a.id()));
         for (int n = from; ; n++) {
             String id = String.format(Locale.ROOT, "%s%02d", prefix, n);
             if (!used.contains(id)) {
                 return id;
             }
         }
+    }
+
+    // ---- any placed element: racks and equipment ----------------------------------------------
+
+    /** Whether {@code id} is a placed element (rack, CDU, power node, heat-rejection unit, air handler) with a position. */
+    public boolean isPlaced(String id) {
+        return Elements.find(facility, id).map(Elements::placement).isPresent();
+    }
+
+    /** The placed ones among {@code ids}, in order, without repeats. */
+    public List<String> placedIds(Collection<String> ids) {
+        return new ArrayList<>(new LinkedHashSet<>(ids.stream().filter(this::isPlaced).toList()));
+    }
+
+    /**
+     * Moves the elements {@code ids} together so that the first one's centre lands on the snapped
+     * ({@code xM}, {@code yM}) of {@code hallId} (null: the yard, in site coordinates); the others
+     * keep their offsets from it. A rack leading the move joins the row whose line it snaps to.
+     */
+    public EditResult moveItems(List<String> ids, String hallId, double xM, double yM) {
+        List<Record> moving = placedIds(ids).stream().map(id -> Elements.find(facility, id).orElseThrow()).toList();
+        if (moving.isEmpty()) {
+            return EditResult.refused("Move refused: nothing placed is selected");
+        }
+        Record lead = moving.get(0);
+        Placement lp = Elements.placement(lead);
+        Snap snap = hallId == null ? new Snap(snapToGrid(xM, 0), snapToGrid(yM, 0), lp.rotationDeg(), null)
+                : snap(hallId, xM, yM, lead instanceof Rack r ? r : null);
+        if (!(lead instanceof Rack)) {
+            snap = new Snap(hallId == null ? snap.xM() : snapToGrid(xM, 0), hallId == null ? snap.yM() : snapToGrid(yM, 0),
+                    lp.rotationDeg(), null);
+        }
+        double dx = snap.xM() - lp.xM();
+        double dy = snap.yM() - lp.yM();
+        boolean sameHall = java.util.Objects.equals(hallId, lp.hallId());
+        if (sameHall && Math.abs(dx) < EPSILON_M && Math.abs(dy) < EPSILON_M) {
+            return EditResult.refused("Nothing to move: it is already there");
+        }
+        Set<String> idSet = new HashSet<>();
+        moving.forEach(e -> idSet.add(Elements.id(e)));
+        String leadRow = snap.rowId();
+        Facility edited = Elements.map(facility, e -> {
+            if (!idSet.contains(Elements.id(e))) {
+                return e;
+            }
+            Placement p = Elements.placement(e);
+            Placement to = new Placement(hallId, p.xM() + dx, p.yM() + dy, p.rotationDeg());
+            if (e instanceof Rack r) {
+                String rowId = r == lead && leadRow != null ? leadRow : sameHall ? r.rowId() : null;
+                return new Rack(r.id(), r.type(), rowId, to, r.feeds(), r.coolingLoopId(), r.powerKw());
+            }
+            return Elements.moved(e, to);
+        });
+        String label = moving.size() == 1 ? "Move " + Elements.kind(lead) + " " + Elements.id(lead) : "Move " + moving.size() + " items";
+        return commit(label, edited, moving.stream().map(Elements::id).toList());
+    }
+
+    /**
+     * Turns the placed elements a quarter turn (90° clockwise seen from above, +x towards +y):
+     * one element about its own centre, several together about the centre of their positions
+     * (so a row stays a row, now running the other way). Elements in different halls turn each
+     * about its own centre.
+     */
+    public EditResult rotateItems(Collection<String> ids) {
+        List<String> targets = placedIds(ids);
+        if (targets.isEmpty()) {
+            return EditResult.refused("Rotate refused: nothing placed is selected");
+        }
+        Set<String> idSet = new HashSet<>(targets);
+        Set<String> halls = new HashSet<>();
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (String id : targets) {
+            Placement p = Elements.find(facility, id).map(Elements::placement).orElseThrow();
+            halls.add(String.valueOf(p.hallId()));
+            minX = Math.min(minX, p.xM());
+            maxX = Math.max(maxX, p.xM());
+            minY = Math.min(minY, p.yM());
+            maxY = Math.max(maxY, p.yM());
+        }
+        boolean together = halls.size() == 1;
+        double cx = (minX + maxX) / 2;
+        double cy = (minY + maxY) / 2;
+        Facility edited = Elements.map(facility, e -> {
+            if (!idSet.contains(Elements.id(e))) {
+                return e;
+            }
+            Placement p = Elements.placement(e);
+            double x = together ? round(cx - (p.yM() - cy)) : p.xM();
+            double y = together ? round(cy + (p.xM() - cx)) : p.yM();
+            return Elements.moved(e, new Placement(p.hallId(), x, y, (p.rotationDeg() + 90) % 360));
+        });
+        return commit(targets.size() == 1 ? "Rotate " + targets.get(0) : "Rotate " + targets.size() + " items", edited, targets);
+    }
+
+    /** Rounds away binary noise, as positions are shown and saved: to a micrometre. */
+    private static double round(double m) {
+        return Math.round(m * 1e6) / 1e6;
+    }
+
+    /**
+     * Deletes the placed elements {@code ids} in one step; refused if something left behind (a
+     * feed, a cooling loop, a network link...) still refers to one of them.
+     */
+    public EditResult deleteItems(Collection<String> ids) {
+        List<String> targets = placedIds(ids);
+        if (targets.isEmpty()) {
+            return EditResult.refused("Delete refused: nothing placed is selected");
+        }
+        Set<String> idSet = new HashSet<>(targets);
+        Facility edited = Elements.map(facility, e -> idSet.contains(Elements.id(e)) ? null : e);
+        String label = targets.size() == 1 ? "Delete " + targets.get(0) : "Delete " + targets.size() + " items";
+        return commit(label, edited, List.of());
+    }
+
+    /**
+     * Adds one element of catalog type {@code typeId} (a rack, CDU, power equipment,
+     * heat-rejection unit or air handler type) at the snapped point of {@code hallId}, or of the
+     * yard (site coordinates) when {@code hallId} is null. Racks stand in halls only. A new
+     * power node is fed from the nearest node that can feed its kind (see {@link #UPSTREAM});
+     * a CDU and a heat-rejection unit join the first facility water loop.
+     */
+    public EditResult addItem(String typeId, String hallId, double xM, double yM) {
+        CatalogIndex cat = catalog();
+        if (cat.rack(typeId).isPresent()) {
+            if (hallId == null) {
+                return EditResult.refused("Add refused: racks stand in a hall, not in the yard");
+            }
+            return addRack(typeId, hallId, xM, yM);
+        }
+        Placement at = new Placement(hallId, snapToGrid(xM, 0), snapToGrid(yM, 0), 0);
+        String id = freshId(typeId + "-", 1);
+        String firstLoop = facility.cooling().facilityLoops().isEmpty() ? null : facility.cooling().facilityLoops().get(0).id();
+        Record item;
+        if (cat.cdu(typeId).isPresent()) {
+            item = new Cdu(id, typeId, at, null, firstLoop);
+        } else if (cat.heatRejection(typeId).isPresent()) {
+            if (firstLoop == null) {
+                return EditResult.refused("Add refused: a heat-rejection unit serves a facility water loop, and this facility has none");
+            }
+            item = new HeatRejectionUnit(id, typeId, firstLoop, at);
+        } else if (cat.airHandler(typeId).isPresent()) {
+            item = new AirHandler(id, typeId, at);
+        } else if (cat.powerEquipment(typeId).isPresent()) {
+            PowerEquipmentType t = cat.powerEquipment(typeId).get();
+            List<String> inputs = List.of();
+            if (!t.kind().isSource()) {
+                Optional<PowerNode> feeder = feederFor(t.kind(), at);
+                if (feeder.isEmpty()) {
+                    return EditResult.refused("Add refused: nothing can feed a new " + t.kind().name().toLowerCase(Locale.ROOT)
+                            + " (it takes power from a " + UPSTREAM.get(t.kind()).stream().map(k -> k.name().toLowerCase(Locale.ROOT))
+                                    .toList() + ")");
+                }
+                inputs = List.of(feeder.get().id());
+            }
+            item = new PowerNode(id, t.kind(), null, typeId, at, inputs, t.ratingKw(), t.voltageV(), t.efficiency(),
+                    t.noLoadLossKw(), t.fullLoadLossKw(), t.efficiencyCurve(), null);
+        } else {
+            return EditResult.refused("Add refused: '" + typeId + "' is not a placeable catalog type");
+        }
+        String label = "Add " + Elements.kind(item) + " " + id;
+        EditResult r = commit(label, Elements.add(facility, List.of(), List.of(item)), List.of(id));
+        if (r.applied() && item instanceof PowerNode n && !n.inputs().isEmpty()) {
+            return EditResult.done(label + ", fed from " + n.inputs().get(0), List.of(id));
+        }
+        return r;
+    }
+
+    /** Which kinds of node may feed a new node of a kind, most usual first [E: the usual chain utility > MV > transformer > LV > UPS > busway/PDU]. */
+    static final Map<PowerNodeKind, List<PowerNodeKind>> UPSTREAM = Map.of(
+            PowerNodeKind.MV_SWITCHGEAR, List.of(PowerNodeKind.UTILITY, PowerNodeKind.GENERATOR),
+            PowerNodeKind.TRANSFORMER, List.of(PowerNodeKind.MV_SWITCHGEAR, PowerNodeKind.UTILITY),
+            PowerNodeKind.LV_SWITCHGEAR, List.of(PowerNodeKind.TRANSFORMER),
+            PowerNodeKind.UPS, List.of(PowerNodeKind.LV_SWITCHGEAR, PowerNodeKind.TRANSFORMER),
+            PowerNodeKind.BUSWAY, List.of(PowerNodeKind.UPS, PowerNodeKind.LV_SWITCHGEAR),
+            PowerNodeKind.PDU, List.of(PowerNodeKind.UPS, PowerNodeKind.LV_SWITCHGEAR));
+
+    /** The nearest node (site distance; unplaced ones last) of the first upstream kind the facility has. */
+    private Optional<PowerNode> feederFor(PowerNodeKind kind, Placement at) {
+        for (PowerNodeKind k : UPSTREAM.getOrDefault(kind, List.of())) {
+            Optional<PowerNode> best = facility.power().nodes().stream().filter(n -> n.kind() == k)
+                    .min(java.util.Comparator.comparingDouble(n -> siteDistance(n.placement(), at)));
+            if (best.isPresent()) {
+                return best;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private double siteDistance(Placement a, Placement b) {
+        if (a == null || b == null) {
+            return Double.MAX_VALUE;
+        }
+        double[] pa = site(a);
+        double[] pb = site(b);
+        return Math.hypot(pa[0] - pb[0], pa[1] - pb[1]);
+    }
+
+    private double[] site(Placement p) {
+        Optional<Hall> h = p.hallId() == null ? Optional.empty() : hall(p.hallId());
+        return new double[] {p.xM() + h.map(Hall::originXM).orElse(0.0), p.yM() + h.map(Hall::originYM).orElse(0.0)};
+    }
+
+    // ---- copy and paste ------------------------------------------------------------------------
+
+    /** What Copy took: the elements as they were then. */
+    private List<Record> clipboard = List.of();
+    /** Aisle left between a pasted group and where it was copied from, m [E: two 600 mm tiles, a common hot/cold aisle]. */
+    public static final double PASTE_AISLE_M = 1.2;
+
+    /** Copies the placed elements {@code ids}; returns how many. */
+    public int copy(Collection<String> ids) {
+        clipboard = placedIds(ids).stream().map(id -> Elements.find(facility, id).orElseThrow()).toList();
+        return clipboard.size();
+    }
+
+    public boolean canPaste() {
+        return !clipboard.isEmpty();
+    }
+
+    /**
+     * Pastes the copied elements with fresh ids next to where they were copied from: one aisle
+     * beyond them across the rows (+y, then -y), else beside them (+x, then -x), else twice as
+     * far; the first spot where the paste brings no new problem wins. Racks that stood in a row
+     * go into a new row each. Connections (feeds, cooling loop, a power node's inputs) are
+     * kept. Pasting again pastes beyond the last paste.
+     */
+    public EditResult paste() {
+        if (clipboard.isEmpty()) {
+            return EditResult.refused("Paste refused: nothing copied");
+        }
+        Map<String, PlacedItem> footprints = footprints();
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = Double.NEGATIVE_INFINITY;
+        for (Record e : clipboard) {
+            PlacedItem it = footprints.get(Elements.id(e));
+            double[] c = it != null ? it.corners() : corners(Elements.placement(e));
+            for (int k = 0; k < 4; k++) {
+                minX = Math.min(minX, c[2 * k]);
+                maxX = Math.max(maxX, c[2 * k]);
+                minY = Math.min(minY, c[2 * k + 1]);
+                maxY = Math.max(maxY, c[2 * k + 1]);
+            }
+        }
+        double stepY = Math.ceil((maxY - minY + PASTE_AISLE_M) / GRID_M - 1e-9) * GRID_M;
+        double stepX = Math.ceil((maxX - minX + GRID_M) / GRID_M - 1e-9) * GRID_M;
+        double[][] offsets = {{0, stepY}, {0, -stepY}, {stepX, 0}, {-stepX, 0}, {0, 2 * stepY}, {0, -2 * stepY}, {2 * stepX, 0},
+            {-2 * stepX, 0}};
+        String firstProblem = null;
+        for (double[] o : offsets) {
+            Pasted p = pasted(o[0], o[1]);
+            Optional<Problem> problem = newProblem(p.facility());
+            if (problem.isEmpty()) {
+                clipboard = p.elements();
+                String label = String.format(Locale.ROOT, "Paste %d item%s", p.ids().size(), p.ids().size() == 1 ? "" : "s");
+                return commit(label, p.facility(), p.ids());
+            }
+            if (firstProblem == null) {
+                firstProblem = describe(problem.get());
+            }
+        }
+        return EditResult.refused("Paste refused: no free spot next to the copied items (" + firstProblem + ")");
+    }
+
+    private record Pasted(Facility facility, List<Record> elements, List<String> ids) {}
+
+    private Pasted pasted(double dx, double dy) {
+        Set<String> taken = new HashSet<>();
+        Map<String, Row> newRows = new LinkedHashMap<>();
+        Map<String, Integer> racksInRow = new HashMap<>();
+        List<Record> added = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Record e : clipboard) {
+            Placement p = Elements.placement(e);
+            Placement to = new Placement(p.hallId(), p.xM() + dx, p.yM() + dy, p.rotationDeg());
+            String id;
+            Record copy;
+            if (e instanceof Rack r && r.rowId() != null && p.hallId() != null) {
+                Row row = newRows.computeIfAbsent(r.rowId(), old -> {
+                    String rowId = freshId(p.hallId() + "-row-", 1, taken);
+                    taken.add(rowId);
+                    return new Row(rowId, p.hallId(), "Row " + rowId.substring(rowId.lastIndexOf('-') + 1));
+                });
+                int n = racksInRow.merge(row.id(), 1, Integer::sum);
+                id = freshId(row.id() + "-rack-", n, taken);
+                copy = new Rack(id, r.type(), row.id(), to, r.feeds(), r.coolingLoopId(), r.powerKw());
+            } else {
+                String old = Elements.id(e);
+                String prefix = old.replaceFirst("\\d+$", "");
+                id = freshId(prefix.equals(old) ? old + "-" : prefix, 1, taken);
+                copy = Elements.copy(e, id, to);
+                if (copy instanceof Rack r) {
+                    copy = new Rack(r.id(), r.type(), null, to, r.feeds(), r.coolingLoopId(), r.powerKw());
+                }
+            }
+            taken.add(id);
+            ids.add(id);
+            added.add(copy);
+        }
+        return new Pasted(Elements.add(facility, new ArrayList<>(newRows.values()), added), added, ids);
+    }
+
+    private static double[] corners(Placement p) {
+        return new double[] {p.xM(), p.yM(), p.xM(), p.yM(), p.xM(), p.yM(), p.xM(), p.yM()};
+    }
+
+    private Map<String, PlacedItem> footprints() {
+        Map<String, PlacedItem> out = new HashMap<>();
+        FacilityLayout.items(facility, catalog()).forEach(it -> out.put(it.id(), it));
+        return out;
+    }
+
+    // ---- align ---------------------------------------------------------------------------------
+
+    /** How {@link #align} lines groups up along the rows' direction. */
+    public enum Alignment {
+        /** Every group's near (left, lowest x) end on the lowest one. */
+        LEFT,
+        /** Every group's centre on the primary (first selected) group's centre. */
+        CENTRE,
+        /** Every group's far (right) end on the highest one. */
+        ENDS
+    }
+
+    /**
+     * Lines up the selected elements along the rows' direction (hall x; hall y if every one is
+     * turned a quarter): racks of one row move together as a group, other elements one by one.
+     * All must stand in one hall (or all in the yard).
+     */
+    public EditResult align(List<String> ids, Alignment how) {
+        List<Record> items = placedIds(ids).stream().map(id -> Elements.find(facility, id).orElseThrow()).toList();
+        if (items.size() < 2) {
+            return EditResult.refused("Align refused: select at least two items");
+        }
+        Set<String> halls = new HashSet<>();
+        items.forEach(e -> halls.add(String.valueOf(Elements.placement(e).hallId())));
+        if (halls.size() > 1) {
+            return EditResult.refused("Align refused: the selected items stand in different halls " + halls);
+        }
+        boolean alongY = items.stream().allMatch(e -> Math.round(Elements.placement(e).rotationDeg() / 90) % 2 != 0);
+        Map<String, PlacedItem> footprints = footprints();
+        Map<String, double[]> groups = new LinkedHashMap<>();
+        Map<String, String> groupOf = new HashMap<>();
+        for (Record e : items) {
+            String group = e instanceof Rack r && r.rowId() != null ? "row:" + r.rowId() : "id:" + Elements.id(e);
+            groupOf.put(Elements.id(e), group);
+            double[] c = footprints.containsKey(Elements.id(e)) ? footprints.get(Elements.id(e)).corners()
+                    : corners(Elements.placement(e));
+            double[] range = groups.computeIfAbsent(group, g -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
+            for (int k = 0; k < 4; k++) {
+                double v = alongY ? c[2 * k + 1] : c[2 * k];
+                range[0] = Math.min(range[0], v);
+                range[1] = Math.max(range[1], v);
+            }
+        }
+        if (groups.size() < 2) {
+            return EditResult.refused("Align refused: the selection is one row; select items of two or more rows");
+        }
+        double target = switch (how) {
+            case LEFT -> groups.values().stream().mapToDouble(r -> r[0]).min().orElseThrow();
+            case ENDS -> groups.values().stream().mapToDouble(r -> r[1]).max().orElseThrow();
+            case CENTRE -> {
+                double[] first = groups.values().iterator().next();
+                yield (first[0] + first[1]) / 2;
+            }
+        };
+        Map<String, Double> shift = new HashMap<>();
+        groups.forEach((g, r) -> shift.put(g, switch (how) {
+            case LEFT -> target - r[0];
+            case ENDS -> target - r[1];
+            case CENTRE -> target - (r[0] + r[1]) / 2;
+        }));
+        if (shift.values().stream().allMatch(d -> Math.abs(d) < EPSILON_M)) {
+            return EditResult.refused("Nothing to align: the items are already aligned " + how.name().toLowerCase(Locale.ROOT));
+        }
+        Facility edited = Elements.map(facility, e -> {
+            String group = groupOf.get(Elements.id(e));
+            if (group == null) {
+                return e;
+            }
+            double d = Math.round(shift.get(group) * 1e6) / 1e6;
+            Placement p = Elements.placement(e);
+            return Elements.moved(e, new Placement(p.hallId(), alongY ? p.xM() : p.xM() + d, alongY ? p.yM() + d : p.yM(),
+                    p.rotationDeg()));
+        });
+        return commit(String.format(Locale.ROOT, "Align %d items %s", items.size(), how.name().toLowerCase(Locale.ROOT)), edited,
+                items.stream().map(Elements::id).toList());
     }
 
     // ---- snapping ------------------------------------------------------------------------------

@@ -40,9 +40,16 @@ public final class Facility3DView {
     private FacilityScene content;
     private float[] framePoints = new float[0];
     private Consumer<Optional<String>> onPick = id -> { };
+    private Consumer<String> onExtendPick = id -> { };
     private SceneColouring colouring;
     private Box ghost;
+    private List<String> highlighted = List.of();
+    private boolean cablesShown;
     private static final Color GHOST = Color.color(0.1, 0.45, 0.95, 0.55);
+    private static final Color BAND = Color.color(0.1, 0.45, 0.95, 0.3);
+    /** The rubber band is a slab this thick on the floor, m: above the floor, below every box's top. */
+    private static final double BAND_THICKNESS_M = 0.03;
+    private Box band;
 
     public Facility3DView() {
         subScene = new SubScene(world, 400, 300, true, SceneAntialiasing.DISABLED);
@@ -61,11 +68,30 @@ public final class Facility3DView {
         StackPane.setAlignment(legend, Pos.TOP_LEFT);
         StackPane.setMargin(legend, new Insets(LEGEND_MARGIN_PX));
         legend.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        // It lies over the 3D view, which is redrawn every frame while the camera moves: draw it from a cached image.
+        legend.setCache(true);
         CameraController.attach(camera, subScene);
         subScene.addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         // While the user has not moved the camera, keep the facility framed as the view resizes.
         subScene.widthProperty().addListener((o, was, now) -> keepFramed());
         subScene.heightProperty().addListener((o, was, now) -> keepFramed());
+        camera.negativeDistanceProperty().addListener((o, was, now) -> chooseDetail());
+        subScene.heightProperty().addListener((o, was, now) -> chooseDetail());
+    }
+
+    /** Below this many pixels per rack width (at the camera's target) the racks are drawn as row segments [E]. */
+    static final double DETAIL_MIN_PX_PER_RACK = 4;
+    /** The width of the narrowest common rack, m (a 600 mm rack). */
+    private static final double RACK_WIDTH_M = 0.6;
+
+    /** Far away, draws the racks as row segments: the same picture at a fraction of the triangles. */
+    private void chooseDetail() {
+        if (content == null) {
+            return;
+        }
+        double pxPerTan = viewHeight() / 2 / Math.tan(Math.toRadians(camera.fieldOfViewDeg() / 2));
+        double rackPx = RACK_WIDTH_M * pxPerTan / Math.max(1e-6, camera.distanceM());
+        content.setDetailed(rackPx >= DETAIL_MIN_PX_PER_RACK);
     }
 
     private void keepFramed() {
@@ -76,8 +102,19 @@ public final class Facility3DView {
 
     private void clicked(MouseEvent e) {
         if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress() && content != null) {
-            onPick.accept(content.idOf(e.getPickResult()));
+            Optional<String> id = content.idOf(e.getPickResult());
+            if (e.isShiftDown()) {
+                // Halls are not part of a multi-selection: shift-clicking the floor changes nothing.
+                id.filter(x -> content.geometry(x).isPresent()).ifPresent(x -> onExtendPick.accept(x));
+            } else {
+                onPick.accept(id);
+            }
         }
+    }
+
+    /** Called with the id of the item the user shift-clicks (to add it to or take it out of the selection). */
+    public void setOnExtendPick(Consumer<String> handler) {
+        onExtendPick = handler == null ? id -> { } : handler;
     }
 
     /** The node to put in the window: the 3D view with its legend. */
@@ -122,6 +159,9 @@ public final class Facility3DView {
         framePoints = model.framePoints();
         world.getChildren().add(next.root());
         next.paint(colouring);
+        next.highlight(highlighted);
+        next.setCablesShown(cablesShown);
+        chooseDetail();
         showLegend();
     }
 
@@ -182,6 +222,59 @@ public final class Facility3DView {
         }
     }
 
+    /**
+     * Shows the rubber band: a see-through rectangle lying on the floor between two corners
+     * (scene x, z), for selecting what stands inside it.
+     */
+    public void showBand(double x0, double z0, double x1, double z1) {
+        if (band == null) {
+            band = new Box();
+            band.setMaterial(new PhongMaterial(BAND));
+            band.setMouseTransparent(true);
+            band.setId("rubberBand");
+            band.setHeight(BAND_THICKNESS_M);
+        }
+        band.setWidth(Math.max(0.01, Math.abs(x1 - x0)));
+        band.setDepth(Math.max(0.01, Math.abs(z1 - z0)));
+        band.setTranslateX((x0 + x1) / 2);
+        band.setTranslateZ((z0 + z1) / 2);
+        band.setTranslateY(-BAND_THICKNESS_M / 2);
+        if (!world.getChildren().contains(band)) {
+            world.getChildren().add(band);
+        }
+    }
+
+    public void hideBand() {
+        if (band != null) {
+            world.getChildren().remove(band);
+        }
+    }
+
+    /** The rubber band, while one is shown. */
+    public Optional<Box> band() {
+        return band != null && world.getChildren().contains(band) ? Optional.of(band) : Optional.empty();
+    }
+
+    /** Ids of every drawn item (rack or equipment) whose centre lies in the floor rectangle between two corners (scene x, z). */
+    public List<String> itemsInside(double x0, double z0, double x1, double z1) {
+        if (content == null) {
+            return List.of();
+        }
+        double minX = Math.min(x0, x1);
+        double maxX = Math.max(x0, x1);
+        double minZ = Math.min(z0, z1);
+        double maxZ = Math.max(z0, z1);
+        List<String> out = new java.util.ArrayList<>();
+        for (BoxMeshData layer : List.of(content.model().racks(), content.model().equipment())) {
+            for (ItemGeometry g : layer.items()) {
+                if (g.centreX() >= minX && g.centreX() <= maxX && g.centreZ() >= minZ && g.centreZ() <= maxZ) {
+                    out.add(g.id());
+                }
+            }
+        }
+        return out;
+    }
+
     /** The ghost box, while one is shown. */
     public Optional<Box> ghost() {
         return ghost != null && world.getChildren().contains(ghost) ? Optional.of(ghost) : Optional.empty();
@@ -202,8 +295,11 @@ public final class Facility3DView {
         framePoints = model.framePoints();
         world.getChildren().add(next.root());
         next.paint(colouring);
+        next.highlight(highlighted);
+        next.setCablesShown(cablesShown);
         showLegend();
         preset(CameraPreset.ISO);
+        chooseDetail();
     }
 
     /**
@@ -309,10 +405,29 @@ public final class Facility3DView {
         return content == null ? Optional.empty() : content.topPoint(id, u, v);
     }
 
-    public void highlight(String id) {
+    /** Draws the items {@code ids} in the highlight colour, now and after the content is replaced. */
+    public void highlight(Collection<String> ids) {
+        highlighted = List.copyOf(ids);
         if (content != null) {
-            content.highlight(id);
+            content.highlight(highlighted);
         }
+    }
+
+    /** Shows the network fabrics as cable bundles in overhead trays (View > Cable trays), now and for later content. */
+    public void setCablesShown(boolean shown) {
+        cablesShown = shown;
+        if (content != null) {
+            content.setCablesShown(shown);
+        }
+    }
+
+    public boolean cablesShown() {
+        return cablesShown;
+    }
+
+    /** What is drawn highlighted. */
+    public List<String> highlighted() {
+        return highlighted;
     }
 
     public void preset(CameraPreset preset) {

@@ -1,5 +1,6 @@
 package org.aifactory.twin.ui.scene;
 
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,6 @@ import javafx.geometry.Point3D;
 import javafx.scene.AmbientLight;
 import javafx.scene.Group;
 import javafx.scene.Node;
-import javafx.scene.PointLight;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelWriter;
 import javafx.scene.image.WritableImage;
@@ -38,6 +38,13 @@ public final class FacilityScene {
     private final Group root = new Group();
     private final MeshLayer racks;
     private final MeshLayer equipment;
+    /** The cable trays, made when first shown. */
+    private MeshView trays;
+    private static final Color CABLES = Color.web("#3b3f8f");
+    /** The racks as row segments for far views; null for facilities too small to need it. */
+    private final LodLayer lod;
+    /** Facilities with at least this many racks get the far-view level of detail [E]. */
+    static final int LOD_MIN_RACKS = 1000;
     private final Map<Node, String> hallByNode = new IdentityHashMap<>();
 
     public FacilityScene(SceneModel model) {
@@ -55,20 +62,21 @@ public final class FacilityScene {
         }
         racks = new MeshLayer(model.racks(), "racks");
         equipment = new MeshLayer(model.equipment(), "equipment");
-        root.getChildren().addAll(racks.view(), equipment.view());
-        root.getChildren().addAll(lights(model.content()));
+        // Racks first and the yard last: nearer things first, so software OpenGL's early depth test skips shading what they hide.
+        root.getChildren().add(0, racks.view());
+        root.getChildren().add(1, equipment.view());
+        lod = model.racks().size() >= LOD_MIN_RACKS ? new LodLayer(model.racks(), "racksFar") : null;
+        if (lod != null) {
+            lod.view().setVisible(false);
+            root.getChildren().add(0, lod.view());
+        }
+        root.getChildren().remove(ground);
+        root.getChildren().add(ground);
+        // Ambient light only: the boxes' textures carry the light (BoxMeshData.shade), and flat floors look the same
+        // either way. Ambient light only gave +14-18% on software OpenGL (shared/recipes/javafx-3d-at-scale.md §2).
+        root.getChildren().add(new AmbientLight(Color.WHITE));
     }
 
-    /** Soft overall light plus one point light high above the front-left corner, so box sides differ. */
-    private static List<Node> lights(SceneModel.Extent c) {
-        AmbientLight ambient = new AmbientLight(Color.gray(0.58));
-        PointLight sun = new PointLight(Color.gray(0.55));
-        double size = Math.max(Math.max(c.width(), c.depth()), 10);
-        sun.setTranslateX(c.minX() - 0.4 * size);
-        sun.setTranslateY(-1.5 * size);
-        sun.setTranslateZ(c.minZ() - 0.9 * size);
-        return List.of(ambient, sun);
-    }
 
     private static PhongMaterial material(Color colour, Image diffuseMap) {
         PhongMaterial m = new PhongMaterial(colour);
@@ -134,15 +142,82 @@ public final class FacilityScene {
         return geometry(id).map(g -> g.topPoint(u, v));
     }
 
-    /** Draws {@code id} in the highlight colour (and the previous highlight normally again); null clears. */
-    public void highlight(String id) {
-        racks.highlight(id);
-        equipment.highlight(id);
+    /** Draws the items {@code ids} in the highlight colour (and the previous highlight normally again); empty clears. */
+    public void highlight(Collection<String> ids) {
+        racks.highlight(ids);
+        equipment.highlight(ids);
+        if (lod != null) {
+            lod.highlight(ids);
+        }
+    }
+
+    /**
+     * Draws the racks one box each (true) or, for far views, as row segments (false: a fraction
+     * of the triangles, the same colours). No effect for facilities without the far view.
+     */
+    public void setDetailed(boolean detailed) {
+        if (lod != null) {
+            racks.view().setVisible(detailed);
+            lod.view().setVisible(!detailed);
+        }
+    }
+
+    /** Shows or hides the network fabrics' cable bundles in overhead trays. */
+    public void setCablesShown(boolean shown) {
+        if (shown && trays == null) {
+            trays = trayView(model.trays());
+            root.getChildren().add(trays);
+        }
+        if (trays != null) {
+            trays.setVisible(shown);
+        }
+    }
+
+    public boolean cablesShown() {
+        return trays != null && trays.isVisible();
+    }
+
+    /** One plain-coloured mesh of every tray stretch, lifted to the trays' height; never picked. */
+    private static MeshView trayView(CableTrays t) {
+        List<ItemGeometry> boxes = t.boxes();
+        float[] points = new float[boxes.size() * 24];
+        int[] faces = new int[boxes.size() * BoxMeshData.TRIANGLES_PER_BOX * 6];
+        int[] groups = new int[boxes.size() * BoxMeshData.TRIANGLES_PER_BOX];
+        int f = 0;
+        for (int j = 0; j < boxes.size(); j++) {
+            BoxMeshData.corners(boxes.get(j), points, j * 24);
+            for (int tri = 0; tri < BoxMeshData.TRIANGLES_PER_BOX; tri++) {
+                for (int v = 0; v < 3; v++) {
+                    faces[f++] = j * 8 + BoxMeshData.TRIANGLES[tri * 3 + v];
+                    faces[f++] = 0;
+                }
+                groups[j * BoxMeshData.TRIANGLES_PER_BOX + tri] = 1 << (tri / 2);
+            }
+        }
+        TriangleMesh mesh = new TriangleMesh();
+        mesh.getPoints().setAll(points);
+        mesh.getTexCoords().setAll(0, 0);
+        mesh.getFaces().setAll(faces);
+        mesh.getFaceSmoothingGroups().setAll(groups);
+        MeshView view = new MeshView(mesh);
+        view.setId("cableTrays");
+        view.setMaterial(new PhongMaterial(CABLES));
+        view.setTranslateY(-t.trayBottomM());
+        view.setMouseTransparent(true);
+        return view;
+    }
+
+    /** Whether the racks are drawn one box each (always, for facilities without the far view). */
+    public boolean isDetailed() {
+        return lod == null || !lod.view().isVisible();
     }
 
     /** Draws the items in an overlay's colours; null restores the category colours. */
     public void paint(SceneColouring colouring) {
         racks.paint(colouring == null ? null : colouring.colours(), colouring == null ? null : colouring.otherColour());
+        if (lod != null) {
+            lod.paint(colouring == null ? null : colouring.colours(), colouring == null ? null : colouring.otherColour());
+        }
         equipment.paint(colouring == null ? null : colouring.colours(), colouring == null ? null : colouring.otherColour());
     }
 
@@ -166,6 +241,9 @@ public final class FacilityScene {
         Node node = pick.getIntersectedNode();
         if (node == racks.view()) {
             return racks.data().idOfFace(pick.getIntersectedFace());
+        }
+        if (lod != null && node == lod.view() && pick.getIntersectedPoint() != null) {
+            return lod.data().idAt(pick.getIntersectedFace(), pick.getIntersectedPoint().getX(), pick.getIntersectedPoint().getZ());
         }
         if (node == equipment.view()) {
             return equipment.data().idOfFace(pick.getIntersectedFace());

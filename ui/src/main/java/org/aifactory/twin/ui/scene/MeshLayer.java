@@ -1,6 +1,9 @@
 package org.aifactory.twin.ui.scene;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
@@ -21,7 +24,8 @@ final class MeshLayer {
     private final int[] categoryArgb;
     /** What the texture shows now, apart from the highlighted tile. */
     private int[] pixels;
-    private int highlighted = -1;
+    /** The boxes drawn in the highlight colour. */
+    private Set<Integer> highlighted = new HashSet<>();
 
     MeshLayer(BoxMeshData data, String id) {
         this.data = data;
@@ -72,43 +76,68 @@ final class MeshLayer {
     private void writeAll() {
         texture.getPixelWriter().setPixels(0, 0, data.textureWidth(), data.textureHeight(), PixelFormat.getIntArgbInstance(),
                 pixels, 0, data.textureWidth());
-        if (highlighted >= 0) {
-            writeHighlight(highlighted);
-        }
-    }
-
-    /** Paints box {@code id} in the highlight colour and restores the previous one; null clears. */
-    void highlight(String id) {
-        int index = data.indexOf(id);
-        if (index == highlighted) {
-            return;
-        }
-        if (highlighted >= 0) {
-            restoreTile(highlighted);
-        }
-        highlighted = index;
-        if (index >= 0) {
+        for (int index : highlighted) {
             writeHighlight(index);
         }
     }
 
-    private void writeHighlight(int index) {
-        writeTile(index, BoxMeshData.tilePixels(ItemCategory.toArgb(ItemCategory.HIGHLIGHT)), 0, BoxMeshData.TILE);
+    /** Paints the boxes {@code ids} (those in this layer) in the highlight colour and restores the others. */
+    void highlight(Collection<String> ids) {
+        Set<Integer> next = new HashSet<>();
+        for (String id : ids) {
+            int index = data.indexOf(id);
+            if (index >= 0) {
+                next.add(index);
+            }
+        }
+        if (next.equals(highlighted)) {
+            return;
+        }
+        // A big change (a rubber band over a hall) costs one whole-texture write instead of thousands of tiles.
+        if (next.size() + highlighted.size() > BULK_HIGHLIGHT) {
+            highlighted = next;
+            writeAll();
+            return;
+        }
+        for (int index : highlighted) {
+            if (!next.contains(index)) {
+                restoreTiles(index);
+            }
+        }
+        for (int index : next) {
+            if (!highlighted.contains(index)) {
+                writeHighlight(index);
+            }
+        }
+        highlighted = next;
     }
 
-    /** The colour box {@code id} is drawn in now (the inside of its tile), as 0xAARRGGBB, or 0 if it is not in this layer. */
+    /** Beyond this many tiles to change, rewrite the whole texture at once. */
+    private static final int BULK_HIGHLIGHT = 256;
+
+    private void writeHighlight(int index) {
+        int argb = ItemCategory.toArgb(ItemCategory.HIGHLIGHT);
+        for (int k = 0; k < BoxMeshData.SLOTS; k++) {
+            writeTile(index, k, BoxMeshData.tilePixels(argb, data.shade(index, k)), 0, BoxMeshData.TILE);
+        }
+    }
+
+    /** The colour box {@code id} is drawn in now (the inside of its top tile), as 0xAARRGGBB, or 0 if it is not in this layer. */
     int colourOf(String id) {
         int index = data.indexOf(id);
         int middle = BoxMeshData.TILE / 2;
-        return index < 0 ? 0 : texture.getPixelReader().getArgb(data.texelX(index) + middle, data.texelY(index) + middle);
+        return index < 0 ? 0 : texture.getPixelReader().getArgb(data.texelX(index, BoxMeshData.TOP_SLOT) + middle,
+                data.texelY(index, BoxMeshData.TOP_SLOT) + middle);
     }
 
-    private void restoreTile(int index) {
-        writeTile(index, pixels, data.texelY(index) * data.textureWidth() + data.texelX(index), data.textureWidth());
+    private void restoreTiles(int index) {
+        for (int k = 0; k < BoxMeshData.SLOTS; k++) {
+            writeTile(index, k, pixels, data.texelY(index, k) * data.textureWidth() + data.texelX(index, k), data.textureWidth());
+        }
     }
 
-    private void writeTile(int index, int[] tilePixels, int offset, int stride) {
-        texture.getPixelWriter().setPixels(data.texelX(index), data.texelY(index), BoxMeshData.TILE, BoxMeshData.TILE,
+    private void writeTile(int index, int slot, int[] tilePixels, int offset, int stride) {
+        texture.getPixelWriter().setPixels(data.texelX(index, slot), data.texelY(index, slot), BoxMeshData.TILE, BoxMeshData.TILE,
                 PixelFormat.getIntArgbInstance(), tilePixels, offset, stride);
     }
 }

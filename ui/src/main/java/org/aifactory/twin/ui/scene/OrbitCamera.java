@@ -54,6 +54,16 @@ public final class OrbitCamera {
         return -back.getZ();
     }
 
+    /** The distance, as an observable: minus it, m. */
+    public javafx.beans.value.ObservableDoubleValue negativeDistanceProperty() {
+        return back.zProperty();
+    }
+
+    /** The vertical field of view, degrees. */
+    public double fieldOfViewDeg() {
+        return FIELD_OF_VIEW_DEG;
+    }
+
     public Point3D target() {
         return new Point3D(targetShift.getX(), targetShift.getY(), targetShift.getZ());
     }

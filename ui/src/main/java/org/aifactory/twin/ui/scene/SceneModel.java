@@ -50,9 +50,11 @@ public final class SceneModel {
     private final Extent content;
     private final Extent yard;
     private final Map<ItemCategory, Integer> counts;
+    private final CableTrays trays;
 
     private SceneModel(List<HallFloor> halls, BoxMeshData racks, BoxMeshData equipment, Extent content, Extent yard,
-            Map<ItemCategory, Integer> counts) {
+            Map<ItemCategory, Integer> counts, CableTrays trays) {
+        this.trays = trays;
         this.halls = List.copyOf(halls);
         this.racks = racks;
         this.equipment = equipment;
@@ -112,8 +114,9 @@ public final class SceneModel {
         Extent content = new Extent(minX, maxX, -Math.max(maxH, 0.1), 0, minZ, maxZ);
         double margin = Math.max(YARD_MARGIN_MIN_M, YARD_MARGIN_SHARE * Math.max(maxX - minX, maxZ - minZ));
         Extent yard = new Extent(minX - margin, maxX + margin, 0, 0, minZ - margin, maxZ + margin);
-        return new SceneModel(floors, BoxMeshData.of(rackItems, toArray(rackArgb)), BoxMeshData.of(otherItems, toArray(otherArgb)),
-                content, yard, counts);
+        BoxMeshData racks = BoxMeshData.of(rackItems, toArray(rackArgb));
+        return new SceneModel(floors, racks, BoxMeshData.of(otherItems, toArray(otherArgb)), content, yard, counts,
+                CableTrays.of(facility, racks));
     }
 
     private static int[] toArray(List<Integer> values) {
@@ -126,6 +129,11 @@ public final class SceneModel {
 
     public BoxMeshData racks() {
         return racks;
+    }
+
+    /** The network fabrics' cable bundles in overhead trays. */
+    public CableTrays trays() {
+        return trays;
     }
 
     public BoxMeshData equipment() {

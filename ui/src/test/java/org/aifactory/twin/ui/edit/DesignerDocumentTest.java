@@ -1,6 +1,7 @@
 package org.aifactory.twin.ui.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.aifactory.twin.model.Facility;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The editing model without the FX toolkit, on the 8-rack scalable unit (hall 12.75 m x 14 m, row at y = 7 m). */
 class DesignerDocumentTest {
+    private static final String TYPE = "gb200-nvl72";
     private Facility original;
     private DesignerDocument doc;
     private String rackId;
@@ -162,5 +164,127 @@ class DesignerDocumentTest {
         assertThat(doc.isDirty()).isFalse();
         doc.undo();
         assertThat(doc.isDirty()).isTrue();
+    }
+
+    private List<String> rowRackIds(Facility f, String rowId) {
+        return f.racks().stream().filter(r -> rowId.equals(r.rowId())).map(Rack::id).toList();
+    }
+
+    @Test
+    void pasteGivesFreshIdsANewRowOneAisleBeyondAndUndoesInOneStep() {
+        List<String> row = rowRackIds(original, "hall-1-row-01");
+        assertThat(row).hasSize(10);
+        assertThat(doc.copy(row)).isEqualTo(10);
+        EditResult r = doc.paste();
+        assertThat(r.applied()).as(r.message()).isTrue();
+        assertThat(r.affectedIds()).hasSize(10).doesNotContainAnyElementsOf(row);
+        // The row is 1.2 m deep (rack depth) and the aisle 1.2 m: the copy stands 2.4 m further along y, x unchanged.
+        for (int i = 0; i < 10; i++) {
+            Placement from = placement(row.get(i));
+            Rack copy = doc.rack(r.affectedIds().get(i)).orElseThrow();
+            assertThat(copy.placement()).isEqualTo(new Placement("hall-1", from.xM(), 7.0 + 2.4, 0));
+            assertThat(copy.type()).isEqualTo(doc.rack(row.get(i)).orElseThrow().type());
+            assertThat(copy.rowId()).isEqualTo("hall-1-row-02");
+        }
+        assertThat(doc.facility().rows()).extracting(x -> x.id()).containsExactly("hall-1-row-01", "hall-1-row-02");
+        // Again: 2.4 m further (y = 11.8 m) would hit the fan wall at y = 13 m (1.5 m deep), back at 7 m is the
+        // original row, 6.6 m along x leaves the 12.75 m hall either way, 4.8 m further too: 9.4 - 4.8 = 4.6 m is free.
+        EditResult again = doc.paste();
+        assertThat(again.applied()).as(again.message()).isTrue();
+        assertThat(doc.rack(again.affectedIds().get(0)).orElseThrow().placement().yM()).isEqualTo(4.6, within(1e-9));
+        assertThat(doc.undo()).isTrue();
+        assertThat(doc.undo()).isTrue();
+        assertThat(doc.facility()).isSameAs(original);
+    }
+
+    @Test
+    void pasteTriesTheOtherSideAndIsRefusedWhenNothingFits() {
+        // The fan wall at (5, 13), 1.5 m deep: 1.5 + 1.2 m aisle = 2.7, rounded up to the grid: 3.0 m. Beyond (y = 16 m) is
+        // outside the 14 m hall, so it goes to the other side: y = 10 m.
+        doc.copy(List.of("hall-1-ahu-02"));
+        EditResult r = doc.paste();
+        assertThat(r.applied()).as(r.message()).isTrue();
+        assertThat(doc.facility().cooling().airHandlers().stream().filter(a -> a.id().equals(r.affectedIds().get(0)))
+                .findFirst().orElseThrow().placement()).isEqualTo(new Placement("hall-1", 5.0, 10.0, 180));
+        doc.undo();
+        // Both fan walls, the CDU and the row span y 0.25 to 13.75 m and x 3.0 to 9.75 m of the 12.75 x 14 m hall:
+        // every offset (y by 14.7 m, x by 7.8 m, and twice those) leaves the hall.
+        List<String> all = new java.util.ArrayList<>(rowRackIds(original, "hall-1-row-01"));
+        all.addAll(List.of("hall-1-su-01-cdu", "hall-1-ahu-01", "hall-1-ahu-02"));
+        assertThat(doc.copy(all)).isEqualTo(13);
+        EditResult refused = doc.paste();
+        assertThat(refused.applied()).isFalse();
+        assertThat(refused.message()).startsWith("Paste refused: no free spot").contains("outside hall");
+        assertThat(doc.facility()).isSameAs(original);
+    }
+
+    @Test
+    void deleteAndRotateActOnTheWholeSelectionInOneStep() {
+        EditResult added = doc.addRow(TYPE, "hall-1", 1.8, 2.4, 3);
+        assertThat(added.applied()).as(added.message()).isTrue();
+        Facility withRow = doc.facility();
+        EditResult turned = doc.rotateItems(added.affectedIds());
+        assertThat(turned.applied()).as(turned.message()).isTrue();
+        // Racks at x = 1.8, 2.4, 3.0 m on y = 2.4 m turn together about (2.4, 2.4): (dx, dy) -> (-dy, dx),
+        // so they stand at y = 1.8, 2.4, 3.0 m on x = 2.4 m, each turned 90 degrees: a row running along y.
+        for (int i = 0; i < 3; i++) {
+            assertThat(placement(added.affectedIds().get(i))).isEqualTo(new Placement("hall-1", 2.4, 1.8 + 0.6 * i, 90));
+        }
+        assertThat(doc.undo()).isTrue();
+        assertThat(doc.facility()).isSameAs(withRow);
+        EditResult deleted = doc.deleteItems(added.affectedIds());
+        assertThat(deleted.applied()).as(deleted.message()).isTrue();
+        assertThat(doc.facility().racks()).hasSize(original.racks().size());
+        assertThat(doc.undo()).isTrue();
+        assertThat(doc.facility()).isSameAs(withRow);
+    }
+
+    @Test
+    void alignMovesTheSelectedRacksOfEachRowAsAGroup() {
+        EditResult added = doc.addRow(TYPE, "hall-1", 1.8, 2.4, 3);
+        assertThat(added.applied()).as(added.message()).isTrue();
+        List<String> row1 = rowRackIds(original, "hall-1-row-01");
+        List<String> both = new java.util.ArrayList<>(added.affectedIds());
+        both.addAll(row1);
+        // Right ends: row 1 ends at 9.45 + 0.3 = 9.75 m, the new row at 3.0 + 0.3 = 3.3 m: the new row moves 6.45 m.
+        EditResult r = doc.align(both, DesignerDocument.Alignment.ENDS);
+        assertThat(r.applied()).as(r.message()).isTrue();
+        assertThat(placement(added.affectedIds().get(0)).xM()).isEqualTo(1.8 + 6.45, within(1e-9));
+        assertThat(placement(added.affectedIds().get(2)).xM()).isEqualTo(3.0 + 6.45, within(1e-9));
+        assertThat(placement(row1.get(0))).isEqualTo(original.racks().get(0).placement());
+        // Centres on the first selected group (the new row, now 7.95 to 9.75 m, centre 8.85 m): row 1 (3.75 to
+        // 9.75 m, centre 6.75 m) moves 2.1 m as a whole, its first rack from 4.05 to 6.15 m.
+        EditResult centre = doc.align(both, DesignerDocument.Alignment.CENTRE);
+        assertThat(centre.applied()).as(centre.message()).isTrue();
+        assertThat(placement(row1.get(0)).xM()).isEqualTo(6.15, within(1e-9));
+        assertThat(placement(added.affectedIds().get(0)).xM()).isEqualTo(8.25, within(1e-9));
+        Facility centred = doc.facility();
+        assertThat(doc.align(both, DesignerDocument.Alignment.CENTRE).applied()).as("already aligned").isFalse();
+        assertThat(doc.align(row1, DesignerDocument.Alignment.LEFT).applied()).as("one row only").isFalse();
+        assertThat(doc.facility()).isSameAs(centred);
+        doc.undo();
+        doc.undo();
+        assertThat(placement(added.affectedIds().get(0)).xM()).isEqualTo(1.8);
+    }
+
+    @Test
+    void equipmentFromThePaletteGetsItsLoopOrItsFeeder() {
+        EditResult cdu = doc.addItem("coolit-chx2000", "hall-1", 1.25, 10.1);
+        assertThat(cdu.applied()).as(cdu.message()).isTrue();
+        var placed = doc.facility().cooling().cdus().stream().filter(c -> c.id().equals(cdu.affectedIds().get(0))).findFirst()
+                .orElseThrow();
+        assertThat(placed.placement()).isEqualTo(new Placement("hall-1", 1.2, 10.2, 0));
+        assertThat(placed.facilityLoopId()).isEqualTo("hall-1-fw");
+        // A PDU in the yard: the sample's UPSs have no position, so the first one found feeds it.
+        EditResult pdu = doc.addItem("pdu-250a", null, -20.1, -3.0);
+        assertThat(pdu.applied()).as(pdu.message()).isTrue();
+        var node = doc.powerNode(pdu.affectedIds().get(0)).orElseThrow();
+        assertThat(node.inputs()).containsExactly("hall-1-blk-01-ups-a");
+        assertThat(node.placement()).isEqualTo(new Placement(null, -20.4, -3.0, 0));
+        assertThat(node.ratingKw()).isPositive();
+        assertThat(doc.addItem(TYPE, null, -30, -3).applied()).as("racks stand in halls").isFalse();
+        doc.undo();
+        doc.undo();
+        assertThat(doc.facility()).isSameAs(original);
     }
 }

@@ -12,19 +12,33 @@ class BoxMeshDataTest {
     private static final ItemGeometry B = new ItemGeometry("b", 11, 20, 0.6, 1.2, 2.3, 90);
 
     @Test
-    void eachBoxHasEightCornersTwelveTrianglesAndItsOwnTile() {
+    void eachBoxHasEightCornersTwelveTrianglesAndATilePerSide() {
         BoxMeshData data = BoxMeshData.of(List.of(A, B), new int[] {0xff00ff00, 0xff0000ff});
         assertThat(data.points()).hasSize(2 * 8 * 3);
         assertThat(data.faces()).hasSize(2 * 12 * 6);
         assertThat(data.smoothingGroups()).hasSize(2 * 12);
-        assertThat(data.texCoords()).hasSize(2 * 4 * 2);
-        assertThat(data.textureWidth()).isEqualTo(2 * BoxMeshData.TILE);
+        // Five tiles per box (+x, -x, top, +z, -z), four corners each, two coordinates per corner.
+        assertThat(data.texCoords()).hasSize(2 * 5 * 4 * 2);
+        assertThat(data.textureWidth()).isEqualTo(2 * 5 * BoxMeshData.TILE);
         assertThat(data.textureHeight()).isEqualTo(BoxMeshData.TILE);
         int[] pixels = data.baseArgb();
         int middle = BoxMeshData.TILE / 2;
-        assertThat(pixels[middle * data.textureWidth() + middle]).isEqualTo(0xff00ff00);
-        assertThat(pixels[middle * data.textureWidth() + BoxMeshData.TILE + middle]).isEqualTo(0xff0000ff);
-        assertThat(pixels[0]).as("rim is darker").isEqualTo(0xff00b700);
+        // Tops show the colour itself: 0.58 + 0.55 * 0.836 (the sun's height) is over 1, capped at 1.
+        assertThat(pixels[middle * data.textureWidth() + data.texelX(0, BoxMeshData.TOP_SLOT) + middle]).isEqualTo(0xff00ff00);
+        assertThat(pixels[middle * data.textureWidth() + data.texelX(1, BoxMeshData.TOP_SLOT) + middle]).isEqualTo(0xff0000ff);
+        assertThat(pixels[data.texelX(0, BoxMeshData.TOP_SLOT)]).as("rim is darker: 255 * 0.72").isEqualTo(0xff00b700);
+    }
+
+    @Test
+    void sidesAreShadedByTheirWorldDirection() {
+        BoxMeshData data = BoxMeshData.of(List.of(A, B), new int[] {1, 2});
+        // Sun direction (-0.4, -1.5, -0.9) / 1.7944: a side facing -z gets 0.58 + 0.55 * 0.9 / 1.7944 = 0.8559,
+        // a side facing +x or +z only the ambient 0.58.
+        assertThat(data.shade(0, 4)).as("A's -z side").isCloseTo(0.8559f, within(1e-4f));
+        assertThat(data.shade(0, 0)).as("A's +x side").isCloseTo(0.58f, within(1e-6f));
+        // B is turned 90 degrees: its local -x side now faces -z.
+        assertThat(data.shade(1, 1)).as("B's -x side").isCloseTo(0.8559f, within(1e-4f));
+        assertThat(data.shade(1, 0)).as("B's +x side, facing +z").isCloseTo(0.58f, within(1e-6f));
     }
 
     @Test
