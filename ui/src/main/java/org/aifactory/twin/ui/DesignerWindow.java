@@ -720,10 +720,7 @@ public final class DesignerWindow {
             if (document == null) {
                 return;
             }
-            pendingSelection = rackId;
-            EditResult r = document.moveRacks(List.of(rackId), hallId, xM, yM);
-            pendingSelection = null;
-            report(r);
+            report(document.moveRacks(List.of(rackId), hallId, xM, yM));
         });
         // The plan is drawn only while its tab shows: a campus of 8,000 racks need not be laid out twice per edit.
         state.loadedProperty().addListener((o, was, now) -> refreshPlan());
