@@ -290,8 +290,21 @@ public final class ServingEmulation {
         double[] backPower = back == null ? new double[0]
                 : replicaPowerFractions(d, back, poolGpus(front, wholeGpu), racks, catalog, rackPowerFraction, wholeGpu);
         List<TenantSpec> tenants = tenants(t);
-        Emulator emulator = new Emulator(spec, RequestSource.withTenants(source, tenants, o.seed()), o.kvTiers())
-                .withTenants(tenants)
+        // reservations: replicas dedicated per provisioned tenant, for the deployment and for the emulated share of it
+        List<TenantSpec> emulatedTenants = new ArrayList<>();
+        List<Reservation.Replicas> emulatedReservations = new ArrayList<>();
+        List<Reservation.Replicas> reservations = new ArrayList<>();
+        for (TenantSpec x : tenants) {
+            TenantSpec e = new TenantSpec(x.id(), x.tier(), x.share(), x.provisionedTokensPerS() * rateScale);
+            emulatedTenants.add(e);
+            reservations.add(Reservation.replicas(spec, x.provisionedTokensPerS(), t.inputTokens().mean(), t.outputTokens().mean()));
+            emulatedReservations.add(Reservation.replicas(spec, e.provisionedTokensPerS(), t.inputTokens().mean(),
+                    t.outputTokens().mean()));
+        }
+        reservationFindings(d, tenants, reservations, frontWorkers, backWorkers, findings);
+        Emulator emulator = new Emulator(spec, RequestSource.withTenants(source, emulatedTenants, o.seed()), o.kvTiers())
+                .withTenants(emulatedTenants)
+                .withReservations(emulatedReservations)
                 .withWorkerModels(workerModels(fm, frontPower, emuFront), bm == null ? null : workerModels(bm, backPower, emuBack));
         boolean autoscaled = d.autoscaling() != null || o.autoscaleAll();
         if (autoscaled) {
@@ -349,7 +362,7 @@ public final class ServingEmulation {
                 limited, meanPower, autoscaled, r.gpuHours() * upscale, r.staticGpuHours() * upscale,
                 (r.staticGpuHours() - r.gpuHours()) * upscale,
                 (int) Math.round((r.peakFrontWorkers() + r.peakBackWorkers()) * upscale),
-                o.keepQueue() ? scaled(r.planner(), upscale) : List.of(), r.tenants(), itKw, tps > 0 ? tps / (itKw * 1e3) : 0,
+                o.keepQueue() ? scaled(r.planner(), upscale) : List.of(), granted(r.tenants(), reservations, frontWorkers, backWorkers), itKw, tps > 0 ? tps / (itKw * 1e3) : 0,
                 tps > 0 ? itKw / 1e3 * f.site().electricityPriceUsdPerMwh() / 3600 / tps * 1e6 : 0));
     }
 
@@ -427,6 +440,47 @@ public final class ServingEmulation {
         for (int k = 0; k < emulated; k++) {
             double v = replicaPower[(int) Math.min(replicaPower.length - 1, Math.floor((k + 0.5) * replicaPower.length / emulated))];
             out[k] = byFraction.computeIfAbsent(v, x -> base.derated(PowerThrottle.at(x)));
+        }
+        return out;
+    }
+
+    /**
+     * ERROR SERVING_RESERVATION_EXCEEDS_POOL for the first tenant whose dedicated replicas do not
+     * fit the pool beside the tenants before it, one replica of each pool kept for shared traffic.
+     */
+    private static void reservationFindings(Deployment d, List<TenantSpec> tenants, List<Reservation.Replicas> want, int frontWorkers,
+            int backWorkers, List<Finding> findings) {
+        int f = 0;
+        int b = 0;
+        for (int i = 0; i < tenants.size(); i++) {
+            Reservation.Replicas w = want.get(i);
+            f += w.front();
+            b += w.back();
+            if (f > frontWorkers - 1 || (backWorkers > 0 && b > backWorkers - 1)) {
+                findings.add(new Finding(Severity.ERROR, "SERVING_RESERVATION_EXCEEDS_POOL", d.id(), String.format(Locale.ROOT,
+                        "deployment %s: tenant %s reserves %,.0f tok/s, which needs %s dedicated replicas; with the reservations "
+                        + "before it that is %s of the %s replicas, one of which stays shared. Its requests beyond the replicas "
+                        + "left get no guarantee. Maybe add replicas or lower the reservation", d.id(), tenants.get(i).id(),
+                        tenants.get(i).provisionedTokensPerS(), backWorkers > 0 ? w.front() + " prefill + " + w.back() + " decode"
+                                : String.valueOf(w.front()), backWorkers > 0 ? f + " + " + b : String.valueOf(f),
+                        backWorkers > 0 ? frontWorkers + " + " + backWorkers : String.valueOf(frontWorkers))));
+                return;
+            }
+        }
+    }
+
+    /** Tenant results with the deployment's dedicated replicas (what fits, in tenant order, one replica per pool kept shared). */
+    private static List<TenantResult> granted(List<TenantResult> emulated, List<Reservation.Replicas> want, int frontWorkers,
+            int backWorkers) {
+        List<TenantResult> out = new ArrayList<>();
+        int f = 0;
+        int b = 0;
+        for (int i = 0; i < emulated.size(); i++) {
+            int gf = Math.max(0, Math.min(want.get(i).front(), frontWorkers - 1 - f));
+            int gb = backWorkers == 0 ? 0 : Math.max(0, Math.min(want.get(i).back(), backWorkers - 1 - b));
+            f += gf;
+            b += gb;
+            out.add(emulated.get(i).withDedicatedReplicas(gf + gb));
         }
         return out;
     }
