@@ -246,4 +246,28 @@ class TenancyTest {
         // acme gets all replicas but one
         assertThat(r.deployments().get(0).tenants().get(0).dedicatedReplicas()).isEqualTo(replicas - 1);
     }
+
+    @Test
+    void disaggregatedReservationsDedicatePrefillAndDecodeReplicas() {
+        // prefill and decode sized apart: N_p = ceil(λ·ISL / (C_p·u)), N_d = ceil(λ·OSL / (C_d·u))
+        EmulationSpec spec = spec(4, 40_000).withDisaggregation(MODEL, 4, 50e9 * 4 * 0.8);
+        double tp = PlannerModel.prefillS(MODEL, 1024, EmulationSpec.DEFAULT_TOKEN_BUDGET);
+        double cd = PlannerModel.decodeTokensPerS(MODEL, 0.040, 1024 + 128, EmulationSpec.DEFAULT_TOKEN_BUDGET, 256);
+        double u = PlannerSpec.DEFAULT_TARGET_UTILIZATION;
+        double lambda = 60; // req/s reserved
+        Reservation.Replicas want = Reservation.replicas(spec, lambda * TOKENS_PER_REQUEST, 1024, 256);
+        assertThat(want).isEqualTo(new Reservation.Replicas((int) Math.ceil(lambda * tp / u), (int) Math.ceil(lambda * 256 / (cd * u))));
+        // the tenant at 85 % of its reservation beside shared traffic that overloads the remaining prefill and decode workers
+        double ptuRps = 0.85 * lambda;
+        double sharedRps = 600;
+        double total = ptuRps + sharedRps;
+        List<TenantSpec> t = List.of(new TenantSpec("ptu", TenantSpec.Tier.STANDARD, ptuRps / total, lambda * TOKENS_PER_REQUEST),
+                new TenantSpec("shared", TenantSpec.Tier.STANDARD, sharedRps / total, 0));
+        EmulationResult r = new Emulator(spec, source(t, total)).withTenants(t)
+                .withReservations(List.of(want, new Reservation.Replicas(0, 0))).run();
+        assertThat(r.overloaded()).isTrue();
+        assertThat(r.tenants().get(0).dedicatedReplicas()).isEqualTo(want.front() + want.back());
+        assertThat(r.tenants().get(0).sloAttainment()).isGreaterThanOrEqualTo(0.99);
+        assertThat(r.tenants().get(1).sloAttainment()).isLessThan(0.05);
+    }
 }
