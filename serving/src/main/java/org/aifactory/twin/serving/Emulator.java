@@ -541,16 +541,18 @@ public final class Emulator {
         int n = tenants.size();
         tenantFront = new Worker[n][];
         tenantBack = new Worker[n][];
+        List<Reservation.Replicas> want = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            want.add(i < reservations.size() ? reservations.get(i) : new Reservation.Replicas(0, 0));
+        }
+        List<Reservation.Replicas> got = Reservation.grant(want, nf, nb);
         int nextFront = 0;
         int nextBack = 0;
         for (int i = 0; i < n; i++) {
-            Reservation.Replicas want = i < reservations.size() ? reservations.get(i) : new Reservation.Replicas(0, 0);
-            int gf = Math.max(0, Math.min(want.front(), nf - 1 - nextFront));
-            int gb = nb == 0 ? 0 : Math.max(0, Math.min(want.back(), nb - 1 - nextBack));
-            tenantFront[i] = dedicate(front, nextFront, gf, i);
-            tenantBack[i] = dedicate(back, nextBack, gb, i);
-            nextFront += gf;
-            nextBack += gb;
+            tenantFront[i] = dedicate(front, nextFront, got.get(i).front(), i);
+            tenantBack[i] = dedicate(back, nextBack, got.get(i).back(), i);
+            nextFront += got.get(i).front();
+            nextBack += got.get(i).back();
         }
         dedicatedFront = nextFront;
         dedicatedBack = nextBack;

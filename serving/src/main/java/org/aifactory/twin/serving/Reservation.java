@@ -1,5 +1,8 @@
 package org.aifactory.twin.serving;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Capacity reserved for a provisioned tenant, sized the way a provisioned-throughput offering is
  * sold: replicas dedicated to the tenant (Azure OpenAI PTUs and AWS Bedrock provisioned throughput
@@ -44,5 +47,24 @@ public final class Reservation {
             return new Replicas((int) Math.ceil(rps * isl / (prefillCapacity * u)), (int) Math.ceil(rps * osl / (decodeCapacity * u)));
         }
         return new Replicas((int) Math.ceil((rps * isl / prefillCapacity + rps * osl / decodeCapacity) / u), 0);
+    }
+
+    /**
+     * Replicas each tenant gets on pools of {@code frontWorkers} aggregated or prefill and
+     * {@code backWorkers} decode replicas: what it wants, in tenant order, while one replica of each
+     * pool stays shared (for spillover and the shared tenants).
+     */
+    public static List<Replicas> grant(List<Replicas> want, int frontWorkers, int backWorkers) {
+        List<Replicas> out = new ArrayList<>();
+        int f = 0;
+        int b = 0;
+        for (Replicas w : want) {
+            int gf = Math.max(0, Math.min(w.front(), frontWorkers - 1 - f));
+            int gb = backWorkers == 0 ? 0 : Math.max(0, Math.min(w.back(), backWorkers - 1 - b));
+            f += gf;
+            b += gb;
+            out.add(new Replicas(gf, gb));
+        }
+        return out;
     }
 }

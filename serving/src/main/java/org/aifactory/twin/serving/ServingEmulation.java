@@ -444,43 +444,34 @@ public final class ServingEmulation {
         return out;
     }
 
-    /**
-     * ERROR SERVING_RESERVATION_EXCEEDS_POOL for the first tenant whose dedicated replicas do not
-     * fit the pool beside the tenants before it, one replica of each pool kept for shared traffic.
-     */
+    /** ERROR SERVING_RESERVATION_EXCEEDS_POOL for each tenant granted fewer dedicated replicas than its reservation needs. */
     private static void reservationFindings(Deployment d, List<TenantSpec> tenants, List<Reservation.Replicas> want, int frontWorkers,
             int backWorkers, List<Finding> findings) {
-        int f = 0;
-        int b = 0;
+        List<Reservation.Replicas> got = Reservation.grant(want, frontWorkers, backWorkers);
         for (int i = 0; i < tenants.size(); i++) {
             Reservation.Replicas w = want.get(i);
-            f += w.front();
-            b += w.back();
-            if (f > frontWorkers - 1 || (backWorkers > 0 && b > backWorkers - 1)) {
-                findings.add(new Finding(Severity.ERROR, "SERVING_RESERVATION_EXCEEDS_POOL", d.id(), String.format(Locale.ROOT,
-                        "deployment %s: tenant %s reserves %,.0f tok/s, which needs %s dedicated replicas; with the reservations "
-                        + "before it that is %s of the %s replicas, one of which stays shared. Its requests beyond the replicas "
-                        + "left get no guarantee. Maybe add replicas or lower the reservation", d.id(), tenants.get(i).id(),
-                        tenants.get(i).provisionedTokensPerS(), backWorkers > 0 ? w.front() + " prefill + " + w.back() + " decode"
-                                : String.valueOf(w.front()), backWorkers > 0 ? f + " + " + b : String.valueOf(f),
-                        backWorkers > 0 ? frontWorkers + " + " + backWorkers : String.valueOf(frontWorkers))));
-                return;
+            Reservation.Replicas g = got.get(i);
+            if (g.equals(w)) {
+                continue;
             }
+            boolean disagg = backWorkers > 0;
+            findings.add(new Finding(Severity.ERROR, "SERVING_RESERVATION_EXCEEDS_POOL", d.id(), String.format(Locale.ROOT,
+                    "deployment %s: tenant %s reserves %,.0f tok/s, which needs %s dedicated replicas, but beside the reservations "
+                    + "before it and one shared replica per pool the deployment's %s replicas leave it %s: its requests beyond "
+                    + "them get no guarantee. Maybe add replicas or lower the reservation", d.id(), tenants.get(i).id(),
+                    tenants.get(i).provisionedTokensPerS(), disagg ? w.front() + " prefill + " + w.back() + " decode" : "" + w.front(),
+                    disagg ? frontWorkers + " + " + backWorkers : "" + frontWorkers,
+                    disagg ? g.front() + " + " + g.back() : "" + g.front())));
         }
     }
 
-    /** Tenant results with the deployment's dedicated replicas (what fits, in tenant order, one replica per pool kept shared). */
+    /** Tenant results with the deployment's dedicated replicas. */
     private static List<TenantResult> granted(List<TenantResult> emulated, List<Reservation.Replicas> want, int frontWorkers,
             int backWorkers) {
+        List<Reservation.Replicas> got = Reservation.grant(want, frontWorkers, backWorkers);
         List<TenantResult> out = new ArrayList<>();
-        int f = 0;
-        int b = 0;
         for (int i = 0; i < emulated.size(); i++) {
-            int gf = Math.max(0, Math.min(want.get(i).front(), frontWorkers - 1 - f));
-            int gb = backWorkers == 0 ? 0 : Math.max(0, Math.min(want.get(i).back(), backWorkers - 1 - b));
-            f += gf;
-            b += gb;
-            out.add(emulated.get(i).withDedicatedReplicas(gf + gb));
+            out.add(emulated.get(i).withDedicatedReplicas(got.get(i).front() + got.get(i).back()));
         }
         return out;
     }

@@ -270,4 +270,24 @@ class TenancyTest {
         assertThat(r.tenants().get(0).sloAttainment()).isGreaterThanOrEqualTo(0.99);
         assertThat(r.tenants().get(1).sloAttainment()).isLessThan(0.05);
     }
+
+    @Test
+    void anSlaPlannerScalesTheSharedReplicasAndLeavesTheDedicatedOnesUp() {
+        // 6 replicas at most, the planner starts with 2: replica 0 is the tenant's, the planner scales the shared ones
+        double reservedRps = sizedRpsPerReplica();
+        double ptuRps = 0.85 * reservedRps;
+        double sharedRps = 40;
+        double total = ptuRps + sharedRps;
+        List<TenantSpec> t = List.of(new TenantSpec("ptu", TenantSpec.Tier.STANDARD, ptuRps / total, reservedRps * TOKENS_PER_REQUEST),
+                new TenantSpec("shared", TenantSpec.Tier.STANDARD, sharedRps / total, 0));
+        EmulationSpec spec = spec(6, 60_000);
+        PlannerSpec p = PlannerSpec.defaults(6, 0, PlannerSpec.startupS(MODEL), 0).withInitial(2, 0);
+        EmulationResult r = new Emulator(spec, source(t, total)).withTenants(t).withPlanner(p)
+                .withReservations(t.stream().map(x -> Reservation.replicas(spec, x.provisionedTokensPerS(), 1024, 256)).toList()).run();
+        assertThat(r.planner()).hasSizeGreaterThan(2);
+        // the dedicated replica plus at least the planner's minimum of shared ones, always
+        assertThat(r.planner()).allSatisfy(x -> assertThat(x.frontWorkers()).isGreaterThanOrEqualTo(2));
+        assertThat(r.tenants().get(0).dedicatedReplicas()).isEqualTo(1);
+        assertThat(r.tenants().get(0).sloAttainment()).isGreaterThanOrEqualTo(0.99);
+    }
 }
