@@ -74,6 +74,7 @@ public final class Emulator {
     private ExecutionModel[] backModels;
     private PlannerSpec planner;
     private List<TenantSpec> tenants = List.of();
+    private List<Reservation.Replicas> reservations = List.of();
 
     /**
      * Gives each worker its own execution model (e.g. replicas on power-capped racks are slower);
@@ -105,6 +106,21 @@ public final class Emulator {
     /** Tenants sharing the deployment; the source must draw each request's tenant ({@link RequestSource#withTenants}). */
     public Emulator withTenants(List<TenantSpec> t) {
         this.tenants = List.copyOf(t);
+        return this;
+    }
+
+    /**
+     * Dedicates replicas to the provisioned tenants (one entry per tenant of {@link #withTenants},
+     * e.g. from {@link Reservation#replicas}): tenant 0 gets the first workers of each pool, tenant
+     * 1 the next, and so on, while at least one worker of each pool stays shared; a tenant gets fewer
+     * than asked when the pool runs out ({@link TenantResult#dedicatedReplicas} tells what it got). A
+     * request within its tenant's token bucket goes only to the tenant's dedicated workers; beyond it
+     * it spills over to the shared workers at standard priority; shared traffic never reaches a
+     * dedicated worker. A tenant with no dedicated worker keeps priority-only provisioning. Without
+     * this call no worker is dedicated.
+     */
+    public Emulator withReservations(List<Reservation.Replicas> r) {
+        this.reservations = List.copyOf(r);
         return this;
     }
 
@@ -218,6 +234,8 @@ public final class Emulator {
         final ExecutionModel model;
         final long kvCapacity;
         final WaitQueue waiting = new WaitQueue();
+        /** Tenant the worker is dedicated to, -1: shared. */
+        int owner = -1;
         State state = State.ACTIVE;
         double readyS;
         final ArrayDeque<Req> prefilling = new ArrayDeque<>();
@@ -378,6 +396,12 @@ public final class Emulator {
     private long[] tenantProvisionedGood;
     private long[] tenantSpilled;
     private Histogram[] tenantTtft;
+    private long[] tenantSpilledGood;
+    /** Dedicated workers of each tenant (empty arrays: none), and how many front workers are dedicated in all. */
+    private Worker[][] tenantFront;
+    private Worker[][] tenantBack;
+    private int dedicatedFront;
+    private int dedicatedBack;
     private double[] endTimes;
     private int[] heap;
     private int[] heapPos;
@@ -468,7 +492,7 @@ public final class Emulator {
                 }
             } else if (tTransfer <= t) {
                 Req r = transfers.poll();
-                Worker w = route(activeBack, r, false);
+                Worker w = route(provisionedPool(r, tenantBack, activeBack), r, false);
                 w.waiting.addLast(r);
                 waitingTotal++;
                 startIfIdle(w, t);
@@ -514,8 +538,25 @@ public final class Emulator {
             predictOsl = new LoadPredictor(planner.predictor(), planner.windowSize());
         }
         plannerPoints = new ArrayList<>();
-        rebuildActive();
         int n = tenants.size();
+        tenantFront = new Worker[n][];
+        tenantBack = new Worker[n][];
+        List<Reservation.Replicas> want = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            want.add(i < reservations.size() ? reservations.get(i) : new Reservation.Replicas(0, 0));
+        }
+        List<Reservation.Replicas> got = Reservation.grant(want, nf, nb);
+        int nextFront = 0;
+        int nextBack = 0;
+        for (int i = 0; i < n; i++) {
+            tenantFront[i] = dedicate(front, nextFront, got.get(i).front(), i);
+            tenantBack[i] = dedicate(back, nextBack, got.get(i).back(), i);
+            nextFront += got.get(i).front();
+            nextBack += got.get(i).back();
+        }
+        dedicatedFront = nextFront;
+        dedicatedBack = nextBack;
+        rebuildActive();
         bucketTokens = new double[n];
         bucketAtS = new double[n];
         tenantDone = new long[n];
@@ -523,6 +564,7 @@ public final class Emulator {
         tenantProvisioned = new long[n];
         tenantProvisionedGood = new long[n];
         tenantSpilled = new long[n];
+        tenantSpilledGood = new long[n];
         tenantTtft = new Histogram[n];
         for (int i = 0; i < n; i++) {
             tenantTtft[i] = new Histogram(HIST_MAX_US, HIST_DIGITS);
@@ -538,10 +580,20 @@ public final class Emulator {
         nextSampleS = 0;
     }
 
-    /** Rebuilds the lists of workers that take new requests, and the powered GPUs. */
+    /** Workers {@code from .. from + count - 1} of {@code pool}, dedicated to {@code tenant} (always active). */
+    private static Worker[] dedicate(Worker[] pool, int from, int count, int tenant) {
+        Worker[] out = java.util.Arrays.copyOfRange(pool, from, from + count);
+        for (Worker w : out) {
+            w.owner = tenant;
+            w.state = State.ACTIVE;
+        }
+        return out;
+    }
+
+    /** Rebuilds the lists of shared workers that take new requests, and the powered GPUs. */
     private void rebuildActive() {
-        activeFront = java.util.Arrays.stream(front).filter(w -> w.state == State.ACTIVE).toArray(Worker[]::new);
-        activeBack = java.util.Arrays.stream(back).filter(w -> w.state == State.ACTIVE).toArray(Worker[]::new);
+        activeFront = java.util.Arrays.stream(front).filter(w -> w.state == State.ACTIVE && w.owner < 0).toArray(Worker[]::new);
+        activeBack = java.util.Arrays.stream(back).filter(w -> w.state == State.ACTIVE && w.owner < 0).toArray(Worker[]::new);
         poweredGpus = 0;
         int f = 0;
         int b = 0;
@@ -604,7 +656,7 @@ public final class Emulator {
         intervalArrivals++;
         intervalIsl += r.input;
         intervalOsl += r.output;
-        Worker w = route(activeFront, r, true);
+        Worker w = route(provisionedPool(r, tenantFront, activeFront), r, true);
         w.waiting.addLast(r);
         w.queuedPromptTokens += r.prefillTarget;
         waitingTotal++;
@@ -634,6 +686,12 @@ public final class Emulator {
             r.priority = TenantSpec.Tier.STANDARD.ordinal();
             r.spilled = true;
         }
+    }
+
+    /** The tenant's dedicated workers for a request within its reservation (when it has any), else the shared ones. */
+    private static Worker[] provisionedPool(Req r, Worker[][] dedicated, Worker[] shared) {
+        return r.tenant >= 0 && r.priority == TenantSpec.Tier.PROVISIONED.ordinal() && dedicated[r.tenant].length > 0
+                ? dedicated[r.tenant] : shared;
     }
 
     private Worker route(Worker[] pool, Req r, boolean frontPool) {
@@ -704,10 +762,11 @@ public final class Emulator {
             frontTarget = (int) Math.ceil(prefillTokensPerS / prefillCapacity + decodeTokensPerS / decodeCapacity);
         }
         frontTarget = Math.max(planner.minWorkers(), Math.min(planner.maxFrontWorkers(), frontTarget));
-        scale(front, frontTarget, t, planner.startupFrontS());
+        // dedicated workers stay up: the planner scales the shared ones to the target less them [E: it forecasts the whole load]
+        scale(front, Math.max(planner.minWorkers(), frontTarget - dedicatedFront), t, planner.startupFrontS());
         if (spec.disaggregated()) {
             backTarget = Math.max(planner.minWorkers(), Math.min(planner.maxBackWorkers(), backTarget));
-            scale(back, backTarget, t, planner.startupBackS());
+            scale(back, Math.max(planner.minWorkers(), backTarget - dedicatedBack), t, planner.startupBackS());
         }
         rebuildActive();
         if (plannerPoints.size() >= MAX_PLANNER_POINTS) {
@@ -718,7 +777,7 @@ public final class Emulator {
             plannerPoints = kept;
         }
         plannerPoints.add(new PlannerPoint(t, observedRps, rps, Double.isNaN(ttftMean) ? 0 : ttftMean * 1e3,
-                Double.isNaN(itlMean) ? 0 : itlMean * 1e3, activeFront.length, activeBack.length, frontTarget, backTarget));
+                Double.isNaN(itlMean) ? 0 : itlMean * 1e3, activeFront.length + dedicatedFront, activeBack.length + dedicatedBack, frontTarget, backTarget));
         intervalArrivals = 0;
         intervalIsl = 0;
         intervalOsl = 0;
@@ -740,17 +799,17 @@ public final class Emulator {
     private void scale(Worker[] pool, int target, double t, double startupS) {
         int current = 0;
         for (Worker w : pool) {
-            current += w.state == State.ACTIVE || w.state == State.STARTING ? 1 : 0;
+            current += w.owner < 0 && (w.state == State.ACTIVE || w.state == State.STARTING) ? 1 : 0;
         }
         for (int i = 0; i < pool.length && current < target; i++) {
-            if (pool[i].state == State.DRAINING) {
+            if (pool[i].state == State.DRAINING && pool[i].owner < 0) {
                 pool[i].state = State.ACTIVE;
                 current++;
             }
         }
         for (int i = 0; i < pool.length && current < target; i++) {
             Worker w = pool[i];
-            if (w.state == State.OFF) {
+            if (w.state == State.OFF && w.owner < 0) {
                 w.state = State.STARTING;
                 w.readyS = t + startupS;
                 starting.add(w);
@@ -758,7 +817,7 @@ public final class Emulator {
             }
         }
         for (int i = pool.length - 1; i >= 0 && current > target; i--) {
-            if (pool[i].state == State.STARTING) {
+            if (pool[i].state == State.STARTING && pool[i].owner < 0) {
                 pool[i].state = State.OFF;
                 starting.remove(pool[i]);
                 current--;
@@ -766,7 +825,7 @@ public final class Emulator {
         }
         for (int i = pool.length - 1; i >= 0 && current > target; i--) {
             Worker w = pool[i];
-            if (w.state == State.ACTIVE) {
+            if (w.state == State.ACTIVE && w.owner < 0) {
                 w.state = w.busy || !w.waiting.isEmpty() || w.running() > 0 ? State.DRAINING : State.OFF;
                 current--;
             }
@@ -1029,6 +1088,7 @@ public final class Emulator {
                 tenantProvisionedGood[r.tenant] += good ? 1 : 0;
             }
             tenantSpilled[r.tenant] += r.spilled ? 1 : 0;
+            tenantSpilledGood[r.tenant] += r.spilled && good ? 1 : 0;
         }
     }
 
@@ -1067,7 +1127,8 @@ public final class Emulator {
             out.add(new TenantResult(t.id(), t.tier().name().toLowerCase(java.util.Locale.ROOT), tenantDone[i], tenantProvisioned[i],
                     tenantSpilled[i], tenantDone[i] == 0 ? null : (Double) (tenantGood[i] / (double) tenantDone[i]),
                     tenantProvisioned[i] == 0 ? null : (Double) (tenantProvisionedGood[i] / (double) tenantProvisioned[i]),
-                    ms(tenantTtft[i], 50), ms(tenantTtft[i], 99)));
+                    ms(tenantTtft[i], 50), ms(tenantTtft[i], 99), tenantFront[i].length + tenantBack[i].length,
+                    tenantSpilled[i] == 0 ? null : (Double) (tenantSpilledGood[i] / (double) tenantSpilled[i])));
         }
         return out;
     }

@@ -290,8 +290,21 @@ public final class ServingEmulation {
         double[] backPower = back == null ? new double[0]
                 : replicaPowerFractions(d, back, poolGpus(front, wholeGpu), racks, catalog, rackPowerFraction, wholeGpu);
         List<TenantSpec> tenants = tenants(t);
-        Emulator emulator = new Emulator(spec, RequestSource.withTenants(source, tenants, o.seed()), o.kvTiers())
-                .withTenants(tenants)
+        // reservations: replicas dedicated per provisioned tenant, for the deployment and for the emulated share of it
+        List<TenantSpec> emulatedTenants = new ArrayList<>();
+        List<Reservation.Replicas> emulatedReservations = new ArrayList<>();
+        List<Reservation.Replicas> reservations = new ArrayList<>();
+        for (TenantSpec x : tenants) {
+            TenantSpec e = new TenantSpec(x.id(), x.tier(), x.share(), x.provisionedTokensPerS() * rateScale);
+            emulatedTenants.add(e);
+            reservations.add(Reservation.replicas(spec, x.provisionedTokensPerS(), t.inputTokens().mean(), t.outputTokens().mean()));
+            emulatedReservations.add(Reservation.replicas(spec, e.provisionedTokensPerS(), t.inputTokens().mean(),
+                    t.outputTokens().mean()));
+        }
+        reservationFindings(d, tenants, reservations, frontWorkers, backWorkers, findings);
+        Emulator emulator = new Emulator(spec, RequestSource.withTenants(source, emulatedTenants, o.seed()), o.kvTiers())
+                .withTenants(emulatedTenants)
+                .withReservations(emulatedReservations)
                 .withWorkerModels(workerModels(fm, frontPower, emuFront), bm == null ? null : workerModels(bm, backPower, emuBack));
         boolean autoscaled = d.autoscaling() != null || o.autoscaleAll();
         if (autoscaled) {
@@ -349,7 +362,7 @@ public final class ServingEmulation {
                 limited, meanPower, autoscaled, r.gpuHours() * upscale, r.staticGpuHours() * upscale,
                 (r.staticGpuHours() - r.gpuHours()) * upscale,
                 (int) Math.round((r.peakFrontWorkers() + r.peakBackWorkers()) * upscale),
-                o.keepQueue() ? scaled(r.planner(), upscale) : List.of(), r.tenants(), itKw, tps > 0 ? tps / (itKw * 1e3) : 0,
+                o.keepQueue() ? scaled(r.planner(), upscale) : List.of(), granted(r.tenants(), reservations, frontWorkers, backWorkers), itKw, tps > 0 ? tps / (itKw * 1e3) : 0,
                 tps > 0 ? itKw / 1e3 * f.site().electricityPriceUsdPerMwh() / 3600 / tps * 1e6 : 0));
     }
 
@@ -427,6 +440,38 @@ public final class ServingEmulation {
         for (int k = 0; k < emulated; k++) {
             double v = replicaPower[(int) Math.min(replicaPower.length - 1, Math.floor((k + 0.5) * replicaPower.length / emulated))];
             out[k] = byFraction.computeIfAbsent(v, x -> base.derated(PowerThrottle.at(x)));
+        }
+        return out;
+    }
+
+    /** ERROR SERVING_RESERVATION_EXCEEDS_POOL for each tenant granted fewer dedicated replicas than its reservation needs. */
+    private static void reservationFindings(Deployment d, List<TenantSpec> tenants, List<Reservation.Replicas> want, int frontWorkers,
+            int backWorkers, List<Finding> findings) {
+        List<Reservation.Replicas> got = Reservation.grant(want, frontWorkers, backWorkers);
+        for (int i = 0; i < tenants.size(); i++) {
+            Reservation.Replicas w = want.get(i);
+            Reservation.Replicas g = got.get(i);
+            if (g.equals(w)) {
+                continue;
+            }
+            boolean disagg = backWorkers > 0;
+            findings.add(new Finding(Severity.ERROR, "SERVING_RESERVATION_EXCEEDS_POOL", d.id(), String.format(Locale.ROOT,
+                    "deployment %s: tenant %s reserves %,.0f tok/s, which needs %s dedicated replicas, but beside the reservations "
+                    + "before it and one shared replica per pool the deployment's %s replicas leave it %s: its requests beyond "
+                    + "them get no guarantee. Maybe add replicas or lower the reservation", d.id(), tenants.get(i).id(),
+                    tenants.get(i).provisionedTokensPerS(), disagg ? w.front() + " prefill + " + w.back() + " decode" : "" + w.front(),
+                    disagg ? frontWorkers + " + " + backWorkers : "" + frontWorkers,
+                    disagg ? g.front() + " + " + g.back() : "" + g.front())));
+        }
+    }
+
+    /** Tenant results with the deployment's dedicated replicas. */
+    private static List<TenantResult> granted(List<TenantResult> emulated, List<Reservation.Replicas> want, int frontWorkers,
+            int backWorkers) {
+        List<Reservation.Replicas> got = Reservation.grant(want, frontWorkers, backWorkers);
+        List<TenantResult> out = new ArrayList<>();
+        for (int i = 0; i < emulated.size(); i++) {
+            out.add(emulated.get(i).withDedicatedReplicas(got.get(i).front() + got.get(i).back()));
         }
         return out;
     }
