@@ -22,17 +22,20 @@ import org.aifactory.twin.samples.FacilityGenerator;
 import org.aifactory.twin.samples.Samples;
 import org.aifactory.twin.ui.FpsBench;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Measures what scale costs: generate, save (atomic), load (parse, bind, validate) and the
  * analysis pipeline on a generated campus. Prints medians over the measured rounds after warm-up
  * rounds; nothing is asserted (speed is never a unit-test assertion).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time generate, save, load+validate and the analyses on a generated campus (default 8,000 racks).")
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description =
+                "Time generate, save, load+validate and the analyses on a generated campus (default 8,000 racks).")
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--racks", defaultValue = "8000", description = "GPU racks (default ${DEFAULT-VALUE})")
     int racks;
@@ -43,14 +46,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "2", description = "warm-up rounds (default ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--fps", description = "instead: frames per second of the designer orbiting the SU sample and the campus"
-            + " (needs a display, e.g. xvfb-run)")
+    @Option(
+            names = "--fps",
+            description = "instead: frames per second of the designer orbiting the SU sample and the campus"
+                    + " (needs a display, e.g. xvfb-run)")
     boolean fps;
 
-    @Option(names = "--seconds", defaultValue = "10", description = "with --fps: measured seconds per facility, after 3 s warm-up")
+    @Option(
+            names = "--seconds",
+            defaultValue = "10",
+            description = "with --fps: measured seconds per facility, after 3 s warm-up")
     double seconds;
 
-    @Option(names = "--analysis", paramLabel = "NAME", description = "time only this analysis (e.g. network) instead of all of them")
+    @Option(
+            names = "--analysis",
+            paramLabel = "NAME",
+            description = "time only this analysis (e.g. network) instead of all of them")
     String analysis;
 
     @Spec
@@ -68,7 +79,10 @@ final class BenchCommand implements Callable<Integer> {
             FacilityReader reader = FacilityReader.withBuiltInCatalog();
             AnalysisPipeline pipeline = pipeline();
             if (pipeline.names().isEmpty()) {
-                spec.commandLine().getErr().println("no analysis named '" + analysis + "'; known: " + AnalysisPipeline.discover().names());
+                spec.commandLine()
+                        .getErr()
+                        .println("no analysis named '" + analysis + "'; known: "
+                                + AnalysisPipeline.discover().names());
                 return TwinCommand.EXIT_INVALID;
             }
             int n = warmup + rounds;
@@ -91,9 +105,11 @@ final class BenchCommand implements Callable<Integer> {
                 AnalysisPipeline.Outcome outcome = pipeline.run(loaded);
                 long t4 = System.nanoTime();
                 final int round = i;
-                outcome.millis().forEach((name, ms) -> perAnalysis.computeIfAbsent(name, k -> new double[n])[round] = ms);
+                outcome.millis()
+                        .forEach((name, ms) -> perAnalysis.computeIfAbsent(name, k -> new double[n])[round] = ms);
                 if (pipeline.names().contains("power")) {
-                    ContingencyTiming.Result n1 = ContingencyTiming.run(loaded, new CatalogIndex(CatalogIo.builtIn(), loaded.catalog()));
+                    ContingencyTiming.Result n1 =
+                            ContingencyTiming.run(loaded, new CatalogIndex(CatalogIo.builtIn(), loaded.catalog()));
                     nMinus1[i] = n1.nanos() / 1e6;
                     cases = n1.cases();
                 }
@@ -102,20 +118,46 @@ final class BenchCommand implements Callable<Integer> {
                 load[i] = (t3 - t2) / 1e6;
                 analyse[i] = (t4 - t3) / 1e6;
             }
-            out.printf(Locale.ROOT, "campus: %,d GPU racks, %,d racks in all, %d halls, file %,d bytes; %d cores, max heap %,d MB%n",
-                    racks, f.racks().size(), f.halls().size(), Files.size(file), Runtime.getRuntime().availableProcessors(),
+            out.printf(
+                    Locale.ROOT,
+                    "campus: %,d GPU racks, %,d racks in all, %d halls, file %,d bytes; %d cores, max heap %,d MB%n",
+                    racks,
+                    f.racks().size(),
+                    f.halls().size(),
+                    Files.size(file),
+                    Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20);
-            out.printf(Locale.ROOT, "median of %d rounds after %d warm-up (ms): generate %.0f, save %.0f, load+validate %.0f, analyses %.0f %s%n",
-                    rounds, warmup, median(gen), median(save), median(load), median(analyse), pipeline.names());
-            out.printf(Locale.ROOT, "load+validate per 1,000 racks: %.0f ms; first (cold) load: %.0f ms%n",
-                    median(load) * 1000 / f.racks().size(), load[0]);
+            out.printf(
+                    Locale.ROOT,
+                    "median of %d rounds after %d warm-up (ms): generate %.0f, save %.0f, load+validate %.0f, analyses %.0f %s%n",
+                    rounds,
+                    warmup,
+                    median(gen),
+                    median(save),
+                    median(load),
+                    median(analyse),
+                    pipeline.names());
+            out.printf(
+                    Locale.ROOT,
+                    "load+validate per 1,000 racks: %.0f ms; first (cold) load: %.0f ms%n",
+                    median(load) * 1000 / f.racks().size(),
+                    load[0]);
             StringBuilder each = new StringBuilder();
-            perAnalysis.forEach((name, ms) -> each.append(String.format(Locale.ROOT, " %s %.0f/%.0f (%.0f per 1,000 racks)", name,
-                    ms[0], median(ms), median(ms) * 1000 / racks)));
+            perAnalysis.forEach((name, ms) -> each.append(String.format(
+                    Locale.ROOT,
+                    " %s %.0f/%.0f (%.0f per 1,000 racks)",
+                    name,
+                    ms[0],
+                    median(ms),
+                    median(ms) * 1000 / racks)));
             out.printf(Locale.ROOT, "per analysis, first round (cold) / median (warm), ms:%s%n", each);
             if (cases > 0) {
-                out.printf(Locale.ROOT, "power N-1, all %,d single failures (incremental): median %.1f ms, first (cold) %.1f ms%n", cases,
-                        median(nMinus1), nMinus1[0]);
+                out.printf(
+                        Locale.ROOT,
+                        "power N-1, all %,d single failures (incremental): median %.1f ms, first (cold) %.1f ms%n",
+                        cases,
+                        median(nMinus1),
+                        nMinus1[0]);
             }
             return TwinCommand.EXIT_OK;
         } finally {
@@ -127,12 +169,23 @@ final class BenchCommand implements Callable<Integer> {
     private int fps(PrintWriter out) throws InterruptedException {
         Facility su = Samples.SCALABLE_UNIT.load();
         Facility campus = new FacilityGenerator(CatalogIo.builtIn()).campus(racks);
-        for (FpsBench.Result r : List.of(FpsBench.run(su, Samples.SCALABLE_UNIT.fileName(), 1600, 1000, 3, seconds),
+        for (FpsBench.Result r : List.of(
+                FpsBench.run(su, Samples.SCALABLE_UNIT.fileName(), 1600, 1000, 3, seconds),
                 FpsBench.run(campus, "campus-" + racks + ".json", 1600, 1000, 3, seconds))) {
-            out.printf(Locale.ROOT, "%s: %,d racks, window %d x %d: opened and drawn in %,d ms; %.1f fps orbiting (%.1f s measured),"
-                    + " %.0f ms CPU per frame; load average %.2f%n",
-                    r.name(), r.racks(), r.widthPx(), r.heightPx(), r.loadAndDrawMs(), r.fps(), r.measuredS(), r.cpuMsPerFrame(),
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            out.printf(
+                    Locale.ROOT,
+                    "%s: %,d racks, window %d x %d: opened and drawn in %,d ms; %.1f fps orbiting (%.1f s measured),"
+                            + " %.0f ms CPU per frame; load average %.2f%n",
+                    r.name(),
+                    r.racks(),
+                    r.widthPx(),
+                    r.heightPx(),
+                    r.loadAndDrawMs(),
+                    r.fps(),
+                    r.measuredS(),
+                    r.cpuMsPerFrame(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
             out.flush();
         }
         return TwinCommand.EXIT_OK;
@@ -144,11 +197,12 @@ final class BenchCommand implements Callable<Integer> {
             return AnalysisPipeline.discover();
         }
         List<org.aifactory.twin.model.analysis.FacilityAnalysis> found = new java.util.ArrayList<>();
-        java.util.ServiceLoader.load(org.aifactory.twin.model.analysis.FacilityAnalysis.class).forEach(a -> {
-            if (a.name().equals(analysis)) {
-                found.add(a);
-            }
-        });
+        java.util.ServiceLoader.load(org.aifactory.twin.model.analysis.FacilityAnalysis.class)
+                .forEach(a -> {
+                    if (a.name().equals(analysis)) {
+                        found.add(a);
+                    }
+                });
         return new AnalysisPipeline(found);
     }
 

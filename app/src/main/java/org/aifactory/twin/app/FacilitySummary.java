@@ -38,7 +38,17 @@ public record FacilitySummary(
             }
             powerKw += r.powerKw() != null ? r.powerKw() : t.typicalPowerKw();
         }
-        return new FacilitySummary(f.site().name(), file, f.halls().size(), f.racks().size(), gpuRacks, gpus, powerKw,
-                f.power().nodes().size(), f.cooling().cdus().size(), f.network().fabrics().size(), f.workload().deployments().size());
+        return new FacilitySummary(
+                f.site().name(),
+                file,
+                f.halls().size(),
+                f.racks().size(),
+                gpuRacks,
+                gpus,
+                powerKw,
+                f.power().nodes().size(),
+                f.cooling().cdus().size(),
+                f.network().fabrics().size(),
+                f.workload().deployments().size());
     }
 }

@@ -2,7 +2,6 @@ package org.aifactory.twin.app;
 
 import javafx.application.Application;
 import org.aifactory.twin.ui.DesignerApp;
-import picocli.CommandLine;
 
 /**
  * The entry point of {@code twin.jar}: with no arguments it opens the designer on the default

@@ -14,19 +14,26 @@ import org.aifactory.twin.ui.OffscreenRenderer;
 import org.aifactory.twin.ui.analysis.OverlayKind;
 import org.aifactory.twin.ui.scene.CameraPreset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "render", mixinStandardHelpOptions = true,
-        description = {"Draw the designer's 3D view of FILE to a PNG, without a window: for reports, proposals and CI.",
-                "Needs a display (under CI: xvfb-run); sets -Dprism.forceGPU=true itself unless given.",
-                "Exit 0: written; 2: the file cannot be read or is invalid, or bad options; 3: drawing or writing failed."})
+@Command(
+        name = "render",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Draw the designer's 3D view of FILE to a PNG, without a window: for reports, proposals and CI.",
+            "Needs a display (under CI: xvfb-run); sets -Dprism.forceGPU=true itself unless given.",
+            "Exit 0: written; 2: the file cannot be read or is invalid, or bad options; 3: drawing or writing failed."
+        })
 final class RenderCommand implements Callable<Integer> {
     /** Overlays {@code --overlay} takes; N-1 needs a component picked by hand, so it is left to the designer. */
     enum Overlay {
-        none(OverlayKind.NONE), power(OverlayKind.POWER), thermal(OverlayKind.THERMAL), network(OverlayKind.NETWORK);
+        none(OverlayKind.NONE),
+        power(OverlayKind.POWER),
+        thermal(OverlayKind.THERMAL),
+        network(OverlayKind.NETWORK);
 
         final OverlayKind kind;
 
@@ -37,7 +44,9 @@ final class RenderCommand implements Callable<Integer> {
 
     /** Camera presets {@code --camera} takes. */
     enum Camera {
-        iso(CameraPreset.ISO), top(CameraPreset.TOP), front(CameraPreset.FRONT);
+        iso(CameraPreset.ISO),
+        top(CameraPreset.TOP),
+        front(CameraPreset.FRONT);
 
         final CameraPreset preset;
 
@@ -58,11 +67,17 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--height", defaultValue = "1000", description = "height in pixels (default ${DEFAULT-VALUE})")
     int height;
 
-    @Option(names = "--overlay", defaultValue = "none", paramLabel = "OVERLAY",
+    @Option(
+            names = "--overlay",
+            defaultValue = "none",
+            paramLabel = "OVERLAY",
             description = "colour by an analysis: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     Overlay overlay;
 
-    @Option(names = "--camera", defaultValue = "iso", paramLabel = "VIEW",
+    @Option(
+            names = "--camera",
+            defaultValue = "iso",
+            paramLabel = "VIEW",
             description = "camera preset: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     Camera camera;
 
@@ -85,7 +100,12 @@ final class RenderCommand implements Callable<Integer> {
             facility = FacilityReader.withBuiltInCatalog().read(file);
         } catch (FacilityLoadException e) {
             List<Problem> problems = e.problems();
-            err.printf(Locale.ROOT, "%s is invalid: %d problem%s%n", file, problems.size(), problems.size() == 1 ? "" : "s");
+            err.printf(
+                    Locale.ROOT,
+                    "%s is invalid: %d problem%s%n",
+                    file,
+                    problems.size(),
+                    problems.size() == 1 ? "" : "s");
             problems.forEach(err::println);
             err.flush();
             return TwinCommand.EXIT_INVALID;
@@ -99,8 +119,15 @@ final class RenderCommand implements Callable<Integer> {
             return TwinCommand.EXIT_INTERNAL;
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(Locale.ROOT, "wrote %s (%d x %d px, %s view, overlay %s) in %,d ms%n", result.file(), result.widthPx(),
-                result.heightPx(), camera, overlay, result.millis());
+        stdout.printf(
+                Locale.ROOT,
+                "wrote %s (%d x %d px, %s view, overlay %s) in %,d ms%n",
+                result.file(),
+                result.widthPx(),
+                result.heightPx(),
+                camera,
+                overlay,
+                result.millis());
         if (result.note() != null) {
             stdout.println("note: " + result.note());
         }

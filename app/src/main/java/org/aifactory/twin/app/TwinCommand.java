@@ -7,13 +7,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code twin} and its subcommands. */
-@Command(name = "twin", mixinStandardHelpOptions = true, version = "twin 0.1.0",
+@Command(
+        name = "twin",
+        mixinStandardHelpOptions = true,
+        version = "twin 0.1.0",
         description = "AI-factory digital twin: design an AI factory and check it before the hardware arrives.",
-        subcommands = {ValidateCommand.class, EmulateCommand.class, GenerateCommand.class, RenderCommand.class, BenchCommand.class, TwinCommand.OpenCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {
+            ValidateCommand.class,
+            EmulateCommand.class,
+            GenerateCommand.class,
+            RenderCommand.class,
+            BenchCommand.class,
+            TwinCommand.OpenCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success, no violations", "1:the design has violations", "2:the file cannot be read or is invalid, or bad usage",
-                "3:internal error"})
+        exitCodeList = {
+            "0:success, no violations",
+            "1:the design has violations",
+            "2:the file cannot be read or is invalid, or bad usage",
+            "3:internal error"
+        })
 public final class TwinCommand implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_VIOLATIONS = 1;
@@ -41,8 +55,12 @@ public final class TwinCommand implements Callable<Integer> {
             return EXIT_INVALID;
         });
         cli.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            cmd.getErr().println("twin: internal error: " + ex + (ex.getCause() == null ? "" : " (cause: " + ex.getCause() + ")"));
-            cmd.getErr().println("This is a bug; please report it with the file that caused it. Run with -Dtwin.debug=true for a stack trace.");
+            cmd.getErr()
+                    .println("twin: internal error: " + ex
+                            + (ex.getCause() == null ? "" : " (cause: " + ex.getCause() + ")"));
+            cmd.getErr()
+                    .println(
+                            "This is a bug; please report it with the file that caused it. Run with -Dtwin.debug=true for a stack trace.");
             if (Boolean.getBoolean("twin.debug")) {
                 ex.printStackTrace(cmd.getErr());
             }

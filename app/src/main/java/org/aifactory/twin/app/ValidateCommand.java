@@ -21,14 +21,18 @@ import org.aifactory.twin.model.io.FacilityReader;
 import org.aifactory.twin.model.io.Problem;
 import org.aifactory.twin.model.io.TwinJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Load FILE, check it, run every analysis the solver modules provide, and print a report.",
-                "Exit 0: no violations; 1: the design has violations; 2: the file cannot be read or is invalid."})
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Load FILE, check it, run every analysis the solver modules provide, and print a report.",
+            "Exit 0: no violations; 1: the design has violations; 2: the file cannot be read or is invalid."
+        })
 final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "facility file (.json)")
     Path file;
@@ -36,9 +40,14 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object: {facility, findings, analyses}")
     boolean json;
 
-    @Option(names = "--climate", paramLabel = "CSV", description = {"hourly ambient year for the annual figures (pueAnnual): "
-            + "8,760 rows of dry bulb and wet bulb, °C (columns dryBulbC,wetBulbC by name, or the first two; # comments); "
-            + "overrides the site's climateFile. Without either, the site's synthetic climate (docs/thermal.md)"})
+    @Option(
+            names = "--climate",
+            paramLabel = "CSV",
+            description = {
+                "hourly ambient year for the annual figures (pueAnnual): "
+                        + "8,760 rows of dry bulb and wet bulb, °C (columns dryBulbC,wetBulbC by name, or the first two; # comments); "
+                        + "overrides the site's climateFile. Without either, the site's synthetic climate (docs/thermal.md)"
+            })
     Path climate;
 
     @Spec
@@ -57,20 +66,29 @@ final class ValidateCommand implements Callable<Integer> {
         }
         Optional<HourlyClimateFact> year;
         try {
-            year = climate != null ? Optional.of(ClimateCsvReader.read(climate)) : ClimateCsvReader.forFacility(facility, file);
+            year = climate != null
+                    ? Optional.of(ClimateCsvReader.read(climate))
+                    : ClimateCsvReader.forFacility(facility, file);
         } catch (FacilityLoadException e) {
             reportProblems(climate != null ? climate.toString() : file + " (site climateFile)", e.problems(), out);
             return TwinCommand.EXIT_INVALID;
         }
         long loadedMs = (System.nanoTime() - t0) / 1_000_000;
         AnalysisPipeline pipeline = AnalysisPipeline.discover();
-        AnalysisPipeline.Outcome outcome = pipeline.run(facility, year.<List<Object>>map(List::of).orElse(List.of()));
+        AnalysisPipeline.Outcome outcome =
+                pipeline.run(facility, year.<List<Object>>map(List::of).orElse(List.of()));
         boolean violations = outcome.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
         FacilitySummary summary = FacilitySummary.of(facility, file.toString());
         if (json) {
             printJson(new ValidationReport(summary, outcome.findings(), outcome.reports()), out);
         } else {
-            printText(summary, outcome, pipeline.names(), loadedMs, year.map(HourlyClimateFact::source).orElse(null), out);
+            printText(
+                    summary,
+                    outcome,
+                    pipeline.names(),
+                    loadedMs,
+                    year.map(HourlyClimateFact::source).orElse(null),
+                    out);
         }
         out.flush();
         return violations ? TwinCommand.EXIT_VIOLATIONS : TwinCommand.EXIT_OK;
@@ -82,7 +100,12 @@ final class ValidateCommand implements Callable<Integer> {
             out.flush();
         } else {
             PrintWriter err = spec.commandLine().getErr();
-            err.printf(Locale.ROOT, "%s is invalid: %d problem%s%n", name, problems.size(), problems.size() == 1 ? "" : "s");
+            err.printf(
+                    Locale.ROOT,
+                    "%s is invalid: %d problem%s%n",
+                    name,
+                    problems.size(),
+                    problems.size() == 1 ? "" : "s");
             problems.forEach(err::println);
             err.flush();
         }
@@ -104,12 +127,29 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    private static void printText(FacilitySummary s, AnalysisPipeline.Outcome outcome, List<String> analyses, long loadedMs,
-            String climateSource, PrintWriter out) {
+    private static void printText(
+            FacilitySummary s,
+            AnalysisPipeline.Outcome outcome,
+            List<String> analyses,
+            long loadedMs,
+            String climateSource,
+            PrintWriter out) {
         out.printf(Locale.ROOT, "%s: %s%n", s.file(), s.name());
-        out.printf(Locale.ROOT, "  %d hall%s, %,d racks (%,d GPU racks, %,d GPUs), %,.0f kW of rack power%n", s.halls(),
-                s.halls() == 1 ? "" : "s", s.racks(), s.gpuRacks(), s.gpus(), s.rackPowerKw());
-        out.printf(Locale.ROOT, "  %d power nodes, %d CDUs, %d fabrics, %d deployments%n", s.powerNodes(), s.cdus(), s.fabrics(),
+        out.printf(
+                Locale.ROOT,
+                "  %d hall%s, %,d racks (%,d GPU racks, %,d GPUs), %,.0f kW of rack power%n",
+                s.halls(),
+                s.halls() == 1 ? "" : "s",
+                s.racks(),
+                s.gpuRacks(),
+                s.gpus(),
+                s.rackPowerKw());
+        out.printf(
+                Locale.ROOT,
+                "  %d power nodes, %d CDUs, %d fabrics, %d deployments%n",
+                s.powerNodes(),
+                s.cdus(),
+                s.fabrics(),
                 s.deployments());
         out.printf(Locale.ROOT, "  loaded and checked in %,d ms%n", loadedMs);
         if (climateSource != null) {
@@ -121,10 +161,17 @@ final class ValidateCommand implements Callable<Integer> {
             outcome.millis().forEach((name, ms) -> out.printf(Locale.ROOT, "  analysis %s: %,d ms%n", name, ms));
         }
         for (Finding f : outcome.findings()) {
-            out.printf(Locale.ROOT, "%s %s %s: %s%n", f.severity().name().toLowerCase(Locale.ROOT), f.code(),
-                    f.element() == null ? "(facility)" : f.element(), f.message());
+            out.printf(
+                    Locale.ROOT,
+                    "%s %s %s: %s%n",
+                    f.severity().name().toLowerCase(Locale.ROOT),
+                    f.code(),
+                    f.element() == null ? "(facility)" : f.element(),
+                    f.message());
         }
-        long errors = outcome.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long errors = outcome.findings().stream()
+                .filter(f -> f.severity() == Severity.ERROR)
+                .count();
         out.println(errors == 0 ? "OK: no violations" : errors + " violation" + (errors == 1 ? "" : "s"));
     }
 }

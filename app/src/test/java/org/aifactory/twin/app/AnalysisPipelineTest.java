@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.aifactory.twin.model.Facility;
-import org.aifactory.twin.model.analysis.AnalysisPipeline;
 import org.aifactory.twin.model.analysis.AnalysisContext;
+import org.aifactory.twin.model.analysis.AnalysisPipeline;
 import org.aifactory.twin.model.analysis.AnalysisResult;
 import org.aifactory.twin.model.analysis.CoolingPowerFact;
 import org.aifactory.twin.model.analysis.FacilityAnalysis;
@@ -39,6 +39,7 @@ class AnalysisPipelineTest {
     @Test
     void aMissingProducerIsNoObstacle() {
         Stub power = new Stub("power", List.of("thermal"), null, new ArrayList<>());
-        assertThat(new AnalysisPipeline(List.of(power)).run(Samples.LAB.load()).reports()).containsKey("power");
+        assertThat(new AnalysisPipeline(List.of(power)).run(Samples.LAB.load()).reports())
+                .containsKey("power");
     }
 }

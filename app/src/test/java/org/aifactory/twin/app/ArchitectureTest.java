@@ -16,13 +16,26 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 @AnalyzeClasses(packages = "org.aifactory.twin", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String MODEL = "org.aifactory.twin.model..";
-    private static final String[] SOLVERS = {"org.aifactory.twin.thermal..", "org.aifactory.twin.power..",
-            "org.aifactory.twin.network..", "org.aifactory.twin.serving.."};
+    private static final String[] SOLVERS = {
+        "org.aifactory.twin.thermal..",
+        "org.aifactory.twin.power..",
+        "org.aifactory.twin.network..",
+        "org.aifactory.twin.serving.."
+    };
 
     @ArchTest
-    static final ArchRule modelImportsNothingAboveIt = noClasses().that().resideInAPackage(MODEL)
-            .should().dependOnClassesThat().resideInAnyPackage(concat(SOLVERS, "org.aifactory.twin.ui..",
-                    "org.aifactory.twin.app..", "org.aifactory.twin.samples..", "javafx..", "org.fxyz3d.."));
+    static final ArchRule modelImportsNothingAboveIt = noClasses()
+            .that()
+            .resideInAPackage(MODEL)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(concat(
+                    SOLVERS,
+                    "org.aifactory.twin.ui..",
+                    "org.aifactory.twin.app..",
+                    "org.aifactory.twin.samples..",
+                    "javafx..",
+                    "org.fxyz3d.."));
 
     @ArchTest
     static final ArchRule thermalDependsOnModelOnly = solverRule("org.aifactory.twin.thermal..");
@@ -37,17 +50,33 @@ class ArchitectureTest {
     static final ArchRule servingDependsOnModelOnly = solverRule("org.aifactory.twin.serving..");
 
     @ArchTest
-    static final ArchRule uiComputesNoPhysics = noClasses().that().resideInAPackage("org.aifactory.twin.ui..")
-            .should().dependOnClassesThat().resideInAnyPackage(concat(SOLVERS, "org.aifactory.twin.app.."));
+    static final ArchRule uiComputesNoPhysics = noClasses()
+            .that()
+            .resideInAPackage("org.aifactory.twin.ui..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(concat(SOLVERS, "org.aifactory.twin.app.."));
 
     @ArchTest
-    static final ArchRule onlyTheCommandLineWritesToTheConsole = noClasses().that().resideOutsideOfPackage("org.aifactory.twin.app..")
+    static final ArchRule onlyTheCommandLineWritesToTheConsole = noClasses()
+            .that()
+            .resideOutsideOfPackage("org.aifactory.twin.app..")
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS);
 
     private static ArchRule solverRule(String solver) {
-        String[] others = java.util.Arrays.stream(SOLVERS).filter(s -> !s.equals(solver)).toArray(String[]::new);
-        return noClasses().that().resideInAPackage(solver).should().dependOnClassesThat()
-                .resideInAnyPackage(concat(others, "javafx..", "org.fxyz3d..", "org.aifactory.twin.ui..", "org.aifactory.twin.app..",
+        String[] others =
+                java.util.Arrays.stream(SOLVERS).filter(s -> !s.equals(solver)).toArray(String[]::new);
+        return noClasses()
+                .that()
+                .resideInAPackage(solver)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(concat(
+                        others,
+                        "javafx..",
+                        "org.fxyz3d..",
+                        "org.aifactory.twin.ui..",
+                        "org.aifactory.twin.app..",
                         "org.aifactory.twin.samples.."))
                 .allowEmptyShould(true);
     }

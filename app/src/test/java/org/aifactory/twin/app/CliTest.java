@@ -44,7 +44,9 @@ class CliTest {
     void benchTimesOneAnalysisColdAndWarm() {
         Run r = run("bench", "--analysis", "network", "--racks", "16", "--rounds", "1", "--warmup", "0");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("[network]").contains("per analysis, first round (cold) / median (warm), ms: network ");
+        assertThat(r.out())
+                .contains("[network]")
+                .contains("per analysis, first round (cold) / median (warm), ms: network ");
     }
 
     @Test
@@ -96,11 +98,16 @@ class CliTest {
     @Test
     void invalidFileExitsTwoWithLocatedProblemsAndNoStackTrace() throws Exception {
         Path file = dir.resolve("broken.json");
-        String text = new String(Samples.LAB.bytes(), StandardCharsets.UTF_8).replace("\"gb200-nvl72\"", "\"no-such-rack\"");
+        String text =
+                new String(Samples.LAB.bytes(), StandardCharsets.UTF_8).replace("\"gb200-nvl72\"", "\"no-such-rack\"");
         Files.writeString(file, text);
         Run r = run("validate", file.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains(file + ":").contains("rack type 'no-such-rack' does not exist").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(r.err())
+                .contains(file + ":")
+                .contains("rack type 'no-such-rack' does not exist")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -128,7 +135,11 @@ class CliTest {
         Files.writeString(csv, year(20, 15));
         Run r = run("validate", sample(Samples.LAB).toString(), "--climate", csv.toString(), "--json");
         JsonNode json = TwinJson.mapper().readTree(r.out());
-        assertThat(json.get("analyses").get("thermal").get("annualAmbientSource").asText()).isEqualTo("site-year.csv");
+        assertThat(json.get("analyses")
+                        .get("thermal")
+                        .get("annualAmbientSource")
+                        .asText())
+                .isEqualTo("site-year.csv");
         // the same named by the facility itself, relative to its file
         Facility f = Samples.LAB.load();
         Path file = dir.resolve("lab-with-climate.json");
@@ -136,7 +147,12 @@ class CliTest {
         Run viaSite = run("validate", file.toString());
         assertThat(viaSite.out()).contains("hourly climate: site-year.csv");
         Run json2 = run("validate", file.toString(), "--json");
-        assertThat(TwinJson.mapper().readTree(json2.out()).get("analyses").get("thermal").get("pueAnnual").asDouble())
+        assertThat(TwinJson.mapper()
+                        .readTree(json2.out())
+                        .get("analyses")
+                        .get("thermal")
+                        .get("pueAnnual")
+                        .asDouble())
                 .isEqualTo(json.get("analyses").get("thermal").get("pueAnnual").asDouble());
     }
 
@@ -146,7 +162,8 @@ class CliTest {
         Files.writeString(csv, "dryBulbC,wetBulbC\n20,15\n10,12\nhot,15\n");
         Run r = run("validate", sample(Samples.LAB).toString(), "--climate", csv.toString());
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains(csv + " is invalid: 3 problems")
+        assertThat(r.err())
+                .contains(csv + " is invalid: 3 problems")
                 .contains(csv + ":3:4: wetBulbC (12 °C) is above dryBulbC (10 °C)")
                 .contains(csv + ":4:1: dryBulbC ('hot') is not a number")
                 .contains("3 data rows, expected 8,760")
@@ -187,7 +204,10 @@ class CliTest {
         Run r = run("emulate", sample(Samples.LAB).toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode json = TwinJson.mapper().readTree(r.out());
-        assertThat(json.toString()).contains("tokensPerSecond").contains("ttftP99Ms").contains("sloMet");
+        assertThat(json.toString())
+                .contains("tokensPerSecond")
+                .contains("ttftP99Ms")
+                .contains("sloMet");
     }
 
     /** The sales engineer's answer: racks and MW for the file's traffic at its SLOs. */
@@ -201,12 +221,33 @@ class CliTest {
     /** The SLA planner scales the SU's 144 replicas down to what 400 req/s needs and says what it saved. */
     @Test
     void emulatePlannerReportsReplicasOverTimeAndGpuHoursSaved() throws Exception {
-        Run r = run("emulate", sample(Samples.SCALABLE_UNIT).toString(), "--planner", "--requests", "100000", "--workers", "16");
+        Run r = run(
+                "emulate",
+                sample(Samples.SCALABLE_UNIT).toString(),
+                "--planner",
+                "--requests",
+                "100000",
+                "--workers",
+                "16");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).containsPattern("planner: [0-9.,]+ GPU-hours held of [0-9.,]+ static \\([0-9.,]+ saved\\)")
-                .contains("replicas over time").contains("tokens per joule");
-        Run j = run("emulate", sample(Samples.SCALABLE_UNIT).toString(), "--planner", "--requests", "100000", "--workers", "16", "--json");
-        JsonNode d = TwinJson.mapper().readTree(j.out()).get("serving").get("deployments").get(0);
+        assertThat(r.out())
+                .containsPattern("planner: [0-9.,]+ GPU-hours held of [0-9.,]+ static \\([0-9.,]+ saved\\)")
+                .contains("replicas over time")
+                .contains("tokens per joule");
+        Run j = run(
+                "emulate",
+                sample(Samples.SCALABLE_UNIT).toString(),
+                "--planner",
+                "--requests",
+                "100000",
+                "--workers",
+                "16",
+                "--json");
+        JsonNode d = TwinJson.mapper()
+                .readTree(j.out())
+                .get("serving")
+                .get("deployments")
+                .get(0);
         assertThat(d.get("autoscaled").asBoolean()).isTrue();
         assertThat(d.get("gpuHoursSaved").asDouble()).isPositive();
         assertThat(d.get("planner").size()).isPositive();
@@ -214,11 +255,20 @@ class CliTest {
 
     @Test
     void emulateRejectsAnInvalidFileWithExitTwo() {
-        assertThat(run("emulate", dir.resolve("missing.json").toString()).exit()).isEqualTo(2);
+        assertThat(run("emulate", dir.resolve("missing.json").toString()).exit())
+                .isEqualTo(2);
     }
 
     @Test
     void generateRejectsAbsurdRackCounts() {
-        assertThat(run("generate", "campus", "--racks", "0", "--out", dir.resolve("x.json").toString()).exit()).isEqualTo(2);
+        assertThat(run(
+                                "generate",
+                                "campus",
+                                "--racks",
+                                "0",
+                                "--out",
+                                dir.resolve("x.json").toString())
+                        .exit())
+                .isEqualTo(2);
     }
 }

@@ -26,7 +26,11 @@ public final class ProbeAnalysis implements FacilityAnalysis {
     @Override
     public AnalysisResult analyze(Facility facility, CatalogIndex catalog, AnalysisContext context) {
         List<Finding> findings = facility.site().name().contains(TRIGGER)
-                ? List.of(new Finding(Severity.ERROR, "PROBE_VIOLATION", facility.racks().get(0).id(), "asked for by the site name"))
+                ? List.of(new Finding(
+                        Severity.ERROR,
+                        "PROBE_VIOLATION",
+                        facility.racks().get(0).id(),
+                        "asked for by the site name"))
                 : List.of();
         return new AnalysisResult(findings, Map.of("racks", facility.racks().size()));
     }

@@ -28,8 +28,9 @@ import org.aifactory.twin.model.catalog.CatalogIndex;
 public final class CablePlan {
 
     /** Standard lengths of the bill of materials, metres; longer runs round up to 100 m. */
-    static final double[] STANDARD_LENGTHS_M = {0.5, 1, 1.5, 2, 2.5, 3, 4, 5, 7, 10, 15, 20, 25, 30, 40, 50, 70, 100, 150,
-            200, 300, 500, 1000, 1500, 2000};
+    static final double[] STANDARD_LENGTHS_M = {
+        0.5, 1, 1.5, 2, 2.5, 3, 4, 5, 7, 10, 15, 20, 25, 30, 40, 50, 70, 100, 150, 200, 300, 500, 1000, 1500, 2000
+    };
 
     /** A bundle that no cable type reaches (or whose named type does not). */
     public record TooLong(int bundle, double lengthM, String cableType) {}
@@ -43,8 +44,15 @@ public final class CablePlan {
     private final List<NetworkReport.TransceiverLine> modules;
     private final List<TooLong> tooLong;
 
-    private CablePlan(double[] lengthM, int[] typeOf, List<CableType> types, Map<String, Long> bom, double powerW,
-            long transceivers, List<NetworkReport.TransceiverLine> modules, List<TooLong> tooLong) {
+    private CablePlan(
+            double[] lengthM,
+            int[] typeOf,
+            List<CableType> types,
+            Map<String, Long> bom,
+            double powerW,
+            long transceivers,
+            List<NetworkReport.TransceiverLine> modules,
+            List<TooLong> tooLong) {
         this.lengthM = lengthM;
         this.typeOf = typeOf;
         this.types = types;
@@ -62,8 +70,8 @@ public final class CablePlan {
         if (p.rackId() != null && p.rackId().equals(q.rackId())) {
             return as.sameRackLengthM();
         }
-        boolean sameRow = p.rowId() != null && p.rowId().equals(q.rowId())
-                && java.util.Objects.equals(p.hallId(), q.hallId());
+        boolean sameRow =
+                p.rowId() != null && p.rowId().equals(q.rowId()) && java.util.Objects.equals(p.hallId(), q.hallId());
         double horizontal = Math.abs(p.xM() - q.xM()) + Math.abs(p.yM() - q.yM());
         double vertical = rise(p, sameRow, as) + rise(q, sameRow, as);
         return (horizontal + vertical) * (1 + as.slackFraction());
@@ -77,7 +85,8 @@ public final class CablePlan {
     /** Plans every bundle of {@code g}. */
     public static CablePlan plan(FabricGraph g, CatalogIndex catalog, NetworkAssumptions as) {
         List<CableType> types = new ArrayList<>(catalog.cableTypes());
-        types.sort(Comparator.comparing(CableType::medium).thenComparingDouble(CableType::maxReachM)
+        types.sort(Comparator.comparing(CableType::medium)
+                .thenComparingDouble(CableType::maxReachM)
                 .thenComparing(CableType::id));
         int n = g.bundleCount();
         double[] length = new double[n];
@@ -109,7 +118,8 @@ public final class CablePlan {
                 double speed = g.linkSpeedGbps(i);
                 for (int k = 0; k < types.size() && t < 0; k++) {
                     CableType c = types.get(k);
-                    if (c.maxReachM() >= len - Tolerances.EPSILON && c.speedGbps() >= speed - Tolerances.EPSILON
+                    if (c.maxReachM() >= len - Tolerances.EPSILON
+                            && c.speedGbps() >= speed - Tolerances.EPSILON
                             && servesLaneRate(c, speed)) {
                         t = k;
                     }
@@ -159,7 +169,8 @@ public final class CablePlan {
                 powerW += twinW[t];
             }
             if (singlePort[t] > 0) {
-                modules.add(new NetworkReport.TransceiverLine(types.get(t).id(), NIC_END, singlePort[t], singlePortW[t] / 1000));
+                modules.add(new NetworkReport.TransceiverLine(
+                        types.get(t).id(), NIC_END, singlePort[t], singlePortW[t] / 1000));
                 transceivers += singlePort[t];
                 powerW += singlePortW[t];
             }
@@ -172,7 +183,14 @@ public final class CablePlan {
                 }
             }
         }
-        return new CablePlan(length, typeOf, List.copyOf(types), bom, powerW, transceivers, List.copyOf(modules),
+        return new CablePlan(
+                length,
+                typeOf,
+                List.copyOf(types),
+                bom,
+                powerW,
+                transceivers,
+                List.copyOf(modules),
                 List.copyOf(tooLong));
     }
 

@@ -297,6 +297,7 @@ final class FabricFlows {
         final double[] upCap;
         /** Per switch group x: share s_g(x) of endpoint group g's links that lead up through x. */
         final List<Map<Integer, Double>> share = new ArrayList<>();
+
         final int top;
 
         Tree() {
@@ -323,7 +324,9 @@ final class FabricFlows {
             });
             upCap = new double[groups];
             for (int g = 0; g < groups; g++) {
-                upCap[g] = up.get(g).values().stream().mapToDouble(Double::doubleValue).sum();
+                upCap[g] = up.get(g).values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum();
             }
             int t0 = 0;
             for (int t : agg.tier) {
@@ -486,7 +489,8 @@ final class FabricFlows {
             if (load <= Tolerances.EPSILON * demand.totalGbps) {
                 continue;
             }
-            maxUtil = Math.max(maxUtil, tree.upCap[x] > Tolerances.EPSILON ? load / tree.upCap[x] : Double.POSITIVE_INFINITY);
+            maxUtil = Math.max(
+                    maxUtil, tree.upCap[x] > Tolerances.EPSILON ? load / tree.upCap[x] : Double.POSITIVE_INFINITY);
             double w = 0;
             for (Map.Entry<Integer, Double> e : sx.entrySet()) {
                 w += e.getValue() * agg.injectionGbps(e.getKey());
@@ -508,7 +512,8 @@ final class FabricFlows {
         // ECMP delivering everything is a feasible flow: every cut carries its demand, the bound is 1
         if (fraction < 1.0) {
             for (Set<Integer> subtree : pending) {
-                cutBound = Math.min(cutBound, Math.min(cutFraction(subtree, demand, true), cutFraction(subtree, demand, false)));
+                cutBound = Math.min(
+                        cutBound, Math.min(cutFraction(subtree, demand, true), cutFraction(subtree, demand, false)));
                 cuts++;
             }
         }
@@ -574,7 +579,6 @@ final class FabricFlows {
         double fraction = maxFlow(caps, supply, sink) / total;
         return fraction > 1.0 - Tolerances.RELATIVE * 1e3 ? 1.0 : fraction; // push-relabel sums round at ~1e-15
     }
-
 
     // ---- hops and reachability ------------------------------------------------------------------
 

@@ -60,19 +60,24 @@ public final class FabricGenerator {
     }
 
     /** Completes {@code fabric}; empty when its switch type is unknown (a finding says so). */
-    public Optional<Generated> generate(Fabric fabric, SiteGeometry site, CatalogIndex catalog, List<Finding> findings) {
+    public Optional<Generated> generate(
+            Fabric fabric, SiteGeometry site, CatalogIndex catalog, List<Finding> findings) {
         return generate(fabric, site, catalog, findings, null);
     }
 
     /** Completes {@code fabric}, opening new network racks on {@code floor} (null: at the wanted points). */
-    Optional<Generated> generate(Fabric fabric, SiteGeometry site, CatalogIndex catalog, List<Finding> findings,
-            FloorPlanner floor) {
+    Optional<Generated> generate(
+            Fabric fabric, SiteGeometry site, CatalogIndex catalog, List<Finding> findings, FloorPlanner floor) {
         TopologySpec spec = fabric.topology();
         Optional<SwitchType> type = catalog.switchType(spec.switchType());
         if (type.isEmpty()) {
-            findings.add(new Finding(Severity.ERROR, "NETWORK_UNKNOWN_SWITCH_TYPE", fabric.id(),
-                    "fabric " + fabric.id() + " names switch type '" + spec.switchType()
-                            + "', which is not in the catalog; the fabric is not analysed. Add the type or fix the id."));
+            findings.add(
+                    new Finding(
+                            Severity.ERROR,
+                            "NETWORK_UNKNOWN_SWITCH_TYPE",
+                            fabric.id(),
+                            "fabric " + fabric.id() + " names switch type '" + spec.switchType()
+                                    + "', which is not in the catalog; the fabric is not analysed. Add the type or fix the id."));
             return Optional.empty();
         }
         return Optional.of(new Run(fabric, site, catalog, type.get(), findings, floor).build());
@@ -90,13 +95,20 @@ public final class FabricGenerator {
         private final boolean frontEnd;
         /** The plane whose leaves are being generated. */
         private int plane;
+
         private final List<Finding> findings;
         private final FabricGraph g = new FabricGraph();
         private final SlotAllocator slots;
         private final int[] generatedByTier = new int[4];
         private final List<Finding> local = new ArrayList<>();
 
-        Run(Fabric fabric, SiteGeometry site, CatalogIndex catalog, SwitchType st, List<Finding> findings, FloorPlanner floor) {
+        Run(
+                Fabric fabric,
+                SiteGeometry site,
+                CatalogIndex catalog,
+                SwitchType st,
+                List<Finding> findings,
+                FloorPlanner floor) {
             this.fabric = fabric;
             this.site = site;
             this.catalog = catalog;
@@ -108,9 +120,18 @@ public final class FabricGenerator {
             // 2 x 400GbE, one link per plane, and the switch's 800G ports break out into 2 x 400G [E].
             // Front-end: the hosts' 400GbE ports on 800G switch ports broken out likewise [E].
             this.planes = ethernet ? 2 : 1;
-            boolean breakout = ethernet || (frontEnd && FrontEndPorts.PORT_SPEED_GBPS * 2 <= st.portSpeedGbps() + Tolerances.EPSILON);
-            this.st = breakout ? new SwitchType(st.id(), st.name(), st.ports() * 2, st.portSpeedGbps() / 2, st.powerW(),
-                    st.rackUnits(), st.source()) : st;
+            boolean breakout = ethernet
+                    || (frontEnd && FrontEndPorts.PORT_SPEED_GBPS * 2 <= st.portSpeedGbps() + Tolerances.EPSILON);
+            this.st = breakout
+                    ? new SwitchType(
+                            st.id(),
+                            st.name(),
+                            st.ports() * 2,
+                            st.portSpeedGbps() / 2,
+                            st.powerW(),
+                            st.rackUnits(),
+                            st.source())
+                    : st;
             this.findings = findings;
             double height = catalog.rack("network-rack").map(t -> t.heightM()).orElse(2.3);
             this.slots = new SlotAllocator(fabric.id(), assumptions, height, floor);
@@ -121,9 +142,16 @@ public final class FabricGenerator {
             TopologySpec spec = fabric.topology();
             int tiers = spec.tiers();
             if (tiers > 3 || tiers < 1) {
-                local.add(new Finding(Severity.WARNING, "NETWORK_TIERS_UNSUPPORTED", fabric.id(), String.format(Locale.ROOT,
-                        "fabric %s asks for %d tiers; the solver builds 1 to 3 and uses %d", fabric.id(), tiers,
-                        Math.max(1, Math.min(3, tiers)))));
+                local.add(new Finding(
+                        Severity.WARNING,
+                        "NETWORK_TIERS_UNSUPPORTED",
+                        fabric.id(),
+                        String.format(
+                                Locale.ROOT,
+                                "fabric %s asks for %d tiers; the solver builds 1 to 3 and uses %d",
+                                fabric.id(),
+                                tiers,
+                                Math.max(1, Math.min(3, tiers)))));
                 tiers = Math.max(1, Math.min(3, tiers));
             }
             if (planes > 1) {
@@ -151,12 +179,17 @@ public final class FabricGenerator {
                 }
             }
             for (String rack : slots.overfull()) {
-                local.add(new Finding(Severity.WARNING, "NETWORK_RACK_OVERFULL", rack, "network rack " + rack
-                        + " holds switches of more rack units than the assumed " + assumptions.usableRackUnits()
-                        + " usable; move some switches to another network rack"));
+                local.add(new Finding(
+                        Severity.WARNING,
+                        "NETWORK_RACK_OVERFULL",
+                        rack,
+                        "network rack " + rack
+                                + " holds switches of more rack units than the assumed " + assumptions.usableRackUnits()
+                                + " usable; move some switches to another network rack"));
             }
             findings.addAll(local);
-            return new Generated(g, st, generatedByTier, slots.placedInExisting(), slots.proposedRacks(), List.copyOf(local));
+            return new Generated(
+                    g, st, generatedByTier, slots.placedInExisting(), slots.proposedRacks(), List.copyOf(local));
         }
 
         // ---- what the file gives ---------------------------------------------------------------
@@ -169,7 +202,10 @@ public final class FabricGenerator {
                 }
                 if (p.get().type().kind() == RackKind.NETWORK) {
                     slots.addRack(p.get());
-                } else if ((frontEnd ? FrontEndPorts.ports(p.get().type()) : p.get().type().nics()) > 0
+                } else if ((frontEnd
+                                        ? FrontEndPorts.ports(p.get().type())
+                                        : p.get().type().nics())
+                                > 0
                         && g.indexOf(rackId) < 0) {
                     addEndpoint(p.get());
                 }
@@ -181,25 +217,46 @@ public final class FabricGenerator {
                 host.filter(h -> h.type().kind() == RackKind.NETWORK).ifPresent(slots::addRack);
                 host.ifPresent(h -> slots.occupy(h.id(), t.rackUnits()));
                 if (host.isEmpty()) {
-                    local.add(new Finding(Severity.WARNING, "NETWORK_SWITCH_UNPLACED", sw.id(), "switch " + sw.id()
-                            + " names no known rack (rackId " + sw.rackId() + "); its cables are measured from the"
-                            + " centre of the fabric's racks. Mount it in a network rack."));
+                    local.add(new Finding(
+                            Severity.WARNING,
+                            "NETWORK_SWITCH_UNPLACED",
+                            sw.id(),
+                            "switch " + sw.id()
+                                    + " names no known rack (rackId " + sw.rackId()
+                                    + "); its cables are measured from the"
+                                    + " centre of the fabric's racks. Mount it in a network rack."));
                 }
-                g.addNode(new FabricGraph.Node(sw.id(), FabricGraph.Role.SWITCH, Math.max(1, sw.tier()), t.ports(),
-                        t.portSpeedGbps(), 0, t.id(), host.map(SiteGeometry.RackPlace::id).orElse(null),
+                g.addNode(new FabricGraph.Node(
+                        sw.id(),
+                        FabricGraph.Role.SWITCH,
+                        Math.max(1, sw.tier()),
+                        t.ports(),
+                        t.portSpeedGbps(),
+                        0,
+                        t.id(),
+                        host.map(SiteGeometry.RackPlace::id).orElse(null),
                         host.map(SiteGeometry.RackPlace::rowId).orElse(null),
                         host.map(SiteGeometry.RackPlace::hallId).orElse(null),
                         host.map(SiteGeometry.RackPlace::xM).orElse(centre[0]),
                         host.map(SiteGeometry.RackPlace::yM).orElse(centre[1]),
-                        host.map(h -> h.type().heightM()).orElse(2.3), false));
+                        host.map(h -> h.type().heightM()).orElse(2.3),
+                        false));
             }
             for (Link link : fabric.links()) {
                 int x = endOf(link.a());
                 int y = endOf(link.b());
                 if (x < 0 || y < 0) {
-                    local.add(new Finding(Severity.ERROR, "NETWORK_LINK_UNKNOWN_END", fabric.id(), String.format(Locale.ROOT,
-                            "a link of fabric %s joins '%s' and '%s', but %s is neither a switch of the fabric nor a rack with NICs",
-                            fabric.id(), link.a(), link.b(), x < 0 ? link.a() : link.b())));
+                    local.add(new Finding(
+                            Severity.ERROR,
+                            "NETWORK_LINK_UNKNOWN_END",
+                            fabric.id(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "a link of fabric %s joins '%s' and '%s', but %s is neither a switch of the fabric nor a rack with NICs",
+                                    fabric.id(),
+                                    link.a(),
+                                    link.b(),
+                                    x < 0 ? link.a() : link.b())));
                     continue;
                 }
                 if (link.count() < 1) {
@@ -214,15 +271,30 @@ public final class FabricGenerator {
             if (i >= 0) {
                 return i;
             }
-            Optional<SiteGeometry.RackPlace> p = site.rack(id).filter(r -> r.type().nics() > 0);
+            Optional<SiteGeometry.RackPlace> p =
+                    site.rack(id).filter(r -> r.type().nics() > 0);
             return p.map(this::addEndpoint).orElse(-1);
         }
 
         private int addEndpoint(SiteGeometry.RackPlace p) {
             int nics = frontEnd ? FrontEndPorts.ports(p.type()) : p.type().nics() * planes;
-            double speed = frontEnd ? FrontEndPorts.speedGbps(p.type()) : p.type().nicSpeedGbps() / planes;
-            return g.addNode(new FabricGraph.Node(p.id(), FabricGraph.Role.ENDPOINT, 0, nics, speed, p.type().gpus(), null, p.id(), p.rowId(), p.hallId(), p.xM(), p.yM(),
-                    p.type().heightM(), false));
+            double speed =
+                    frontEnd ? FrontEndPorts.speedGbps(p.type()) : p.type().nicSpeedGbps() / planes;
+            return g.addNode(new FabricGraph.Node(
+                    p.id(),
+                    FabricGraph.Role.ENDPOINT,
+                    0,
+                    nics,
+                    speed,
+                    p.type().gpus(),
+                    null,
+                    p.id(),
+                    p.rowId(),
+                    p.hallId(),
+                    p.xM(),
+                    p.yM(),
+                    p.type().heightM(),
+                    false));
         }
 
         private double[] endpointCentroid() {
@@ -243,7 +315,8 @@ public final class FabricGenerator {
             int down = TierSizing.leafDownPorts(st.ports(), spec.oversubscription(), tiers);
             Map<String, List<Integer>> byHall = new LinkedHashMap<>();
             for (int e : g.endpoints()) {
-                byHall.computeIfAbsent(Objects.toString(g.node(e).hallId(), ""), k -> new ArrayList<>()).add(e);
+                byHall.computeIfAbsent(Objects.toString(g.node(e).hallId(), ""), k -> new ArrayList<>())
+                        .add(e);
             }
             int leafNo = 0;
             for (List<Integer> racks : byHall.values()) {
@@ -256,7 +329,8 @@ public final class FabricGenerator {
         }
 
         private String leafId(int leafNo) {
-            return planes > 1 ? String.format(Locale.ROOT, "%s-plane-%d-leaf-%d", fabric.id(), plane + 1, leafNo)
+            return planes > 1
+                    ? String.format(Locale.ROOT, "%s-plane-%d-leaf-%d", fabric.id(), plane + 1, leafNo)
                     : String.format(Locale.ROOT, "%s-leaf-%d", fabric.id(), leafNo);
         }
 
@@ -276,10 +350,17 @@ public final class FabricGenerator {
                     continue;
                 }
                 if (tiers >= 2 && !leaves.isEmpty()) {
-                    local.add(new Finding(Severity.WARNING, "NETWORK_TIERS_UNSUPPORTED", fabric.id(), String.format(
-                            Locale.ROOT, "Ethernet fabric %s: plane %d is generated with leaves only; the solver builds"
-                                    + " two-tier Ethernet planes of up to %d leaves. Give the spines in the file.",
-                            fabric.id(), plane + 1, st.ports())));
+                    local.add(new Finding(
+                            Severity.WARNING,
+                            "NETWORK_TIERS_UNSUPPORTED",
+                            fabric.id(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "Ethernet fabric %s: plane %d is generated with leaves only; the solver builds"
+                                            + " two-tier Ethernet planes of up to %d leaves. Give the spines in the file.",
+                                    fabric.id(),
+                                    plane + 1,
+                                    st.ports())));
                 }
             }
             plane = 0;
@@ -290,7 +371,8 @@ public final class FabricGenerator {
             int i = 0;
             while (i < racks.size()) {
                 // front-end: each tray's two ports on two different leaves (a dual-homed leaf pair)
-                int rails = TierSizing.gcd(g.node(racks.get(i)).ports() / planes,
+                int rails = TierSizing.gcd(
+                        g.node(racks.get(i)).ports() / planes,
                         frontEnd ? FrontEndPorts.PORTS_PER_TRAY : assumptions.rails());
                 List<Integer> group = new ArrayList<>();
                 int used = 0;
@@ -331,8 +413,7 @@ public final class FabricGenerator {
                 while (left > 0) {
                     if (free == 0) {
                         double[] c = {g.node(rack).xM(), g.node(rack).yM()};
-                        leaf = addSwitch(leafId(++leafNo), 1,
-                                g.node(rack).hallId(), c[0], c[1]);
+                        leaf = addSwitch(leafId(++leafNo), 1, g.node(rack).hallId(), c[0], c[1]);
                         free = down;
                     }
                     int n = Math.min(left, free);
@@ -375,10 +456,19 @@ public final class FabricGenerator {
             int reserved = st.ports() - TierSizing.leafDownPorts(st.ports(), spec.oversubscription(), 2);
             int spines = TierSizing.upperSwitches(leaves.size(), reserved, st.ports());
             if (spines < 0) {
-                local.add(new Finding(Severity.WARNING, "NETWORK_TIERS_RAISED", fabric.id(), String.format(Locale.ROOT,
-                        "fabric %s: %d leaves with %d uplinks each cannot reach %d-port spines in two tiers (at most %d leaves);"
-                                + " a third tier is generated. Ask for tiers 3 in the topology spec.",
-                        fabric.id(), leaves.size(), reserved, st.ports(), st.ports())));
+                local.add(new Finding(
+                        Severity.WARNING,
+                        "NETWORK_TIERS_RAISED",
+                        fabric.id(),
+                        String.format(
+                                Locale.ROOT,
+                                "fabric %s: %d leaves with %d uplinks each cannot reach %d-port spines in two tiers (at most %d leaves);"
+                                        + " a third tier is generated. Ask for tiers 3 in the topology spec.",
+                                fabric.id(),
+                                leaves.size(),
+                                reserved,
+                                st.ports(),
+                                st.ports())));
                 return false;
             }
             int[] used = g.portsUsed();
@@ -386,7 +476,8 @@ public final class FabricGenerator {
             String hall = majorityHall(leaves);
             List<Integer> spineIds = new ArrayList<>();
             for (int s = 0; s < spines; s++) {
-                String id = planes > 1 ? String.format(Locale.ROOT, "%s-plane-%d-spine-%d", fabric.id(), plane + 1, s + 1)
+                String id = planes > 1
+                        ? String.format(Locale.ROOT, "%s-plane-%d-spine-%d", fabric.id(), plane + 1, s + 1)
                         : String.format(Locale.ROOT, "%s-spine-%d", fabric.id(), s + 1);
                 spineIds.add(addSwitch(id, 2, hall, c[0], c[1]));
             }
@@ -417,7 +508,8 @@ public final class FabricGenerator {
         private void generatePods(List<Integer> orphans, TopologySpec spec) {
             int reserved = st.ports() - TierSizing.leafDownPorts(st.ports(), spec.oversubscription(), 3);
             int spineDown = st.ports() / 2; // spines are non-blocking: half down, half up
-            int podLeaves = spineDown; // with one link from every leaf to each of U spines, a spine serves spineDown leaves
+            int podLeaves =
+                    spineDown; // with one link from every leaf to each of U spines, a spine serves spineDown leaves
             int[] used = g.portsUsed();
             // leaf groups: leaves with the same racks (a rail group) stay in one pod; pods never span halls
             Map<String, List<List<Integer>>> byHall = new LinkedHashMap<>();
@@ -426,7 +518,8 @@ public final class FabricGenerator {
                 groups.computeIfAbsent(rackKey(leaf), k -> new ArrayList<>()).add(leaf);
             }
             for (List<Integer> group : groups.values()) {
-                byHall.computeIfAbsent(Objects.toString(majorityHall(group), ""), k -> new ArrayList<>()).add(group);
+                byHall.computeIfAbsent(Objects.toString(majorityHall(group), ""), k -> new ArrayList<>())
+                        .add(group);
             }
             int podNo = 0;
             for (List<List<Integer>> hallGroups : byHall.values()) {
@@ -456,8 +549,12 @@ public final class FabricGenerator {
             String hall = majorityHall(leaves);
             List<Integer> spineIds = new ArrayList<>();
             for (int s = 0; s < spines; s++) {
-                spineIds.add(addSwitch(String.format(Locale.ROOT, "%s-pod-%d-spine-%d", fabric.id(), podNo, s + 1), 2, hall,
-                        c[0], c[1]));
+                spineIds.add(addSwitch(
+                        String.format(Locale.ROOT, "%s-pod-%d-spine-%d", fabric.id(), podNo, s + 1),
+                        2,
+                        hall,
+                        c[0],
+                        c[1]));
             }
             connectEvenly(leaves, spineIds, used, reserved);
         }
@@ -646,8 +743,8 @@ public final class FabricGenerator {
         }
 
         /** One trade giving pod {@code y} a core that pod {@code x} reaches; false if none was found. */
-        private boolean trade(List<List<Integer>> pods, int x, int y, java.util.BitSet[] reach, int[][] dealt,
-                int[][] planeOf) {
+        private boolean trade(
+                List<List<Integer>> pods, int x, int y, java.util.BitSet[] reach, int[][] dealt, int[][] planeOf) {
             for (int r : new int[] {y - 1, y + 1}) {
                 if (r < 0 || r >= pods.size() || r == x) {
                     continue;
@@ -677,8 +774,8 @@ public final class FabricGenerator {
          * reaches twice, else on a core whose loss leaves every pod {@code y} meets still met; null
          * if none.
          */
-        private int[] yieldableUplink(List<List<Integer>> pods, int y, int plane, java.util.BitSet[] reach,
-                int[][] dealt, int[][] planeOf) {
+        private int[] yieldableUplink(
+                List<List<Integer>> pods, int y, int plane, java.util.BitSet[] reach, int[][] dealt, int[][] planeOf) {
             Map<Integer, Integer> times = new HashMap<>();
             for (int iy : pods.get(y)) {
                 for (int c : dealt[iy]) {
@@ -731,7 +828,8 @@ public final class FabricGenerator {
                     set.set(c);
                 }
             }
-            List<java.util.BitSet> partial = reach.values().stream().filter(b -> b.cardinality() < cores).toList();
+            List<java.util.BitSet> partial =
+                    reach.values().stream().filter(b -> b.cardinality() < cores).toList();
             long apart = 0;
             for (int i = 0; i < partial.size(); i++) {
                 for (int j = i + 1; j < partial.size(); j++) {
@@ -741,12 +839,21 @@ public final class FabricGenerator {
                 }
             }
             if (apart > 0) {
-                local.add(new Finding(Severity.ERROR, "NETWORK_SCALE_EXCEEDED", fabric.id(), String.format(Locale.ROOT,
-                        "fabric %s has %d pods but %d-port cores reach at most %d each: %d pairs of pods share no core, so"
-                                + " traffic between them has no up-down path. Three tiers of these switches serve at most %d"
-                                + " host ports non-blocking; use higher-radix switches or split the fabric.",
-                        fabric.id(), reach.size(), st.ports(), st.ports(), apart,
-                        (long) st.ports() * st.ports() * st.ports() / 4)));
+                local.add(new Finding(
+                        Severity.ERROR,
+                        "NETWORK_SCALE_EXCEEDED",
+                        fabric.id(),
+                        String.format(
+                                Locale.ROOT,
+                                "fabric %s has %d pods but %d-port cores reach at most %d each: %d pairs of pods share no core, so"
+                                        + " traffic between them has no up-down path. Three tiers of these switches serve at most %d"
+                                        + " host ports non-blocking; use higher-radix switches or split the fabric.",
+                                fabric.id(),
+                                reach.size(),
+                                st.ports(),
+                                st.ports(),
+                                apart,
+                                (long) st.ports() * st.ports() * st.ports() / 4)));
             }
         }
 
@@ -780,8 +887,21 @@ public final class FabricGenerator {
             }
             SlotAllocator.Spot spot = slots.place(unique, hall, x, y, st.rackUnits());
             generatedByTier[tier]++;
-            return g.addNode(new FabricGraph.Node(unique, FabricGraph.Role.SWITCH, tier, st.ports(), st.portSpeedGbps(), 0,
-                    st.id(), spot.rackId(), spot.rowId(), spot.hallId(), spot.xM(), spot.yM(), spot.rackHeightM(), true));
+            return g.addNode(new FabricGraph.Node(
+                    unique,
+                    FabricGraph.Role.SWITCH,
+                    tier,
+                    st.ports(),
+                    st.portSpeedGbps(),
+                    0,
+                    st.id(),
+                    spot.rackId(),
+                    spot.rowId(),
+                    spot.hallId(),
+                    spot.xM(),
+                    spot.yM(),
+                    spot.rackHeightM(),
+                    true));
         }
 
         private String rackKey(int leaf) {

@@ -18,7 +18,10 @@ import java.util.Map;
 public final class FabricGraph {
 
     /** What a node is. */
-    public enum Role { ENDPOINT, SWITCH }
+    public enum Role {
+        ENDPOINT,
+        SWITCH
+    }
 
     /**
      * A node. Positions are site coordinates (hall origin plus placement), metres.
@@ -90,10 +93,12 @@ public final class FabricGraph {
         a[bundles] = swap ? y : x;
         b[bundles] = swap ? x : y;
         count[bundles] = n;
-        cable[bundles] = cableType == null ? -1 : cableIndex.computeIfAbsent(cableType, k -> {
-            cableNames.add(k);
-            return cableNames.size() - 1;
-        });
+        cable[bundles] = cableType == null
+                ? -1
+                : cableIndex.computeIfAbsent(cableType, k -> {
+                    cableNames.add(k);
+                    return cableNames.size() - 1;
+                });
         generated[bundles] = isGenerated;
         adjacencyStart = null;
         return bundles++;

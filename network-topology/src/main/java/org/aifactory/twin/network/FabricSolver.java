@@ -51,7 +51,8 @@ public final class FabricSolver {
     }
 
     /** As {@link #solve(Fabric, SiteGeometry, CatalogIndex, Workload)}, new network racks on {@code floor}'s free floor. */
-    Optional<Solved> solve(Fabric fabric, SiteGeometry site, CatalogIndex catalog, Workload workload, FloorPlanner floor) {
+    Optional<Solved> solve(
+            Fabric fabric, SiteGeometry site, CatalogIndex catalog, Workload workload, FloorPlanner floor) {
         List<Finding> findings = new ArrayList<>();
         Optional<FabricGenerator.Generated> generated = generator.generate(fabric, site, catalog, findings, floor);
         if (generated.isEmpty()) {
@@ -62,26 +63,48 @@ public final class FabricSolver {
         CablePlan plan = CablePlan.plan(g, catalog, assumptions);
         Findings out = new Findings(findings);
         for (CablePlan.TooLong t : plan.tooLong()) {
-            String ends = g.node(g.a(t.bundle())).id() + " - " + g.node(g.b(t.bundle())).id();
-            out.add(Severity.ERROR, "NETWORK_LINK_TOO_LONG", g.node(g.b(t.bundle())).id(), t.cableType() == null
-                    ? String.format(Locale.ROOT, "link %s is %.1f m routed; no catalog cable of its speed reaches that far."
-                            + " Move the racks closer or add a longer-reach type.", ends, t.lengthM())
-                    : String.format(Locale.ROOT, "link %s is %.1f m routed, beyond the reach of its cable '%s'."
-                            + " Leave cableType empty to let the solver choose, or pick a longer-reach type.", ends,
-                            t.lengthM(), t.cableType()));
+            String ends = g.node(g.a(t.bundle())).id() + " - "
+                    + g.node(g.b(t.bundle())).id();
+            out.add(
+                    Severity.ERROR,
+                    "NETWORK_LINK_TOO_LONG",
+                    g.node(g.b(t.bundle())).id(),
+                    t.cableType() == null
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "link %s is %.1f m routed; no catalog cable of its speed reaches that far."
+                                            + " Move the racks closer or add a longer-reach type.",
+                                    ends,
+                                    t.lengthM())
+                            : String.format(
+                                    Locale.ROOT,
+                                    "link %s is %.1f m routed, beyond the reach of its cable '%s'."
+                                            + " Leave cableType empty to let the solver choose, or pick a longer-reach type.",
+                                    ends,
+                                    t.lengthM(),
+                                    t.cableType()));
         }
         int[] used = g.portsUsed();
         for (int i = 0; i < g.nodeCount(); i++) {
             FabricGraph.Node n = g.node(i);
             if (used[i] > n.ports()) {
-                out.add(Severity.ERROR, "NETWORK_PORTS_EXHAUSTED", n.id(), String.format(Locale.ROOT,
-                        "%s %s uses %d ports but has %d. Spread its links over more %s.",
-                        n.role() == FabricGraph.Role.SWITCH ? "switch" : "rack", n.id(), used[i], n.ports(),
-                        n.role() == FabricGraph.Role.SWITCH ? "switches" : "NICs or racks"));
+                out.add(
+                        Severity.ERROR,
+                        "NETWORK_PORTS_EXHAUSTED",
+                        n.id(),
+                        String.format(
+                                Locale.ROOT,
+                                "%s %s uses %d ports but has %d. Spread its links over more %s.",
+                                n.role() == FabricGraph.Role.SWITCH ? "switch" : "rack",
+                                n.id(),
+                                used[i],
+                                n.ports(),
+                                n.role() == FabricGraph.Role.SWITCH ? "switches" : "NICs or racks"));
             }
         }
         List<NetworkReport.TierSummary> tiers = tierSummaries(g, used, gen.generatedByTier());
-        double specOs = fabric.topology().oversubscription() > 0 ? fabric.topology().oversubscription() : 1.0;
+        double specOs =
+                fabric.topology().oversubscription() > 0 ? fabric.topology().oversubscription() : 1.0;
         double worstOs = 0;
         for (NetworkReport.TierSummary t : tiers) {
             if (t.upTbps() > 0 || t.worstOversubscription() > 0) {
@@ -89,10 +112,20 @@ public final class FabricSolver {
             }
             if (t.worstOversubscription() > specOs + Tolerances.EPSILON) {
                 long over = countOver(g, t.tier(), specOs);
-                out.add(Severity.ERROR, "NETWORK_OVERSUBSCRIBED", t.worstSwitch(), String.format(Locale.ROOT,
-                        "%d tier-%d switches of fabric %s carry more downlink than uplink bandwidth than the spec's %.2f:1;"
-                                + " worst %s at %.2f:1. Give them more uplinks (free ports) or fewer downlinks.",
-                        over, t.tier(), fabric.id(), specOs, t.worstSwitch(), t.worstOversubscription()));
+                out.add(
+                        Severity.ERROR,
+                        "NETWORK_OVERSUBSCRIBED",
+                        t.worstSwitch(),
+                        String.format(
+                                Locale.ROOT,
+                                "%d tier-%d switches of fabric %s carry more downlink than uplink bandwidth than the spec's %.2f:1;"
+                                        + " worst %s at %.2f:1. Give them more uplinks (free ports) or fewer downlinks.",
+                                over,
+                                t.tier(),
+                                fabric.id(),
+                                specOs,
+                                t.worstSwitch(),
+                                t.worstOversubscription()));
             }
         }
 
@@ -109,8 +142,11 @@ public final class FabricSolver {
         FabricFlows flows = new FabricFlows(agg, caps);
         FabricFlows.Bisection bis = flows.bisection();
         FabricFlows.AllToAll a2a = flows.allToAll();
-        NetworkReport.TrafficPattern ring = report(flows.pattern(flows.ring()), "ring over the fabric's racks in"
-                + " listed order [E]", g.endpoints().size(), g.endpoints().size());
+        NetworkReport.TrafficPattern ring = report(
+                flows.pattern(flows.ring()),
+                "ring over the fabric's racks in" + " listed order [E]",
+                g.endpoints().size(),
+                g.endpoints().size());
         Pools pools = pools(g, workload, catalog);
         FabricFlows.Demand kvDemand = new FabricFlows.Demand();
         List<NetworkReport.KvDemand> sizing = new ArrayList<>();
@@ -120,20 +156,32 @@ public final class FabricSolver {
                 sizing.add(t.sizing());
             }
         }
-        NetworkReport.TrafficPattern kv = report(flows.pattern(kvDemand), pools.basis(), count(pools.prefill()),
-                count(pools.decode()), sizing);
+        NetworkReport.TrafficPattern kv =
+                report(flows.pattern(kvDemand), pools.basis(), count(pools.prefill()), count(pools.decode()), sizing);
         int hops = flows.maxHops();
         List<Integer> unreachable = flows.unreachableEndpoints();
         for (int e : unreachable) {
-            out.add(Severity.ERROR, "NETWORK_RACK_UNREACHABLE", g.node(e).id(), "rack " + g.node(e).id() + " of fabric "
-                    + fabric.id() + " has no path to the rest of the fabric. Link its NICs to a leaf that has uplinks.");
+            out.add(
+                    Severity.ERROR,
+                    "NETWORK_RACK_UNREACHABLE",
+                    g.node(e).id(),
+                    "rack " + g.node(e).id() + " of fabric " + fabric.id()
+                            + " has no path to the rest of the fabric. Link its NICs to a leaf that has uplinks.");
         }
         double required = Math.min(bis.injectionAGbps(), bis.injectionBGbps()) / specOs;
         if (Tolerances.below(bis.capacityGbps(), required)) {
-            out.add(Severity.ERROR, "NETWORK_BISECTION_SHORT", fabric.id(), String.format(Locale.ROOT,
-                    "fabric %s has a bisection of %.1f Tb/s; its spec (oversubscription %.2f) needs %.1f Tb/s."
-                            + " Add uplinks or upper-tier switches.", fabric.id(), bis.capacityGbps() / 1000, specOs,
-                    required / 1000));
+            out.add(
+                    Severity.ERROR,
+                    "NETWORK_BISECTION_SHORT",
+                    fabric.id(),
+                    String.format(
+                            Locale.ROOT,
+                            "fabric %s has a bisection of %.1f Tb/s; its spec (oversubscription %.2f) needs %.1f Tb/s."
+                                    + " Add uplinks or upper-tier switches.",
+                            fabric.id(),
+                            bis.capacityGbps() / 1000,
+                            specOs,
+                            required / 1000));
         }
         List<NetworkReport.FailureCase> failures = failures(fabric.id(), g, agg, caps, flows, bis);
 
@@ -149,8 +197,11 @@ public final class FabricSolver {
             FabricGraph.Node n = g.node(i);
             if (n.role() == FabricGraph.Role.SWITCH) {
                 switches++;
-                double w = powerOf.computeIfAbsent(n.switchType(),
-                        id -> catalog.switchType(id).map(SwitchType::powerW).orElse(gen.switchType().powerW()));
+                double w = powerOf.computeIfAbsent(
+                        n.switchType(),
+                        id -> catalog.switchType(id)
+                                .map(SwitchType::powerW)
+                                .orElse(gen.switchType().powerW()));
                 switchPowerW += w;
                 switchBom.computeIfAbsent(n.switchType(), k -> new double[2])[0]++;
                 switchBom.get(n.switchType())[1] += w;
@@ -170,47 +221,103 @@ public final class FabricSolver {
         }
         List<NetworkReport.ProposedRack> proposed = gen.proposedRacks();
         if (!proposed.isEmpty()) {
-            long onFloor = proposed.stream().filter(NetworkReport.ProposedRack::onFloor).count();
+            long onFloor = proposed.stream()
+                    .filter(NetworkReport.ProposedRack::onFloor)
+                    .count();
             NetworkReport.ProposedRack first = proposed.get(0);
-            out.add(Severity.WARNING, "NETWORK_RACKS_NEEDED", fabric.id(), String.format(Locale.ROOT,
-                    "fabric %s: %d generated switches need %d new network racks; %d fit on free floor of the layout (first %s"
-                            + " in %s at %s). The report (generation.proposedRacks) lists each rack's hall, position and"
-                            + " switches, and the cable plan measures from there: add them to the layout (power and cooling"
-                            + " do not see them until then).", fabric.id(),
-                    proposed.stream().mapToInt(NetworkReport.ProposedRack::switches).sum(), proposed.size(), onFloor,
-                    first.id(), first.hallId() == null ? "the yard" : first.hallId(), first.onFloor()
-                            ? String.format(Locale.ROOT, "x %.1f, y %.1f m", first.xM(), first.yM())
-                            : String.format(Locale.ROOT, "site %.1f, %.1f m (no free floor)", first.siteXM(), first.siteYM())));
+            out.add(
+                    Severity.WARNING,
+                    "NETWORK_RACKS_NEEDED",
+                    fabric.id(),
+                    String.format(
+                            Locale.ROOT,
+                            "fabric %s: %d generated switches need %d new network racks; %d fit on free floor of the layout (first %s"
+                                    + " in %s at %s). The report (generation.proposedRacks) lists each rack's hall, position and"
+                                    + " switches, and the cable plan measures from there: add them to the layout (power and cooling"
+                                    + " do not see them until then).",
+                            fabric.id(),
+                            proposed.stream()
+                                    .mapToInt(NetworkReport.ProposedRack::switches)
+                                    .sum(),
+                            proposed.size(),
+                            onFloor,
+                            first.id(),
+                            first.hallId() == null ? "the yard" : first.hallId(),
+                            first.onFloor()
+                                    ? String.format(Locale.ROOT, "x %.1f, y %.1f m", first.xM(), first.yM())
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "site %.1f, %.1f m (no free floor)",
+                                            first.siteXM(),
+                                            first.siteYM())));
             if (onFloor < proposed.size()) {
-                out.add(Severity.WARNING, "NETWORK_NO_FLOOR_SPACE", fabric.id(), String.format(Locale.ROOT,
-                        "fabric %s: %d of its %d new network racks find no free floor in any hall (a rack needs %.1f m clear"
-                                + " on every side); they are measured from where their switches are wanted. Make room or add a"
-                                + " network hall.", fabric.id(), proposed.size() - onFloor, proposed.size(),
-                        assumptions.floorClearanceM()));
+                out.add(
+                        Severity.WARNING,
+                        "NETWORK_NO_FLOOR_SPACE",
+                        fabric.id(),
+                        String.format(
+                                Locale.ROOT,
+                                "fabric %s: %d of its %d new network racks find no free floor in any hall (a rack needs %.1f m clear"
+                                        + " on every side); they are measured from where their switches are wanted. Make room or add a"
+                                        + " network hall.",
+                                fabric.id(),
+                                proposed.size() - onFloor,
+                                proposed.size(),
+                                assumptions.floorClearanceM()));
             }
         }
-        NetworkReport.Generation generation = new NetworkReport.Generation(generatedSwitches, generatedLinks,
-                gen.placedInExistingRacks(), proposed.size(),
-                proposed);
-        NetworkReport.FabricSummary summary = new NetworkReport.FabricSummary(fabric.id(), fabric.kind(),
-                fabric.topology().type(), g.topTier(), switches, g.linkCount(), gpus, flows.totalInjectionGbps() / 1000,
-                bis.capacityGbps() / 1000, required / 1000, worstOs, hops, tiers,
-                new NetworkReport.AllToAll(a2a.maxUtilization(), a2a.ecmpFraction(), a2a.cutBoundFraction(), a2a.cuts()),
-                ring, kv,
-                generation, switchLines, plan.transceivers(), plan.transceiverLines(), plan.powerW() / 1000, switchPowerW / 1000,
-                String.format(Locale.ROOT, "%d nodes and %d link bundles folded into %d groups", g.nodeCount(),
-                        g.bundleCount(), agg.groupCount()));
+        NetworkReport.Generation generation = new NetworkReport.Generation(
+                generatedSwitches, generatedLinks, gen.placedInExistingRacks(), proposed.size(), proposed);
+        NetworkReport.FabricSummary summary = new NetworkReport.FabricSummary(
+                fabric.id(),
+                fabric.kind(),
+                fabric.topology().type(),
+                g.topTier(),
+                switches,
+                g.linkCount(),
+                gpus,
+                flows.totalInjectionGbps() / 1000,
+                bis.capacityGbps() / 1000,
+                required / 1000,
+                worstOs,
+                hops,
+                tiers,
+                new NetworkReport.AllToAll(
+                        a2a.maxUtilization(), a2a.ecmpFraction(), a2a.cutBoundFraction(), a2a.cuts()),
+                ring,
+                kv,
+                generation,
+                switchLines,
+                plan.transceivers(),
+                plan.transceiverLines(),
+                plan.powerW() / 1000,
+                switchPowerW / 1000,
+                String.format(
+                        Locale.ROOT,
+                        "%d nodes and %d link bundles folded into %d groups",
+                        g.nodeCount(),
+                        g.bundleCount(),
+                        agg.groupCount()));
         return Optional.of(new Solved(summary, failures, g, plan, out.list()));
     }
 
-    private static NetworkReport.TrafficPattern report(FabricFlows.Pattern p, String basis, int sending, int receiving) {
+    private static NetworkReport.TrafficPattern report(
+            FabricFlows.Pattern p, String basis, int sending, int receiving) {
         return report(p, basis, sending, receiving, List.of());
     }
 
-    private static NetworkReport.TrafficPattern report(FabricFlows.Pattern p, String basis, int sending, int receiving,
-            List<NetworkReport.KvDemand> sizing) {
-        return new NetworkReport.TrafficPattern(p.demandGbps() / 1000, p.maxUtilization(), p.ecmpFraction(),
-                p.cutBoundFraction(), p.cuts(), basis, sending, receiving, sizing);
+    private static NetworkReport.TrafficPattern report(
+            FabricFlows.Pattern p, String basis, int sending, int receiving, List<NetworkReport.KvDemand> sizing) {
+        return new NetworkReport.TrafficPattern(
+                p.demandGbps() / 1000,
+                p.maxUtilization(),
+                p.ecmpFraction(),
+                p.cutBoundFraction(),
+                p.cuts(),
+                basis,
+                sending,
+                receiving,
+                sizing);
     }
 
     private static int count(boolean[] flags) {
@@ -249,8 +356,14 @@ public final class FabricSolver {
         List<String> used = new ArrayList<>();
         List<KvTerm> terms = new ArrayList<>();
         for (Deployment d : workload.deployments()) {
-            long pre = d.pools().stream().filter(p -> p.role() == PoolRole.PREFILL).mapToLong(WorkerPool::gpus).sum();
-            long dec = d.pools().stream().filter(p -> p.role() == PoolRole.DECODE).mapToLong(WorkerPool::gpus).sum();
+            long pre = d.pools().stream()
+                    .filter(p -> p.role() == PoolRole.PREFILL)
+                    .mapToLong(WorkerPool::gpus)
+                    .sum();
+            long dec = d.pools().stream()
+                    .filter(p -> p.role() == PoolRole.DECODE)
+                    .mapToLong(WorkerPool::gpus)
+                    .sum();
             List<Integer> racks = new ArrayList<>();
             long gpus = 0;
             for (String id : d.racks()) {
@@ -275,17 +388,23 @@ public final class FabricSolver {
                 cum += g.node(i).gpus();
             }
             // the share of the deployment's racks in this fabric carries that share of its traffic [E]
-            double share = d.racks().isEmpty() ? 1.0 : (double) racks.size() / d.racks().size();
+            double share = d.racks().isEmpty()
+                    ? 1.0
+                    : (double) racks.size() / d.racks().size();
             NetworkReport.KvDemand sizing = kvDemand(d, workload, catalog, share);
             terms.add(new KvTerm(tp, td, sizing == null ? Double.NaN : sizing.demandGbps(), sizing));
             used.add(d.id());
         }
         if (!used.isEmpty()) {
             boolean sized = terms.stream().allMatch(t -> t.sizing() != null);
-            return new Pools(prefill, decode, "workload deployments " + String.join(", ", used)
-                    + " (prefill = their first racks by the pools' GPU share [E]); "
-                    + (sized ? "rate = requests/s x mean input tokens x KV bytes per token of the model"
-                            : "rate from the workload where it gives one, else the smaller pool's full injection (worst case)"),
+            return new Pools(
+                    prefill,
+                    decode,
+                    "workload deployments " + String.join(", ", used)
+                            + " (prefill = their first racks by the pools' GPU share [E]); "
+                            + (sized
+                                    ? "rate = requests/s x mean input tokens x KV bytes per token of the model"
+                                    : "rate from the workload where it gives one, else the smaller pool's full injection (worst case)"),
                     terms);
         }
         List<Integer> racks = g.endpoints();
@@ -304,14 +423,17 @@ public final class FabricSolver {
         List<String> sizedIds = new ArrayList<>();
         NetworkReport.KvDemand one = null;
         for (Deployment d : workload.deployments()) {
-            long onFabric = d.racks().stream().filter(id -> {
-                int i = g.indexOf(id);
-                return i >= 0 && g.node(i).role() == FabricGraph.Role.ENDPOINT;
-            }).count();
+            long onFabric = d.racks().stream()
+                    .filter(id -> {
+                        int i = g.indexOf(id);
+                        return i >= 0 && g.node(i).role() == FabricGraph.Role.ENDPOINT;
+                    })
+                    .count();
             if (onFabric == 0) {
                 continue;
             }
-            NetworkReport.KvDemand k = kvDemand(d, workload, catalog, (double) onFabric / d.racks().size());
+            NetworkReport.KvDemand k =
+                    kvDemand(d, workload, catalog, (double) onFabric / d.racks().size());
             if (k != null) {
                 rate += k.demandGbps();
                 sizedIds.add(d.id());
@@ -319,12 +441,21 @@ public final class FabricSolver {
             }
         }
         if (sizedIds.isEmpty()) {
-            return new Pools(prefill, decode, "first half of the GPU racks prefill, second half decode [E], at the smaller"
-                    + " half's full injection (no workload rate: worst case)", List.of(new KvTerm(prefill, decode, Double.NaN, null)));
+            return new Pools(
+                    prefill,
+                    decode,
+                    "first half of the GPU racks prefill, second half decode [E], at the smaller"
+                            + " half's full injection (no workload rate: worst case)",
+                    List.of(new KvTerm(prefill, decode, Double.NaN, null)));
         }
-        return new Pools(prefill, decode, "first half of the GPU racks prefill, second half decode [E], at the rate of"
-                + " deployments " + String.join(", ", sizedIds) + " as if disaggregated (requests/s x mean input tokens x KV"
-                + " bytes per token)", List.of(new KvTerm(prefill, decode, rate, sizedIds.size() == 1 ? one : null)));
+        return new Pools(
+                prefill,
+                decode,
+                "first half of the GPU racks prefill, second half decode [E], at the rate of"
+                        + " deployments " + String.join(", ", sizedIds)
+                        + " as if disaggregated (requests/s x mean input tokens x KV"
+                        + " bytes per token)",
+                List.of(new KvTerm(prefill, decode, rate, sizedIds.size() == 1 ? one : null)));
     }
 
     /**
@@ -406,8 +537,17 @@ public final class FabricSolver {
                     worstId = g.node(s).id();
                 }
             }
-            out.add(new NetworkReport.TierSummary(t, sw.size(), t < generatedByTier.length ? generatedByTier[t] : 0, portsUsed,
-                    spare, down / 1000, up / 1000, up > 0 ? down / up : 0, worst, worstId));
+            out.add(new NetworkReport.TierSummary(
+                    t,
+                    sw.size(),
+                    t < generatedByTier.length ? generatedByTier[t] : 0,
+                    portsUsed,
+                    spare,
+                    down / 1000,
+                    up / 1000,
+                    up > 0 ? down / up : 0,
+                    worst,
+                    worstId));
         }
         return out;
     }
@@ -417,14 +557,27 @@ public final class FabricSolver {
      * (else the biggest bundle), each taken out alone; bisection recomputed by max flow over the
      * same two halves.
      */
-    private static List<NetworkReport.FailureCase> failures(String fabricId, FabricGraph g, Aggregation agg,
-            Map<Long, Double> caps, FabricFlows flows, FabricFlows.Bisection base) {
+    private static List<NetworkReport.FailureCase> failures(
+            String fabricId,
+            FabricGraph g,
+            Aggregation agg,
+            Map<Long, Double> caps,
+            FabricFlows flows,
+            FabricFlows.Bisection base) {
         List<NetworkReport.FailureCase> out = new ArrayList<>();
         String[] kinds = {"leaf", "spine", "core"};
         for (int t = 1; t <= 3; t++) {
             List<Integer> sw = g.switchesOfTier(t);
             if (!sw.isEmpty()) {
-                out.add(failure(fabricId, kinds[t - 1], g.node(sw.get(0)).id(), g.bundlesOf(sw.get(0)), g, agg, caps, flows,
+                out.add(failure(
+                        fabricId,
+                        kinds[t - 1],
+                        g.node(sw.get(0)).id(),
+                        g.bundlesOf(sw.get(0)),
+                        g,
+                        agg,
+                        caps,
+                        flows,
                         base));
             }
         }
@@ -432,21 +585,38 @@ public final class FabricSolver {
         boolean biggestBetweenSwitches = false;
         for (int b = 0; b < g.bundleCount(); b++) {
             boolean between = g.node(g.a(b)).tier() > 0;
-            if (biggest < 0 || (between && !biggestBetweenSwitches)
+            if (biggest < 0
+                    || (between && !biggestBetweenSwitches)
                     || (between == biggestBetweenSwitches && g.count(b) > g.count(biggest))) {
                 biggest = b;
                 biggestBetweenSwitches = between;
             }
         }
         if (biggest >= 0) {
-            out.add(failure(fabricId, "link-bundle", g.node(g.a(biggest)).id() + "~" + g.node(g.b(biggest)).id(),
-                    new int[] {biggest}, g, agg, caps, flows, base));
+            out.add(failure(
+                    fabricId,
+                    "link-bundle",
+                    g.node(g.a(biggest)).id() + "~" + g.node(g.b(biggest)).id(),
+                    new int[] {biggest},
+                    g,
+                    agg,
+                    caps,
+                    flows,
+                    base));
         }
         return out;
     }
 
-    private static NetworkReport.FailureCase failure(String fabricId, String kind, String element, int[] removed,
-            FabricGraph g, Aggregation agg, Map<Long, Double> caps, FabricFlows flows, FabricFlows.Bisection base) {
+    private static NetworkReport.FailureCase failure(
+            String fabricId,
+            String kind,
+            String element,
+            int[] removed,
+            FabricGraph g,
+            Aggregation agg,
+            Map<Long, Double> caps,
+            FabricFlows flows,
+            FabricFlows.Bisection base) {
         Map<Long, Double> left = new HashMap<>(caps);
         long groups = agg.groupCount();
         boolean[] gone = new boolean[g.bundleCount()];
@@ -477,8 +647,8 @@ public final class FabricSolver {
         }
         double bisection = flows.bisection(base.halfA(), left).capacityGbps();
         double fraction = base.capacityGbps() > 0 ? bisection / base.capacityGbps() : 0;
-        return new NetworkReport.FailureCase(fabricId, kind, element, bisection / 1000, fraction, injectionLost / 1000,
-                disconnected);
+        return new NetworkReport.FailureCase(
+                fabricId, kind, element, bisection / 1000, fraction, injectionLost / 1000, disconnected);
     }
 
     /** Collects findings, at most {@link NetworkAnalysis#MAX_FINDINGS_PER_CODE} per code, then a count of the rest. */
@@ -500,10 +670,17 @@ public final class FabricSolver {
         List<Finding> list() {
             perCode.forEach((code, n) -> {
                 if (n > NetworkAnalysis.MAX_FINDINGS_PER_CODE) {
-                    Severity s = list.stream().filter(f -> f.code().equals(code)).findFirst().map(Finding::severity)
+                    Severity s = list.stream()
+                            .filter(f -> f.code().equals(code))
+                            .findFirst()
+                            .map(Finding::severity)
                             .orElse(Severity.ERROR);
-                    list.add(new Finding(s, code, null, (n - NetworkAnalysis.MAX_FINDINGS_PER_CODE) + " more " + code
-                            + " findings like those above were left out"));
+                    list.add(new Finding(
+                            s,
+                            code,
+                            null,
+                            (n - NetworkAnalysis.MAX_FINDINGS_PER_CODE) + " more " + code
+                                    + " findings like those above were left out"));
                 }
             });
             return List.copyOf(list);

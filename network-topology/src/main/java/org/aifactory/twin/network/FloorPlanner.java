@@ -35,6 +35,7 @@ final class FloorPlanner {
 
     /** Lattice step across rows, m [E]: fine enough to find strips between rows and walls. */
     static final double Y_STEP_M = 0.3;
+
     private static final double CELL_M = 2.0;
 
     /** A free floor position: hall coordinates of the rack's centre, and the same point on the site. */
@@ -94,10 +95,12 @@ final class FloorPlanner {
         Map<Long, List<double[]>> grid = new HashMap<>();
         for (PlacedItem it : items) {
             double[] k = it.corners();
-            double[] box = {Math.min(Math.min(k[0], k[2]), Math.min(k[4], k[6])) - c,
-                    Math.min(Math.min(k[1], k[3]), Math.min(k[5], k[7])) - c,
-                    Math.max(Math.max(k[0], k[2]), Math.max(k[4], k[6])) + c,
-                    Math.max(Math.max(k[1], k[3]), Math.max(k[5], k[7])) + c};
+            double[] box = {
+                Math.min(Math.min(k[0], k[2]), Math.min(k[4], k[6])) - c,
+                Math.min(Math.min(k[1], k[3]), Math.min(k[5], k[7])) - c,
+                Math.max(Math.max(k[0], k[2]), Math.max(k[4], k[6])) + c,
+                Math.max(Math.max(k[1], k[3]), Math.max(k[5], k[7])) + c
+            };
             for (long gx = cell(box[0]); gx <= cell(box[2]); gx++) {
                 for (long gy = cell(box[1]); gy <= cell(box[3]); gy++) {
                     grid.computeIfAbsent(key(gx, gy), q -> new ArrayList<>(4)).add(box);
@@ -132,7 +135,9 @@ final class FloorPlanner {
         for (long gx = cell(x0); gx <= cell(x1); gx++) {
             for (long gy = cell(y0); gy <= cell(y1); gy++) {
                 for (double[] b : grid.getOrDefault(key(gx, gy), List.of())) {
-                    if (x0 < b[2] - Tolerances.EPSILON && b[0] < x1 - Tolerances.EPSILON && y0 < b[3] - Tolerances.EPSILON
+                    if (x0 < b[2] - Tolerances.EPSILON
+                            && b[0] < x1 - Tolerances.EPSILON
+                            && y0 < b[3] - Tolerances.EPSILON
                             && b[1] < y1 - Tolerances.EPSILON) {
                         return false;
                     }
@@ -227,7 +232,10 @@ final class FloorPlanner {
             boolean overlapX = Math.abs(s[0] - t[0]) < 2 * widthM - Tolerances.EPSILON; // its column or a neighbour's
             double dy = Math.abs(s[1] - t[1]);
             boolean sameRow = dy <= Tolerances.EPSILON;
-            if (overlapX && (sameRow ? Math.abs(s[0] - t[0]) < widthM - Tolerances.EPSILON : dy < depthM + aisleM - Tolerances.EPSILON)) {
+            if (overlapX
+                    && (sameRow
+                            ? Math.abs(s[0] - t[0]) < widthM - Tolerances.EPSILON
+                            : dy < depthM + aisleM - Tolerances.EPSILON)) {
                 s[4] = 2;
             }
         }

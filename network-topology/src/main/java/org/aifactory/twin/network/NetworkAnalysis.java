@@ -88,15 +88,18 @@ public final class NetworkAnalysis implements FacilityAnalysis {
             }
         }
         List<NetworkReport.CableLine> lines = new ArrayList<>();
-        bom.forEach((type, byLength) -> byLength.forEach((len, n) -> lines.add(new NetworkReport.CableLine(type, len, n))));
+        bom.forEach(
+                (type, byLength) -> byLength.forEach((len, n) -> lines.add(new NetworkReport.CableLine(type, len, n))));
         List<NetworkReport.TransceiverLine> transceivers = new ArrayList<>();
         modules.forEach((k, n) -> {
             int bar = k.indexOf('|');
-            transceivers.add(new NetworkReport.TransceiverLine(k.substring(0, bar), k.substring(bar + 1), n[0], modulesKw.get(k)));
+            transceivers.add(new NetworkReport.TransceiverLine(
+                    k.substring(0, bar), k.substring(bar + 1), n[0], modulesKw.get(k)));
         });
         List<NetworkReport.SwitchLine> switches = new ArrayList<>();
         switchBom.forEach((type, v) -> switches.add(new NetworkReport.SwitchLine(type, (long) v[0], v[1])));
-        return new Outcome(new NetworkReport(fabrics, lines, opticsW / 1000, failures, transceivers, switches),
+        return new Outcome(
+                new NetworkReport(fabrics, lines, opticsW / 1000, failures, transceivers, switches),
                 List.copyOf(findings));
     }
 

@@ -33,8 +33,8 @@ public record NetworkAssumptions(
         double newRowAisleM,
         int rails) {
 
-    public static final NetworkAssumptions DEFAULT = new NetworkAssumptions(3.0, 1.2, 0.5, 1.0, 0.10, 42, 15.0, 1.5, 1.0,
-            1.8, 8);
+    public static final NetworkAssumptions DEFAULT =
+            new NetworkAssumptions(3.0, 1.2, 0.5, 1.0, 0.10, 42, 15.0, 1.5, 1.0, 1.8, 8);
 
     public NetworkAssumptions {
         if (!(trayHeightM > 0) || !(portHeightM >= 0) || !(inRackRunM >= 0) || !(sameRackLengthM > 0)) {
@@ -46,12 +46,13 @@ public record NetworkAssumptions(
             throw new IllegalArgumentException("The slackFraction (" + slackFraction + ") must be in [0, 1].");
         }
         if (!(floorClearanceM >= 0) || !(wallClearanceM >= 0) || !(newRowAisleM >= 0)) {
-            throw new IllegalArgumentException("floor clearances must not be negative: floorClearanceM (" + floorClearanceM
-                    + "), wallClearanceM (" + wallClearanceM + "), newRowAisleM (" + newRowAisleM + ")");
+            throw new IllegalArgumentException(
+                    "floor clearances must not be negative: floorClearanceM (" + floorClearanceM + "), wallClearanceM ("
+                            + wallClearanceM + "), newRowAisleM (" + newRowAisleM + ")");
         }
         if (usableRackUnits < 1 || rails < 1) {
-            throw new IllegalArgumentException("usableRackUnits (" + usableRackUnits + ") and rails (" + rails
-                    + ") must be positive.");
+            throw new IllegalArgumentException(
+                    "usableRackUnits (" + usableRackUnits + ") and rails (" + rails + ") must be positive.");
         }
     }
 }

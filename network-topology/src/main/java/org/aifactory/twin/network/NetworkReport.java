@@ -122,10 +122,7 @@ public record NetworkReport(
      * @param cutsEvaluated distinct cuts solved with max flow
      */
     public record AllToAll(
-            double ecmpMaxLinkUtilization,
-            double ecmpFraction,
-            double maxConcurrentFlowFraction,
-            int cutsEvaluated) {}
+            double ecmpMaxLinkUtilization, double ecmpFraction, double maxConcurrentFlowFraction, int cutsEvaluated) {}
 
     /**
      * A traffic pattern other than uniform all-to-all, same measures as {@link AllToAll}.
@@ -167,8 +164,13 @@ public record NetworkReport(
      * @param kvBytesPerToken the model's KV-cache bytes per token (ref §5d formulas)
      * @param demandGbps requestsPerS x inputTokens x kvBytesPerToken x 8 / 1e9
      */
-    public record KvDemand(String deployment, String model, double requestsPerS, double inputTokens,
-            double kvBytesPerToken, double demandGbps) {}
+    public record KvDemand(
+            String deployment,
+            String model,
+            double requestsPerS,
+            double inputTokens,
+            double kvBytesPerToken,
+            double demandGbps) {}
 
     /**
      * What the solver generated.
@@ -202,8 +204,16 @@ public record NetworkReport(
      * @param switches switches it hosts
      * @param switchIds their ids
      */
-    public record ProposedRack(String id, String hallId, Double xM, Double yM, double siteXM, double siteYM, boolean onFloor,
-            int switches, List<String> switchIds) {
+    public record ProposedRack(
+            String id,
+            String hallId,
+            Double xM,
+            Double yM,
+            double siteXM,
+            double siteYM,
+            boolean onFloor,
+            int switches,
+            List<String> switchIds) {
 
         public ProposedRack {
             switchIds = List.copyOf(switchIds);

@@ -35,8 +35,15 @@ public final class SiteGeometry {
             if (type.isEmpty()) {
                 continue;
             }
-            places.put(r.id(), new RackPlace(r.id(), type.get(), r.rowId(), r.placement().hallId(),
-                    frame.xM(r.placement()), frame.yM(r.placement())));
+            places.put(
+                    r.id(),
+                    new RackPlace(
+                            r.id(),
+                            type.get(),
+                            r.rowId(),
+                            r.placement().hallId(),
+                            frame.xM(r.placement()),
+                            frame.yM(r.placement())));
         }
         return new SiteGeometry(places, frame);
     }

@@ -19,7 +19,8 @@ import java.util.Objects;
 final class SlotAllocator {
 
     /** Where a switch went. */
-    record Spot(String rackId, String rowId, String hallId, double xM, double yM, double rackHeightM, boolean proposed) {}
+    record Spot(
+            String rackId, String rowId, String hallId, double xM, double yM, double rackHeightM, boolean proposed) {}
 
     private static final class Host {
         final String id;
@@ -31,13 +32,22 @@ final class SlotAllocator {
         final boolean proposed;
         /** Where the switches of a proposed rack were wanted (site), to fill it before opening another. */
         double wantedXM;
+
         double wantedYM;
         String wantedHall;
         FloorPlanner.Slot slot;
         int freeUnits;
         final List<String> switchIds = new ArrayList<>();
 
-        Host(String id, String rowId, String hallId, double xM, double yM, double heightM, int freeUnits, boolean proposed) {
+        Host(
+                String id,
+                String rowId,
+                String hallId,
+                double xM,
+                double yM,
+                double heightM,
+                int freeUnits,
+                boolean proposed) {
             this.id = id;
             this.rowId = rowId;
             this.hallId = hallId;
@@ -60,6 +70,7 @@ final class SlotAllocator {
     private int placedInExisting;
     /** The last free-floor distance asked for (cores are all wanted at one point). */
     private double cachedFree;
+
     private double cachedX = Double.NaN;
     private double cachedY = Double.NaN;
     private int cachedTaken = -1;
@@ -77,10 +88,18 @@ final class SlotAllocator {
         if (byId.containsKey(rack.id())) {
             return;
         }
-        Host h = new Host(rack.id(), rack.rowId(), rack.hallId(), rack.xM(), rack.yM(), rack.type().heightM(),
-                assumptions.usableRackUnits(), false);
+        Host h = new Host(
+                rack.id(),
+                rack.rowId(),
+                rack.hallId(),
+                rack.xM(),
+                rack.yM(),
+                rack.type().heightM(),
+                assumptions.usableRackUnits(),
+                false);
         byId.put(h.id, h);
-        byHall.computeIfAbsent(Objects.toString(h.hallId, ""), k -> new ArrayList<>()).add(h);
+        byHall.computeIfAbsent(Objects.toString(h.hallId, ""), k -> new ArrayList<>())
+                .add(h);
         existing.add(h);
     }
 
@@ -118,7 +137,8 @@ final class SlotAllocator {
         }
         if (best == null) {
             for (Host h : proposed) {
-                if (h.freeUnits >= units && Objects.equals(h.wantedHall, hallId)
+                if (h.freeUnits >= units
+                        && Objects.equals(h.wantedHall, hallId)
                         && Math.abs(h.wantedXM - xM) + Math.abs(h.wantedYM - yM) <= Tolerances.EPSILON) {
                     best = h;
                     break;
@@ -130,8 +150,15 @@ final class SlotAllocator {
             FloorPlanner.Slot slot = floor == null ? null : floor.take(hallId, xM, yM);
             best = slot == null
                     ? new Host(id, null, hallId, xM, yM, newRackHeightM, assumptions.usableRackUnits(), true)
-                    : new Host(id, null, slot.hallId(), slot.siteXM(), slot.siteYM(), newRackHeightM,
-                            assumptions.usableRackUnits(), true);
+                    : new Host(
+                            id,
+                            null,
+                            slot.hallId(),
+                            slot.siteXM(),
+                            slot.siteYM(),
+                            newRackHeightM,
+                            assumptions.usableRackUnits(),
+                            true);
             best.slot = slot;
             best.wantedXM = xM;
             best.wantedYM = yM;
@@ -170,14 +197,24 @@ final class SlotAllocator {
     /** The new network racks the generated switches need, in the order they were opened. */
     List<NetworkReport.ProposedRack> proposedRacks() {
         return proposed.stream()
-                .map(h -> new NetworkReport.ProposedRack(h.id, h.hallId, h.slot == null ? null : h.slot.xM(),
-                        h.slot == null ? null : h.slot.yM(), h.xM, h.yM, h.slot != null, h.switchIds.size(),
+                .map(h -> new NetworkReport.ProposedRack(
+                        h.id,
+                        h.hallId,
+                        h.slot == null ? null : h.slot.xM(),
+                        h.slot == null ? null : h.slot.yM(),
+                        h.xM,
+                        h.yM,
+                        h.slot != null,
+                        h.switchIds.size(),
                         List.copyOf(h.switchIds)))
                 .toList();
     }
 
     /** Existing racks whose mounted switches take more units than they have. */
     List<String> overfull() {
-        return byId.values().stream().filter(h -> !h.proposed && h.freeUnits < 0).map(h -> h.id).toList();
+        return byId.values().stream()
+                .filter(h -> !h.proposed && h.freeUnits < 0)
+                .map(h -> h.id)
+                .toList();
     }
 }

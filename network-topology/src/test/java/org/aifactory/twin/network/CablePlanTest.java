@@ -21,12 +21,13 @@ class CablePlanTest {
     }
 
     private static FabricGraph.Node rack(String id, String row, double x, double y, double nicGbps) {
-        return new FabricGraph.Node(id, FabricGraph.Role.ENDPOINT, 0, 72, nicGbps, 72, null, id, row, "hall", x, y, 2.3, false);
+        return new FabricGraph.Node(
+                id, FabricGraph.Role.ENDPOINT, 0, 72, nicGbps, 72, null, id, row, "hall", x, y, 2.3, false);
     }
 
     private static FabricGraph.Node leaf(String id, String rack, String row, double x, double y) {
-        return new FabricGraph.Node(id, FabricGraph.Role.SWITCH, 1, 144, 800, 0, "quantum-x800-q3400", rack, row, "hall", x, y, 2.3,
-                false);
+        return new FabricGraph.Node(
+                id, FabricGraph.Role.SWITCH, 1, 144, 800, 0, "quantum-x800-q3400", rack, row, "hall", x, y, 2.3, false);
     }
 
     @Test
@@ -73,10 +74,17 @@ class CablePlanTest {
         assertThat(plan.powerW()).isCloseTo(2 * (0.1 + 1.5 + 2 * 3.0 + 0.1) + 7.5 + 15 + 9 + 18, within(1e-9));
         assertThat(plan.transceivers()).isEqualTo(4);
         // BOM: standard lengths, counts add up to the links
-        assertThat(plan.lines()).contains(new NetworkReport.CableLine("dac-800g", 1.0, 1),
-                new NetworkReport.CableLine("lacc-800g", 5.0, 1), new NetworkReport.CableLine("aoc-800g", 10.0, 2),
-                new NetworkReport.CableLine("osfp-sr8-800g", 50.0, 1), new NetworkReport.CableLine("osfp-2xfr4-800g", 150.0, 1));
-        assertThat(plan.lines().stream().mapToLong(NetworkReport.CableLine::count).sum()).isEqualTo(g.linkCount());
+        assertThat(plan.lines())
+                .contains(
+                        new NetworkReport.CableLine("dac-800g", 1.0, 1),
+                        new NetworkReport.CableLine("lacc-800g", 5.0, 1),
+                        new NetworkReport.CableLine("aoc-800g", 10.0, 2),
+                        new NetworkReport.CableLine("osfp-sr8-800g", 50.0, 1),
+                        new NetworkReport.CableLine("osfp-2xfr4-800g", 150.0, 1));
+        assertThat(plan.lines().stream()
+                        .mapToLong(NetworkReport.CableLine::count)
+                        .sum())
+                .isEqualTo(g.linkCount());
     }
 
     /**
@@ -96,8 +104,21 @@ class CablePlanTest {
         int leafA = g.addNode(leaf("l-a", "r1", "row-1", 0, 0));
         int leafA2 = g.addNode(leaf("l-a2", "net-3", "row-9", 40, 0));
         int leafB = g.addNode(leaf("l-b", "net-4", "row-4", 0, 10));
-        int spineC = g.addNode(new FabricGraph.Node("s-c", FabricGraph.Role.SWITCH, 2, 144, 800, 0, "quantum-x800-q3400", "net-5",
-                "row-8", "hall", 40, 10, 2.3, false));
+        int spineC = g.addNode(new FabricGraph.Node(
+                "s-c",
+                FabricGraph.Role.SWITCH,
+                2,
+                144,
+                800,
+                0,
+                "quantum-x800-q3400",
+                "net-5",
+                "row-8",
+                "hall",
+                40,
+                10,
+                2.3,
+                false));
         g.addBundle(r1, leafA, 1, null, false);
         g.addBundle(r1, leafA2, 3, null, false);
         g.addBundle(leafB, spineC, 4, null, false);
@@ -108,9 +129,10 @@ class CablePlanTest {
         assertThat(plan.type(1).id()).isEqualTo("osfp-dr8-800g");
         assertThat(plan.type(2).id()).isEqualTo("osfp-dr8-800g");
         assertThat(plan.transceivers()).isEqualTo(9);
-        assertThat(plan.transceiverLines()).containsExactlyInAnyOrder(
-                new NetworkReport.TransceiverLine("osfp-dr8-800g", CablePlan.NIC_END, 3, 0.051),
-                new NetworkReport.TransceiverLine("osfp-dr8-800g", CablePlan.SWITCH_END, 6, 0.204));
+        assertThat(plan.transceiverLines())
+                .containsExactlyInAnyOrder(
+                        new NetworkReport.TransceiverLine("osfp-dr8-800g", CablePlan.NIC_END, 3, 0.051),
+                        new NetworkReport.TransceiverLine("osfp-dr8-800g", CablePlan.SWITCH_END, 6, 0.204));
         assertThat(plan.powerW()).isCloseTo(2 * 1.5 + 3 * 17 + 6 * 34, within(1e-9));
         // fibres: one per link
         assertThat(plan.lines()).contains(new NetworkReport.CableLine("osfp-dr8-800g", 50.0, 3 + 4));

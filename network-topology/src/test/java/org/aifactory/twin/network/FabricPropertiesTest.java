@@ -23,7 +23,9 @@ class FabricPropertiesTest {
 
     private static final int[] RADIX = {8, 16, 32, 64, 144};
     private static final int[] NICS = {1, 2, 4, 8};
-    private static final FabricKind[] KINDS = {FabricKind.COMPUTE_INFINIBAND, FabricKind.COMPUTE_ETHERNET, FabricKind.FRONTEND_ETHERNET};
+    private static final FabricKind[] KINDS = {
+        FabricKind.COMPUTE_INFINIBAND, FabricKind.COMPUTE_ETHERNET, FabricKind.FRONTEND_ETHERNET
+    };
 
     @Property(tries = 60, seed = "20261122")
     void generatedLinksJoinExistingPortsAndNoPortIsUsedTwice(
@@ -36,10 +38,15 @@ class FabricPropertiesTest {
             @ForAll @IntRange(min = 0, max = 2) int kindIndex) {
         int radix = RADIX[radixIndex];
         FabricKind kind = KINDS[kindIndex];
-        Catalog local = TestFabrics.catalog(List.of(TestFabrics.node("n", NICS[nicIndex], NICS[nicIndex], 400)),
+        Catalog local = TestFabrics.catalog(
+                List.of(TestFabrics.node("n", NICS[nicIndex], NICS[nicIndex], 400)),
                 List.of(TestFabrics.switchOf("sw", radix, kind == FabricKind.FRONTEND_ETHERNET ? 800 : 400)));
-        Facility f = TestFabrics.facility("n", racks,
-                TestFabrics.spec(rail ? TopologyType.RAIL_OPTIMIZED : TopologyType.FAT_TREE, tiers, oversubscription, "sw"), local,
+        Facility f = TestFabrics.facility(
+                "n",
+                racks,
+                TestFabrics.spec(
+                        rail ? TopologyType.RAIL_OPTIMIZED : TopologyType.FAT_TREE, tiers, oversubscription, "sw"),
+                local,
                 kind);
 
         FabricSolver.Solved s = TestFabrics.solve(f, local);
@@ -58,28 +65,43 @@ class FabricPropertiesTest {
             for (int k = 0; k < g.count(b); k++) {
                 int pa = ports.firstPortA(b) + k;
                 int pb = ports.firstPortB(b) + k;
-                assertThat(pa).as("port %d of %s", pa, g.node(x).id()).isLessThan(g.node(x).ports());
-                assertThat(pb).as("port %d of %s", pb, g.node(y).id()).isLessThan(g.node(y).ports());
-                assertThat(taken.add(((long) x << 32) | pa)).as("port %d of %s used twice", pa, g.node(x).id()).isTrue();
-                assertThat(taken.add(((long) y << 32) | pb)).as("port %d of %s used twice", pb, g.node(y).id()).isTrue();
+                assertThat(pa)
+                        .as("port %d of %s", pa, g.node(x).id())
+                        .isLessThan(g.node(x).ports());
+                assertThat(pb)
+                        .as("port %d of %s", pb, g.node(y).id())
+                        .isLessThan(g.node(y).ports());
+                assertThat(taken.add(((long) x << 32) | pa))
+                        .as("port %d of %s used twice", pa, g.node(x).id())
+                        .isTrue();
+                assertThat(taken.add(((long) y << 32) | pb))
+                        .as("port %d of %s used twice", pb, g.node(y).id())
+                        .isTrue();
             }
         }
         int[] used = g.portsUsed();
         for (int n = 0; n < g.nodeCount(); n++) {
-            assertThat(used[n]).as("ports of %s", g.node(n).id()).isLessThanOrEqualTo(g.node(n).ports());
+            assertThat(used[n])
+                    .as("ports of %s", g.node(n).id())
+                    .isLessThanOrEqualTo(g.node(n).ports());
         }
         assertThat(s.findings()).noneMatch(x -> x.code().equals("NETWORK_PORTS_EXHAUSTED"));
         // every rack's NICs (front-end: its front-end ports) are linked, each exactly once
         for (int e : g.endpoints()) {
-            int expected = kind == FabricKind.FRONTEND_ETHERNET ? 2 * ((NICS[nicIndex] + 3) / 4)
+            int expected = kind == FabricKind.FRONTEND_ETHERNET
+                    ? 2 * ((NICS[nicIndex] + 3) / 4)
                     : kind == FabricKind.COMPUTE_ETHERNET ? 2 * NICS[nicIndex] : NICS[nicIndex];
             assertThat(used[e]).as("links of %s", g.node(e).id()).isEqualTo(expected);
         }
         // twin-port modules: at least half the optical links ending at switches, at most one per link
-        long nicModules = s.cables().transceiverLines().stream().filter(t -> t.end().equals(CablePlan.NIC_END))
-                .mapToLong(NetworkReport.TransceiverLine::count).sum();
-        long twinModules = s.cables().transceiverLines().stream().filter(t -> t.end().equals(CablePlan.SWITCH_END))
-                .mapToLong(NetworkReport.TransceiverLine::count).sum();
+        long nicModules = s.cables().transceiverLines().stream()
+                .filter(t -> t.end().equals(CablePlan.NIC_END))
+                .mapToLong(NetworkReport.TransceiverLine::count)
+                .sum();
+        long twinModules = s.cables().transceiverLines().stream()
+                .filter(t -> t.end().equals(CablePlan.SWITCH_END))
+                .mapToLong(NetworkReport.TransceiverLine::count)
+                .sum();
         long opticalNicLinks = 0;
         long opticalSwitchEnds = 0;
         for (int b = 0; b < g.bundleCount(); b++) {
@@ -103,10 +125,14 @@ class FabricPropertiesTest {
             @ForAll @IntRange(min = 1, max = 3) int oversubscription) {
         int radix = RADIX[radixIndex];
         int nics = NICS[nicIndex];
-        Catalog local = TestFabrics.catalog(List.of(TestFabrics.node("n", nics, nics, 400)),
-                List.of(TestFabrics.switchOf("sw", radix, 400)));
-        Facility f = TestFabrics.facility("n", racks,
-                TestFabrics.spec(rail ? TopologyType.RAIL_OPTIMIZED : TopologyType.FAT_TREE, tiers, oversubscription, "sw"), local);
+        Catalog local = TestFabrics.catalog(
+                List.of(TestFabrics.node("n", nics, nics, 400)), List.of(TestFabrics.switchOf("sw", radix, 400)));
+        Facility f = TestFabrics.facility(
+                "n",
+                racks,
+                TestFabrics.spec(
+                        rail ? TopologyType.RAIL_OPTIMIZED : TopologyType.FAT_TREE, tiers, oversubscription, "sw"),
+                local);
 
         FabricSolver.Solved s = TestFabrics.solve(f, local);
         NetworkReport.FabricSummary sum = s.summary();
@@ -125,7 +151,8 @@ class FabricPropertiesTest {
             assertThat(s.findings()).noneMatch(x -> x.severity() == Severity.ERROR);
             assertThat(sum.maxHops()).isLessThanOrEqualTo(2 * sum.tiers() - 1);
             // ECMP delivers no more than the best routing could (cut bound)
-            assertThat(sum.allToAll().ecmpFraction()).isLessThanOrEqualTo(sum.allToAll().maxConcurrentFlowFraction() + 1e-9);
+            assertThat(sum.allToAll().ecmpFraction())
+                    .isLessThanOrEqualTo(sum.allToAll().maxConcurrentFlowFraction() + 1e-9);
         }
     }
 }

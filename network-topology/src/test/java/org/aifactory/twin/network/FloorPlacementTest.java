@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class FloorPlacementTest {
 
     /** One network rack holds one switch, so that every generated switch but the first needs a new rack. */
-    private static final NetworkAssumptions ONE_PER_RACK = new NetworkAssumptions(3.0, 1.2, 0.5, 1.0, 0.10, 1, 15.0, 1.5, 1.0,
-            1.8, 8);
+    private static final NetworkAssumptions ONE_PER_RACK =
+            new NetworkAssumptions(3.0, 1.2, 0.5, 1.0, 0.10, 1, 15.0, 1.5, 1.0, 1.8, 8);
 
     /**
      * Hand calculation. TestFabrics: one row of 20 one-NIC hosts at x = 3 + 0.6 k, y = 3 (footprint
@@ -39,17 +39,20 @@ class FloorPlacementTest {
      */
     @Test
     void newRacksTakeTheNearestFreeFloorByHand() {
-        Catalog local = TestFabrics.catalog(List.of(TestFabrics.node("host", 1, 1, 100)),
-                List.of(TestFabrics.switchOf("k8", 8, 100)));
+        Catalog local = TestFabrics.catalog(
+                List.of(TestFabrics.node("host", 1, 1, 100)), List.of(TestFabrics.switchOf("k8", 8, 100)));
         Facility f = TestFabrics.facility("host", 20, TestFabrics.spec(TopologyType.FAT_TREE, 2, 1.0, "k8"), local);
         CatalogIndex catalog = TestFabrics.index(local);
         FloorPlanner floor = FloorPlanner.of(f, catalog, ONE_PER_RACK);
 
-        FabricSolver.Solved s = new FabricSolver(ONE_PER_RACK).solve(f.network().fabrics().get(0), SiteGeometry.of(f, catalog),
-                catalog, f.workload(), floor).orElseThrow();
+        FabricSolver.Solved s = new FabricSolver(ONE_PER_RACK)
+                .solve(f.network().fabrics().get(0), SiteGeometry.of(f, catalog), catalog, f.workload(), floor)
+                .orElseThrow();
 
         List<NetworkReport.ProposedRack> racks = s.summary().generation().proposedRacks();
-        double[][] expected = {{5.5, 5.8}, {7.9, 5.8}, {10.3, 5.8}, {12.7, 5.8}, {9.7, 5.8}, {10.9, 5.8}, {9.1, 5.8}, {11.5, 5.8}};
+        double[][] expected = {
+            {5.5, 5.8}, {7.9, 5.8}, {10.3, 5.8}, {12.7, 5.8}, {9.7, 5.8}, {10.9, 5.8}, {9.1, 5.8}, {11.5, 5.8}
+        };
         assertThat(racks).hasSize(expected.length);
         for (int i = 0; i < expected.length; i++) {
             assertThat(racks.get(i).onFloor()).isTrue();
@@ -72,24 +75,40 @@ class FloorPlacementTest {
         NetworkAssumptions as = NetworkAssumptions.DEFAULT;
         FloorPlanner floor = FloorPlanner.of(f, catalog, as);
 
-        FabricSolver.Solved s = new FabricSolver(as).solve(f.network().fabrics().get(0), SiteGeometry.of(f, catalog), catalog,
-                f.workload(), floor).orElseThrow();
+        FabricSolver.Solved s = new FabricSolver(as)
+                .solve(f.network().fabrics().get(0), SiteGeometry.of(f, catalog), catalog, f.workload(), floor)
+                .orElseThrow();
 
         List<NetworkReport.ProposedRack> racks = s.summary().generation().proposedRacks();
         assertThat(racks).isNotEmpty().allMatch(NetworkReport.ProposedRack::onFloor);
-        assertThat(racks.stream().mapToInt(NetworkReport.ProposedRack::switches).sum() + s.summary().generation()
-                .placedInExistingRacks()).isEqualTo(s.summary().generation().generatedSwitches());
+        assertThat(racks.stream().mapToInt(NetworkReport.ProposedRack::switches).sum()
+                        + s.summary().generation().placedInExistingRacks())
+                .isEqualTo(s.summary().generation().generatedSwitches());
         List<PlacedItem> items = new ArrayList<>(FacilityLayout.items(f, catalog));
         int existing = items.size();
         double c = as.floorClearanceM() - 1e-6;
         for (NetworkReport.ProposedRack r : racks) {
             // the rack grown by the clearance on every side overlaps nothing of the layout
-            items.add(new PlacedItem(r.id(), "rack", "network-rack", r.hallId(), r.xM(), r.yM(), 0, 0.6 + 2 * c, 1.2 + 2 * c, 2.3,
+            items.add(new PlacedItem(
+                    r.id(),
+                    "rack",
+                    "network-rack",
+                    r.hallId(),
+                    r.xM(),
+                    r.yM(),
+                    0,
+                    0.6 + 2 * c,
+                    1.2 + 2 * c,
+                    2.3,
                     "/proposed"));
         }
         for (int[] pair : OverlapFinder.overlaps(items)) {
             boolean bothProposed = pair[0] >= existing && pair[1] >= existing;
-            assertThat(bothProposed).as("%s overlaps %s", items.get(pair[0]).id(), items.get(pair[1]).id()).isTrue();
+            assertThat(bothProposed)
+                    .as(
+                            "%s overlaps %s",
+                            items.get(pair[0]).id(), items.get(pair[1]).id())
+                    .isTrue();
         }
         // new racks among themselves: side by side in a row, or a full aisle apart
         for (int i = 0; i < racks.size(); i++) {
@@ -109,7 +128,10 @@ class FloorPlacementTest {
         // and inside the walls
         SiteFrame frame = new SiteFrame(f.halls());
         for (NetworkReport.ProposedRack r : racks) {
-            var hall = f.halls().stream().filter(h -> h.id().equals(r.hallId())).findFirst().orElseThrow();
+            var hall = f.halls().stream()
+                    .filter(h -> h.id().equals(r.hallId()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(r.xM() - 0.3).isGreaterThanOrEqualTo(as.wallClearanceM() - 1e-9);
             assertThat(r.xM() + 0.3).isLessThanOrEqualTo(hall.widthM() - as.wallClearanceM() + 1e-9);
             assertThat(r.siteXM()).isCloseTo(frame.xM(r.hallId(), r.xM()), within(1e-9));

@@ -22,8 +22,12 @@ import org.junit.jupiter.api.Test;
 class FrontEndFabricTest {
 
     private static Facility frontEnd(int racks, int tiers) {
-        return TestFabrics.facility("gb300-nvl72", racks, TestFabrics.spec(TopologyType.FAT_TREE, tiers, 1.0, "spectrum-x-sn5600"),
-                Catalog.EMPTY, FabricKind.FRONTEND_ETHERNET);
+        return TestFabrics.facility(
+                "gb300-nvl72",
+                racks,
+                TestFabrics.spec(TopologyType.FAT_TREE, tiers, 1.0, "spectrum-x-sn5600"),
+                Catalog.EMPTY,
+                FabricKind.FRONTEND_ETHERNET);
     }
 
     /** 1 SU (8 racks): pairs of 3, 3, 2 racks = 6 leaves; spines: smallest divisor d of 64 with d x 128 >= 6 x 64: 4. */

@@ -25,10 +25,11 @@ class KnownAnswersTest {
     @ParameterizedTest
     @ValueSource(ints = {4, 8, 16, 24})
     void kAryFatTreeHasFiveKSquaredOverFourSwitches(int k) {
-        Catalog local = TestFabrics.catalog(List.of(TestFabrics.node("host", 1, 1, 100)),
-                List.of(TestFabrics.switchOf("k-port", k, 100)));
+        Catalog local = TestFabrics.catalog(
+                List.of(TestFabrics.node("host", 1, 1, 100)), List.of(TestFabrics.switchOf("k-port", k, 100)));
         int hosts = k * k * k / 4;
-        Facility f = TestFabrics.facility("host", hosts, TestFabrics.spec(TopologyType.FAT_TREE, 3, 1.0, "k-port"), local);
+        Facility f =
+                TestFabrics.facility("host", hosts, TestFabrics.spec(TopologyType.FAT_TREE, 3, 1.0, "k-port"), local);
 
         FabricSolver.Solved s = TestFabrics.solve(f, local);
 
@@ -38,13 +39,15 @@ class KnownAnswersTest {
         assertThat(TestFabrics.switchesOfTier(s, 3)).isEqualTo(k * k / 4);
         assertThat(s.summary().switches()).isEqualTo(5 * k * k / 4);
         // every port of every switch in use: 3 tiers x (hosts) links, each taking 2 ports
-        assertThat(s.summary().tierDetail()).allSatisfy(t -> assertThat(t.portsSpare()).isZero());
+        assertThat(s.summary().tierDetail())
+                .allSatisfy(t -> assertThat(t.portsSpare()).isZero());
         assertThat(s.summary().maxHops()).isEqualTo(5);
         // non-blocking: bisection = half the hosts' injection = hosts/2 x 100 Gb/s
         assertThat(s.summary().bisectionTbps()).isCloseTo(hosts / 2.0 * 100 / 1000, within(TBPS));
         assertThat(s.summary().allToAll().ecmpFraction()).isCloseTo(1.0, within(1e-9));
         // non-blocking: every pattern is delivered in full, by ECMP and by the cut bound
-        for (NetworkReport.TrafficPattern p : List.of(s.summary().ringAllReduce(), s.summary().kvCacheTransfer())) {
+        for (NetworkReport.TrafficPattern p :
+                List.of(s.summary().ringAllReduce(), s.summary().kvCacheTransfer())) {
             assertThat(p.ecmpFraction()).isCloseTo(1.0, within(1e-9));
             assertThat(p.maxConcurrentFlowFraction()).isCloseTo(1.0, within(1e-9));
         }
@@ -59,10 +62,11 @@ class KnownAnswersTest {
     @ParameterizedTest
     @ValueSource(ints = {4, 8, 16, 64})
     void twoTierFatTreeHasKLeavesAndHalfKSpines(int k) {
-        Catalog local = TestFabrics.catalog(List.of(TestFabrics.node("host", 1, 1, 100)),
-                List.of(TestFabrics.switchOf("k-port", k, 100)));
+        Catalog local = TestFabrics.catalog(
+                List.of(TestFabrics.node("host", 1, 1, 100)), List.of(TestFabrics.switchOf("k-port", k, 100)));
         int hosts = k * k / 2;
-        Facility f = TestFabrics.facility("host", hosts, TestFabrics.spec(TopologyType.FAT_TREE, 2, 1.0, "k-port"), local);
+        Facility f =
+                TestFabrics.facility("host", hosts, TestFabrics.spec(TopologyType.FAT_TREE, 2, 1.0, "k-port"), local);
 
         FabricSolver.Solved s = TestFabrics.solve(f, local);
 
@@ -84,8 +88,11 @@ class KnownAnswersTest {
     @CsvSource({"1, 8, 4", "2, 16, 8", "4, 32, 18", "8, 64, 36", "18, 144, 72"})
     void b300XdrSuperPodSwitchCountsMatchTheReferenceArchitecture(int sus, int leaves, int spines) {
         Catalog local = TestFabrics.catalog(List.of(TestFabrics.node("dgx-b300", 8, 8, 800)), List.of());
-        Facility f = TestFabrics.facility("dgx-b300", 72 * sus,
-                TestFabrics.spec(TopologyType.RAIL_OPTIMIZED, 2, 1.0, "quantum-x800-q3400"), local);
+        Facility f = TestFabrics.facility(
+                "dgx-b300",
+                72 * sus,
+                TestFabrics.spec(TopologyType.RAIL_OPTIMIZED, 2, 1.0, "quantum-x800-q3400"),
+                local);
 
         FabricSolver.Solved s = TestFabrics.solve(f, local);
 
@@ -107,8 +114,11 @@ class KnownAnswersTest {
     @ParameterizedTest
     @CsvSource({"1, 8, 4", "4, 32, 18", "18, 144, 72"})
     void nvl72ScalableUnitsNeedTheSameSwitches(int sus, int leaves, int spines) {
-        Facility f = TestFabrics.facility("gb300-nvl72", 8 * sus,
-                TestFabrics.spec(TopologyType.RAIL_OPTIMIZED, 2, 1.0, "quantum-x800-q3400"), Catalog.EMPTY);
+        Facility f = TestFabrics.facility(
+                "gb300-nvl72",
+                8 * sus,
+                TestFabrics.spec(TopologyType.RAIL_OPTIMIZED, 2, 1.0, "quantum-x800-q3400"),
+                Catalog.EMPTY);
 
         FabricSolver.Solved s = TestFabrics.solve(f, Catalog.EMPTY);
 
@@ -124,8 +134,8 @@ class KnownAnswersTest {
     @org.junit.jupiter.api.Test
     void b200SuperPodThreeTiersMatchTheReferenceArchitecture() {
         Catalog local = TestFabrics.catalog(List.of(TestFabrics.node("dgx-b200", 8, 8, 400)), List.of());
-        Facility f = TestFabrics.facility("dgx-b200", 32 * 16,
-                TestFabrics.spec(TopologyType.RAIL_OPTIMIZED, 3, 1.0, "quantum-2-qm9700"), local);
+        Facility f = TestFabrics.facility(
+                "dgx-b200", 32 * 16, TestFabrics.spec(TopologyType.RAIL_OPTIMIZED, 3, 1.0, "quantum-2-qm9700"), local);
 
         FabricSolver.Solved s = TestFabrics.solve(f, local);
 
@@ -150,8 +160,8 @@ class KnownAnswersTest {
      */
     @org.junit.jupiter.api.Test
     void twoToOneOversubscribedTreeHasHalfTheBisection() {
-        Catalog local = TestFabrics.catalog(List.of(TestFabrics.node("host", 1, 1, 100)),
-                List.of(TestFabrics.switchOf("k12", 12, 100)));
+        Catalog local = TestFabrics.catalog(
+                List.of(TestFabrics.node("host", 1, 1, 100)), List.of(TestFabrics.switchOf("k12", 12, 100)));
         Facility f = TestFabrics.facility("host", 96, TestFabrics.spec(TopologyType.FAT_TREE, 2, 2.0, "k12"), local);
 
         FabricSolver.Solved s = TestFabrics.solve(f, local);
@@ -187,8 +197,8 @@ class KnownAnswersTest {
      */
     @org.junit.jupiter.api.Test
     void allToAllOnATwoToOneTreeAchievesHalf() {
-        Catalog local = TestFabrics.catalog(List.of(TestFabrics.node("rack8", 8, 8, 100)),
-                List.of(TestFabrics.switchOf("k12", 12, 100)));
+        Catalog local = TestFabrics.catalog(
+                List.of(TestFabrics.node("rack8", 8, 8, 100)), List.of(TestFabrics.switchOf("k12", 12, 100)));
         Facility f = TestFabrics.facility("rack8", 12, TestFabrics.spec(TopologyType.FAT_TREE, 2, 2.0, "k12"), local);
 
         FabricSolver.Solved s = TestFabrics.solve(f, local);
@@ -214,8 +224,11 @@ class KnownAnswersTest {
     @org.junit.jupiter.params.provider.CsvSource({"1, 16, 8", "16, 256, 128"})
     void spectrumXEthernetPlanesMatchTheReferenceArchitecture(int sus, int leaves, int spines) {
         Catalog local = TestFabrics.catalog(List.of(TestFabrics.node("dgx-b300", 8, 8, 800)), List.of());
-        Facility f = TestFabrics.facility("dgx-b300", 64 * sus,
-                TestFabrics.spec(TopologyType.RAIL_OPTIMIZED, 2, 1.0, "spectrum-x-sn5600"), local,
+        Facility f = TestFabrics.facility(
+                "dgx-b300",
+                64 * sus,
+                TestFabrics.spec(TopologyType.RAIL_OPTIMIZED, 2, 1.0, "spectrum-x-sn5600"),
+                local,
                 org.aifactory.twin.model.FabricKind.COMPUTE_ETHERNET);
 
         FabricSolver.Solved s = TestFabrics.solve(f, local);
@@ -226,7 +239,8 @@ class KnownAnswersTest {
         assertThat(s.summary().bisectionTbps()).isCloseTo(64 * sus * 8 * 0.8 / 2, within(TBPS));
         // one SU is one rail group: its nodes share every leaf (1 hop); more SUs meet at the spines
         assertThat(s.summary().maxHops()).isEqualTo(sus == 1 ? 1 : 3);
-        assertThat(s.summary().tierDetail()).allSatisfy(t -> assertThat(t.worstOversubscription()).isLessThanOrEqualTo(1.0));
+        assertThat(s.summary().tierDetail())
+                .allSatisfy(t -> assertThat(t.worstOversubscription()).isLessThanOrEqualTo(1.0));
         assertThat(s.findings()).noneMatch(x -> x.severity() == Severity.ERROR);
     }
 }

@@ -41,23 +41,34 @@ class KvDemandTest {
     @ParameterizedTest
     @CsvSource({"200, 262.144, 0.65536, 1.0", "1000, 1310.72, 3.2768, 0.30517578125"})
     void demandIsRateTimesTokensTimesKvBytes(double rps, double demandGbps, double utilization, double fraction) {
-        Catalog local = TestFabrics.catalog(List.of(TestFabrics.node("host", 1, 1, 100)),
-                List.of(TestFabrics.switchOf("k12", 12, 100)));
+        Catalog local = TestFabrics.catalog(
+                List.of(TestFabrics.node("host", 1, 1, 100)), List.of(TestFabrics.switchOf("k12", 12, 100)));
         Facility f0 = TestFabrics.facility("host", 16, TestFabrics.spec(TopologyType.FAT_TREE, 2, 2.0, "k12"), local);
         List<String> hosts = new ArrayList<>();
         for (int k = 1; k <= 16; k++) {
             hosts.add("r1-n" + k);
         }
         Parallelism tp8 = new Parallelism(8, 1, 1, 1);
-        Deployment d = new Deployment("llama", "llama-2-70b", Precision.FP8, ServingMode.DISAGGREGATED, hosts,
-                List.of(new WorkerPool(PoolRole.PREFILL, 1, tp8), new WorkerPool(PoolRole.DECODE, 1, tp8)), RouterPolicy.KV_AWARE);
-        TrafficProfile t = new TrafficProfile("llama-traffic", "llama", new Arrival(ArrivalKind.POISSON, rps, null, null, null),
-                TokenDistribution.fixed(1000), TokenDistribution.fixed(100));
+        Deployment d = new Deployment(
+                "llama",
+                "llama-2-70b",
+                Precision.FP8,
+                ServingMode.DISAGGREGATED,
+                hosts,
+                List.of(new WorkerPool(PoolRole.PREFILL, 1, tp8), new WorkerPool(PoolRole.DECODE, 1, tp8)),
+                RouterPolicy.KV_AWARE);
+        TrafficProfile t = new TrafficProfile(
+                "llama-traffic",
+                "llama",
+                new Arrival(ArrivalKind.POISSON, rps, null, null, null),
+                TokenDistribution.fixed(1000),
+                TokenDistribution.fixed(100));
         Workload w = new Workload(List.of(d), List.of(t), List.of());
         CatalogIndex catalog = TestFabrics.index(local);
 
-        FabricSolver.Solved s = new FabricSolver(NetworkAssumptions.DEFAULT).solve(f0.network().fabrics().get(0),
-                SiteGeometry.of(f0, catalog), catalog, w).orElseThrow();
+        FabricSolver.Solved s = new FabricSolver(NetworkAssumptions.DEFAULT)
+                .solve(f0.network().fabrics().get(0), SiteGeometry.of(f0, catalog), catalog, w)
+                .orElseThrow();
 
         NetworkReport.TrafficPattern kv = s.summary().kvCacheTransfer();
         assertThat(kv.sendingRacks()).isEqualTo(8);

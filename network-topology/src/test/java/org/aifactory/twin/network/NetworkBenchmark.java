@@ -44,14 +44,33 @@ public final class NetworkBenchmark {
         }
         Arrays.sort(ms);
         NetworkReport.FabricSummary f = last.report().fabrics().get(0);
-        System.out.printf(Locale.ROOT, "campus %d racks: %d GPUs, %d switches, %d links; network analysis median %d ms"
-                        + " (min %d, max %d, %d runs)%n", racks, f.gpus(), f.switches(), f.links(), ms[runs / 2], ms[0],
-                ms[runs - 1], runs);
-        System.out.printf(Locale.ROOT, "  bisection %.1f Tb/s, oversubscription %.2f, max hops %d, optics %.1f kW,"
-                        + " new network racks %d%n", f.bisectionTbps(), f.oversubscription(), f.maxHops(),
-                last.report().opticsPowerKw(), f.generation().newNetworkRacks());
-        System.out.printf(Locale.ROOT, "  all-to-all %.3f, ring all-reduce %.3f, KV-cache transfer %.3f (ECMP fraction)%n",
-                f.allToAll().ecmpFraction(), f.ringAllReduce().ecmpFraction(), f.kvCacheTransfer().ecmpFraction());
+        System.out.printf(
+                Locale.ROOT,
+                "campus %d racks: %d GPUs, %d switches, %d links; network analysis median %d ms"
+                        + " (min %d, max %d, %d runs)%n",
+                racks,
+                f.gpus(),
+                f.switches(),
+                f.links(),
+                ms[runs / 2],
+                ms[0],
+                ms[runs - 1],
+                runs);
+        System.out.printf(
+                Locale.ROOT,
+                "  bisection %.1f Tb/s, oversubscription %.2f, max hops %d, optics %.1f kW,"
+                        + " new network racks %d%n",
+                f.bisectionTbps(),
+                f.oversubscription(),
+                f.maxHops(),
+                last.report().opticsPowerKw(),
+                f.generation().newNetworkRacks());
+        System.out.printf(
+                Locale.ROOT,
+                "  all-to-all %.3f, ring all-reduce %.3f, KV-cache transfer %.3f (ECMP fraction)%n",
+                f.allToAll().ecmpFraction(),
+                f.ringAllReduce().ecmpFraction(),
+                f.kvCacheTransfer().ecmpFraction());
         for (Finding finding : last.findings()) {
             if (finding.severity() != org.aifactory.twin.model.analysis.Severity.INFO) {
                 System.out.println("  " + finding.severity() + " " + finding.code() + " " + finding.element() + ": "
@@ -70,11 +89,25 @@ public final class NetworkBenchmark {
         } else {
             for (NetworkReport.FabricSummary f : o.report().fabrics()) {
                 System.out.println(m.writeValueAsString(f.tierDetail()));
-                System.out.printf(Locale.ROOT, "%s tiers %d switches %d links %d gpus %d bisection %.1f (req %.1f) os %.2f hops %d"
-                                + " a2a %s ring %s kv %s gen %s%n", f.id(), f.tiers(), f.switches(), f.links(), f.gpus(), f.bisectionTbps(),
-                        f.requiredBisectionTbps(), f.oversubscription(), f.maxHops(), f.allToAll(), f.ringAllReduce(),
-                        f.kvCacheTransfer(), f.generation().generatedSwitches()
-                                + "/" + f.generation().placedInExistingRacks() + "/" + f.generation().newNetworkRacks());
+                System.out.printf(
+                        Locale.ROOT,
+                        "%s tiers %d switches %d links %d gpus %d bisection %.1f (req %.1f) os %.2f hops %d"
+                                + " a2a %s ring %s kv %s gen %s%n",
+                        f.id(),
+                        f.tiers(),
+                        f.switches(),
+                        f.links(),
+                        f.gpus(),
+                        f.bisectionTbps(),
+                        f.requiredBisectionTbps(),
+                        f.oversubscription(),
+                        f.maxHops(),
+                        f.allToAll(),
+                        f.ringAllReduce(),
+                        f.kvCacheTransfer(),
+                        f.generation().generatedSwitches() + "/"
+                                + f.generation().placedInExistingRacks() + "/"
+                                + f.generation().newNetworkRacks());
             }
             System.out.println(m.writeValueAsString(o.report().cables()));
             System.out.println("optics kW " + o.report().opticsPowerKw());

@@ -42,7 +42,10 @@ class SamplesNetworkTest {
         assertThat(f.bisectionTbps()).isCloseTo(115.2, within(1e-6));
         assertThat(f.oversubscription()).isCloseTo(0.5, within(1e-9));
         assertThat(f.maxHops()).isEqualTo(1);
-        assertThat(o.report().cables().stream().mapToLong(NetworkReport.CableLine::count).sum()).isEqualTo(1152);
+        assertThat(o.report().cables().stream()
+                        .mapToLong(NetworkReport.CableLine::count)
+                        .sum())
+                .isEqualTo(1152);
         // BOM switches: 12 Quantum-X800 at the catalog's 5 kW [E]
         assertThat(o.report().switches()).containsExactly(new NetworkReport.SwitchLine("quantum-x800-q3400", 12, 60.0));
         assertThat(o.findings()).noneMatch(x -> x.severity() == Severity.ERROR);
@@ -98,7 +101,8 @@ class SamplesNetworkTest {
         assertThat(f.tierDetail().get(2).switches()).isEqualTo(4000);
         assertThat(f.bisectionTbps()).isCloseTo(230_400, within(230_400 * 1e-9));
         assertThat(f.requiredBisectionTbps()).isCloseTo(230_400, within(230_400 * 1e-9));
-        assertThat(f.tierDetail()).allSatisfy(t -> assertThat(t.worstOversubscription()).isLessThanOrEqualTo(1 + 1e-9));
+        assertThat(f.tierDetail())
+                .allSatisfy(t -> assertThat(t.worstOversubscription()).isLessThanOrEqualTo(1 + 1e-9));
         assertThat(f.maxHops()).isEqualTo(5);
         assertThat(f.allToAll().ecmpFraction()).isCloseTo(1.0, within(1e-9));
         assertThat(f.ringAllReduce().ecmpFraction()).isCloseTo(1.0, within(1e-9));
@@ -112,10 +116,19 @@ class SamplesNetworkTest {
     void analysisIsFoundByTheServiceLoaderAndItsReportSerializes() throws Exception {
         assertThat(AnalysisPipeline.discover().names()).contains("network");
         Facility su = Samples.SCALABLE_UNIT.load();
-        AnalysisResult r = new NetworkAnalysis().analyze(su, new CatalogIndex(CatalogIo.builtIn(), su.catalog()),
-                AnalysisContext.empty());
+        AnalysisResult r = new NetworkAnalysis()
+                .analyze(su, new CatalogIndex(CatalogIo.builtIn(), su.catalog()), AnalysisContext.empty());
         String json = TwinJson.mapper().writeValueAsString(r.report());
-        assertThat(json).contains("\"bisectionTbps\"", "\"oversubscription\"", "\"maxHops\"", "\"opticsPowerKw\"",
-                "\"lengthM\"", "\"failures\"", "\"ringAllReduce\"", "\"kvCacheTransfer\"", "\"topology\":\"rail-optimized\"");
+        assertThat(json)
+                .contains(
+                        "\"bisectionTbps\"",
+                        "\"oversubscription\"",
+                        "\"maxHops\"",
+                        "\"opticsPowerKw\"",
+                        "\"lengthM\"",
+                        "\"failures\"",
+                        "\"ringAllReduce\"",
+                        "\"kvCacheTransfer\"",
+                        "\"topology\":\"rail-optimized\"");
     }
 }

@@ -34,7 +34,25 @@ final class TestFabrics {
 
     /** A node-sized "rack" (a DGX-like server) of {@code gpus} GPUs and {@code nics} NICs. */
     static RackType node(String id, int gpus, int nics, double nicSpeedGbps) {
-        return new RackType(id, id, RackKind.GPU, null, gpus, 0, 10, 10, 0, null, 0, 0, nics, nicSpeedGbps, 0.6, 1.2, 2.3, 500,
+        return new RackType(
+                id,
+                id,
+                RackKind.GPU,
+                null,
+                gpus,
+                0,
+                10,
+                10,
+                0,
+                null,
+                0,
+                0,
+                nics,
+                nicSpeedGbps,
+                0.6,
+                1.2,
+                2.3,
+                500,
                 "[E] test");
     }
 
@@ -44,7 +62,8 @@ final class TestFabrics {
     }
 
     static Catalog catalog(List<RackType> racks, List<SwitchType> switches) {
-        return new Catalog(List.of(), racks, List.of(), List.of(), List.of(), List.of(), switches, List.of(), List.of());
+        return new Catalog(
+                List.of(), racks, List.of(), List.of(), List.of(), List.of(), switches, List.of(), List.of());
     }
 
     static Facility facility(String rackType, int racks, TopologySpec spec, Catalog local) {
@@ -62,18 +81,34 @@ final class TestFabrics {
             double y = 3 + 3.0 * r;
             for (int k = 0; k < RACKS_PER_ROW && r * RACKS_PER_ROW + k < racks; k++) {
                 String id = String.format(Locale.ROOT, "r%d-n%d", r + 1, k + 1);
-                all.add(new Rack(id, rackType, rowId, Placement.inHall("hall", 3 + 0.6 * k, y, 0), List.of(), null, null));
+                all.add(new Rack(
+                        id, rackType, rowId, Placement.inHall("hall", 3 + 0.6 * k, y, 0), List.of(), null, null));
                 members.add(id);
             }
             String net = String.format(Locale.ROOT, "r%d-net", r + 1);
-            all.add(new Rack(net, "network-rack", rowId, Placement.inHall("hall", 3 + 0.6 * RACKS_PER_ROW, y, 0), List.of(),
-                    null, null));
+            all.add(new Rack(
+                    net,
+                    "network-rack",
+                    rowId,
+                    Placement.inHall("hall", 3 + 0.6 * RACKS_PER_ROW, y, 0),
+                    List.of(),
+                    null,
+                    null));
             members.add(net);
         }
         Hall hall = new Hall("hall", "Hall", 0, 0, 6 + 0.6 * (RACKS_PER_ROW + 1), 6 + 3.0 * rowCount, 6);
         Fabric fabric = new Fabric("fab", kind, spec, members, List.of(), List.of());
-        return new Facility(Facility.FORMAT_VERSION, new Site("test", 0, 30, 20, 1e9, 50), List.of(hall), rows, all, null, null,
-                new Network(List.of(fabric)), null, local);
+        return new Facility(
+                Facility.FORMAT_VERSION,
+                new Site("test", 0, 30, 20, 1e9, 50),
+                List.of(hall),
+                rows,
+                all,
+                null,
+                null,
+                new Network(List.of(fabric)),
+                null,
+                local);
     }
 
     static TopologySpec spec(TopologyType type, int tiers, double oversubscription, String switchType) {
@@ -93,7 +128,9 @@ final class TestFabrics {
     }
 
     static int switchesOfTier(FabricSolver.Solved s, int tier) {
-        return s.summary().tierDetail().stream().filter(t -> t.tier() == tier).mapToInt(NetworkReport.TierSummary::switches)
+        return s.summary().tierDetail().stream()
+                .filter(t -> t.tier() == tier)
+                .mapToInt(NetworkReport.TierSummary::switches)
                 .sum();
     }
 }

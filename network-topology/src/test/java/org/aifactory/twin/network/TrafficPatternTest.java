@@ -21,8 +21,21 @@ class TrafficPatternTest {
     private static FabricGraph sixRacks() {
         FabricGraph g = new FabricGraph();
         for (int i = 1; i <= 6; i++) {
-            g.addNode(new FabricGraph.Node("r" + i, FabricGraph.Role.ENDPOINT, 0, 72, 800, 72, null, "r" + i, "row", "hall",
-                    i, 0, 2.3, false));
+            g.addNode(new FabricGraph.Node(
+                    "r" + i,
+                    FabricGraph.Role.ENDPOINT,
+                    0,
+                    72,
+                    800,
+                    72,
+                    null,
+                    "r" + i,
+                    "row",
+                    "hall",
+                    i,
+                    0,
+                    2.3,
+                    false));
         }
         return g;
     }
@@ -56,7 +69,11 @@ class TrafficPatternTest {
     void aDisaggregatedDeploymentSetsThePools() {
         FabricGraph g = sixRacks();
         Parallelism tp72 = new Parallelism(72, 1, 1, 1);
-        Deployment d = new Deployment("dsr1", "deepseek-r1", Precision.FP4, ServingMode.DISAGGREGATED,
+        Deployment d = new Deployment(
+                "dsr1",
+                "deepseek-r1",
+                Precision.FP4,
+                ServingMode.DISAGGREGATED,
                 List.of("r6", "r5", "r4", "r3"),
                 List.of(new WorkerPool(PoolRole.PREFILL, 1, tp72), new WorkerPool(PoolRole.DECODE, 3, tp72)),
                 RouterPolicy.KV_AWARE);

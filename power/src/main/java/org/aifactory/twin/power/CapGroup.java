@@ -14,5 +14,12 @@ package org.aifactory.twin.power;
  *     ({@link GpuPowerCurve}); what the {@code RackPowerLimitFact} publishes
  * @param throughputFraction each rack's throughput at the cap over its uncapped throughput
  */
-public record CapGroup(String rackType, int racks, double uncappedKw, double capKw, double capFractionOfMax, String workload,
-        double gpuPowerFraction, double throughputFraction) {}
+public record CapGroup(
+        String rackType,
+        int racks,
+        double uncappedKw,
+        double capKw,
+        double capFractionOfMax,
+        String workload,
+        double gpuPowerFraction,
+        double throughputFraction) {}

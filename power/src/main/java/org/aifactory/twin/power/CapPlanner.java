@@ -63,6 +63,7 @@ final class CapPlanner {
     final double[] maxKw;
     /** Nominal GPU power {@code G} and the rest of the rack at max {@code N = M - G}, kW. */
     final double[] gpuKw;
+
     final double[] baseKw;
     final GpuPowerCurve[] curves;
     final double[] floorKw;
@@ -71,6 +72,7 @@ final class CapPlanner {
     final boolean[] powered;
     /** IT power with every powered rack at its floor / at its uncapped load, kW. */
     final double minItKw;
+
     final double maxItKw;
     /** Throughput of the racks powered without failure, all uncapped: the denominator of fractions. */
     final double fullThroughput;
@@ -134,8 +136,8 @@ final class CapPlanner {
             }
             lo += floorKw[r];
             hi += upperKw[r];
-            classOf[r] = classes.computeIfAbsent(List.of(weight[r], gpuKw[r], baseKw[r], floorKw[r], upperKw[r], curves[r]),
-                    k -> classes.size());
+            classOf[r] = classes.computeIfAbsent(
+                    List.of(weight[r], gpuKw[r], baseKw[r], floorKw[r], upperKw[r], curves[r]), k -> classes.size());
         }
         int c = classes.size();
         classWeight = new double[c];
@@ -169,7 +171,8 @@ final class CapPlanner {
         if (type.gpus() <= 0) {
             return 0;
         }
-        double pflops = type.gpu() == null ? 0
+        double pflops = type.gpu() == null
+                ? 0
                 : catalog.gpu(type.gpu()).map(GpuType::fp8DenseTflops).orElse(0.0) * type.gpus() / 1_000;
         return pflops > 0 ? pflops : type.maxPowerKw();
     }
@@ -179,7 +182,9 @@ final class CapPlanner {
      * {@code maxKw} when the GPU is unknown or its GPUs would not fit in it.
      */
     static double nominalGpuKw(RackType type, CatalogIndex catalog, double maxKw) {
-        double kw = type.gpu() == null ? 0 : catalog.gpu(type.gpu()).map(GpuType::maxTdpW).orElse(0.0) * type.gpus() / 1_000;
+        double kw = type.gpu() == null
+                ? 0
+                : catalog.gpu(type.gpu()).map(GpuType::maxTdpW).orElse(0.0) * type.gpus() / 1_000;
         return kw > 0 && kw <= maxKw ? kw : maxKw;
     }
 
@@ -232,7 +237,8 @@ final class CapPlanner {
     private double itAt(double lambda, double[] at) {
         double sum = fixedKw;
         for (int c = 0; c < classWeight.length; c++) {
-            double p = classBase[c] + classGpu[c] * classCurve[c].powerFractionAtMarginal(lambda, classWeight[c], classGpu[c]);
+            double p = classBase[c]
+                    + classGpu[c] * classCurve[c].powerFractionAtMarginal(lambda, classWeight[c], classGpu[c]);
             at[c] = Math.max(classFloor[c], Math.min(classUpper[c], p));
             sum += classCount[c] * at[c];
         }
@@ -261,8 +267,14 @@ final class CapPlanner {
     }
 
     /** A solved plan: rack loads, their load flow and what the utility sees. */
-    record Plan(double[] loadsKw, PowerGraph graph, FlowState flow, double utilityKw, double throughputFraction,
-            boolean feasible, int racksCapped) {}
+    record Plan(
+            double[] loadsKw,
+            PowerGraph graph,
+            FlowState flow,
+            double utilityKw,
+            double throughputFraction,
+            boolean feasible,
+            int racksCapped) {}
 
     Plan plan(double[] loads, boolean feasible) {
         PowerGraph capped = g.withRackLoads(loads);
@@ -296,7 +308,13 @@ final class CapPlanner {
         double hi = maxItKw;
         double fLo = bottom.utilityKw() - capKw;
         double fHi = top.utilityKw() - capKw;
-        Plan best = new Plan(bottom.loadsKw(), bottom.graph(), bottom.flow(), bottom.utilityKw(), bottom.throughputFraction(), true,
+        Plan best = new Plan(
+                bottom.loadsKw(),
+                bottom.graph(),
+                bottom.flow(),
+                bottom.utilityKw(),
+                bottom.throughputFraction(),
+                true,
                 bottom.racksCapped());
         int side = 0;
         for (int k = 0; k < MAX_BISECTIONS && hi - lo > BUDGET_RELATIVE * hi && -fLo > CAP_RELATIVE * capKw; k++) {

@@ -40,6 +40,7 @@ public record CappingReport(
     public CappingReport {
         caps = List.copyOf(caps);
         curve = List.copyOf(curve);
-        curveAlphaByWorkload = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(curveAlphaByWorkload));
+        curveAlphaByWorkload =
+                java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(curveAlphaByWorkload));
     }
 }

@@ -31,7 +31,8 @@ interface ContingencySolver {
     static int[] overloadedRacks(PowerGraph g, FlowState s) {
         List<Integer> over = new ArrayList<>();
         for (int r = 0; r < g.rackCount; r++) {
-            if (s.rackPowered[r] && g.rackShelves[r] > 0
+            if (s.rackPowered[r]
+                    && g.rackShelves[r] > 0
                     && Tolerances.over(g.rackLoadKw[r], g.shelfCapacityKw(r, s.rackLiveFeeds[r], 0))) {
                 over.add(r);
             }

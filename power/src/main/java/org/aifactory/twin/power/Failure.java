@@ -11,7 +11,10 @@ import java.util.List;
  */
 record Failure(Type type, int index) {
 
-    enum Type { NODE, SHELF }
+    enum Type {
+        NODE,
+        SHELF
+    }
 
     /**
      * Every single failure of the graph: each node (all kinds: utility, generator, switchgear,

@@ -20,8 +20,16 @@ final class FlowState {
     /** Sum of the sources' inputs: what the chain draws from utility and generators, kW. */
     final double sourceDemandKw;
 
-    FlowState(boolean[] nodeLive, double[] outputKw, double[] lossKw, double[] inputKw, boolean[] rackPowered,
-            int[] rackLiveFeeds, double itPowerKw, double lossesKw, double sourceDemandKw) {
+    FlowState(
+            boolean[] nodeLive,
+            double[] outputKw,
+            double[] lossKw,
+            double[] inputKw,
+            boolean[] rackPowered,
+            int[] rackLiveFeeds,
+            double itPowerKw,
+            double lossesKw,
+            double sourceDemandKw) {
         this.nodeLive = nodeLive;
         this.outputKw = outputKw;
         this.lossKw = lossKw;

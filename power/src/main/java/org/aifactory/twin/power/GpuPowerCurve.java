@@ -34,10 +34,12 @@ record GpuPowerCurve(double alpha, double floorFraction) {
 
     GpuPowerCurve {
         if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("The alpha (" + alpha + ") of the GPU power curve must be in (0, 1) to be concave.");
+            throw new IllegalArgumentException(
+                    "The alpha (" + alpha + ") of the GPU power curve must be in (0, 1) to be concave.");
         }
         if (!(floorFraction > 0 && floorFraction <= 1)) {
-            throw new IllegalArgumentException("The floorFraction (" + floorFraction + ") must be in (0, 1]. Maybe 0.3?");
+            throw new IllegalArgumentException(
+                    "The floorFraction (" + floorFraction + ") must be in (0, 1]. Maybe 0.3?");
         }
     }
 

@@ -27,15 +27,17 @@ public record GridOptions(
         Double curveAlpha,
         double curveFloorFraction) {
 
-    public static final GridOptions DEFAULT = new GridOptions(null, 0.20, 4, null, 4, 16, null,
-            GpuPowerCurve.DEFAULT_FLOOR_FRACTION);
+    public static final GridOptions DEFAULT =
+            new GridOptions(null, 0.20, 4, null, 4, 16, null, GpuPowerCurve.DEFAULT_FLOOR_FRACTION);
 
     public GridOptions {
         if (siteCapKw != null && !(siteCapKw > 0)) {
-            throw new IllegalArgumentException("The siteCapKw (" + siteCapKw + ") must be positive. Maybe leave it out to use the grid capacity?");
+            throw new IllegalArgumentException(
+                    "The siteCapKw (" + siteCapKw + ") must be positive. Maybe leave it out to use the grid capacity?");
         }
         if (!(demandResponseFraction >= 0 && demandResponseFraction < 1)) {
-            throw new IllegalArgumentException("The demandResponseFraction (" + demandResponseFraction + ") must be in [0, 1). Maybe 0.2?");
+            throw new IllegalArgumentException(
+                    "The demandResponseFraction (" + demandResponseFraction + ") must be in [0, 1). Maybe 0.2?");
         }
         if (!(demandResponseHours >= 0) || !(lostFeedHours >= 0)) {
             throw new IllegalArgumentException("The event durations (" + demandResponseHours + " h, " + lostFeedHours
@@ -49,24 +51,46 @@ public record GridOptions(
 
     /** The defaults with one curve exponent for every rack, whatever it runs. */
     public GridOptions withCurveAlpha(double alpha) {
-        return new GridOptions(siteCapKw, demandResponseFraction, demandResponseHours, lostFeedNodeId, lostFeedHours, curvePoints, alpha,
+        return new GridOptions(
+                siteCapKw,
+                demandResponseFraction,
+                demandResponseHours,
+                lostFeedNodeId,
+                lostFeedHours,
+                curvePoints,
+                alpha,
                 curveFloorFraction);
     }
 
     /** The defaults with another site cap, kW. */
     public GridOptions withSiteCapKw(double capKw) {
-        return new GridOptions(capKw, demandResponseFraction, demandResponseHours, lostFeedNodeId, lostFeedHours, curvePoints,
-                curveAlpha, curveFloorFraction);
+        return new GridOptions(
+                capKw,
+                demandResponseFraction,
+                demandResponseHours,
+                lostFeedNodeId,
+                lostFeedHours,
+                curvePoints,
+                curveAlpha,
+                curveFloorFraction);
     }
 
     /** The defaults with another demand-response event. */
     public GridOptions withDemandResponse(double fraction, double hours) {
-        return new GridOptions(siteCapKw, fraction, hours, lostFeedNodeId, lostFeedHours, curvePoints, curveAlpha, curveFloorFraction);
+        return new GridOptions(
+                siteCapKw, fraction, hours, lostFeedNodeId, lostFeedHours, curvePoints, curveAlpha, curveFloorFraction);
     }
 
     /** The defaults with another lost feed. */
     public GridOptions withLostFeed(String nodeId, double hours) {
-        return new GridOptions(siteCapKw, demandResponseFraction, demandResponseHours, nodeId, hours, curvePoints, curveAlpha,
+        return new GridOptions(
+                siteCapKw,
+                demandResponseFraction,
+                demandResponseHours,
+                nodeId,
+                hours,
+                curvePoints,
+                curveAlpha,
                 curveFloorFraction);
     }
 

@@ -55,9 +55,15 @@ final class GridStudy {
      *
      * @param limits rack id to GPU power fraction, tightened with this plan's caps; null: not recorded
      */
-    static CappingReport capping(Facility facility, CatalogIndex catalog, PowerOptions options, GridOptions grid,
-            double coolingPerItKw, Map<String, Double> limits) {
-        PowerGraph max = new PowerGraph(facility, catalog, new PowerOptions(LoadMode.MAX, 1.0, Map.of(), options.powerFactor()));
+    static CappingReport capping(
+            Facility facility,
+            CatalogIndex catalog,
+            PowerOptions options,
+            GridOptions grid,
+            double coolingPerItKw,
+            Map<String, Double> limits) {
+        PowerGraph max =
+                new PowerGraph(facility, catalog, new PowerOptions(LoadMode.MAX, 1.0, Map.of(), options.powerFactor()));
         CapPlanner planner = new CapPlanner(max, catalog, grid, coolingPerItKw, -1);
         SiteCap cap = SiteCap.of(facility, grid);
         CapPlanner.Plan uncapped = planner.plan(planner.allocate(planner.maxItKw), true);
@@ -69,15 +75,34 @@ final class GridStudy {
             curve.add(new CurvePoint(point.utilityKw(), point.flow().itPowerKw, point.throughputFraction()));
         }
         record(planner, plan, limits);
-        return new CappingReport(cap.capKw(), cap.source(), uncapped.utilityKw(), plan.utilityKw(), plan.flow().itPowerKw, plan.feasible(),
-                plan.racksCapped(), plan.throughputFraction(), grid.curve(WorkloadKind.TRAINING).alpha(), grid.curveFloorFraction(),
-                groups(planner, plan), curve, grid.alphas());
+        return new CappingReport(
+                cap.capKw(),
+                cap.source(),
+                uncapped.utilityKw(),
+                plan.utilityKw(),
+                plan.flow().itPowerKw,
+                plan.feasible(),
+                plan.racksCapped(),
+                plan.throughputFraction(),
+                grid.curve(WorkloadKind.TRAINING).alpha(),
+                grid.curveFloorFraction(),
+                groups(planner, plan),
+                curve,
+                grid.alphas());
     }
 
     /** The default demand-response study: {@code demandResponseFraction} for {@code demandResponseHours}. */
     static GridEvent demandResponse(PowerGraph g, CatalogIndex catalog, GridOptions grid, double coolingPerItKw) {
-        return demandResponse(g, catalog, grid, coolingPerItKw, null, EVENT_DEFAULT, grid.demandResponseFraction(),
-                grid.demandResponseHours(), null);
+        return demandResponse(
+                g,
+                catalog,
+                grid,
+                coolingPerItKw,
+                null,
+                EVENT_DEFAULT,
+                grid.demandResponseFraction(),
+                grid.demandResponseHours(),
+                null);
     }
 
     /**
@@ -85,19 +110,40 @@ final class GridStudy {
      *
      * @param id the event's id in the file, or null for the default study
      */
-    static GridEvent demandResponse(PowerGraph g, CatalogIndex catalog, GridOptions grid, double coolingPerItKw, String id,
-            String source, double fraction, double hours, Map<String, Double> limits) {
+    static GridEvent demandResponse(
+            PowerGraph g,
+            CatalogIndex catalog,
+            GridOptions grid,
+            double coolingPerItKw,
+            String id,
+            String source,
+            double fraction,
+            double hours,
+            Map<String, Double> limits) {
         CapPlanner planner = new CapPlanner(g, catalog, grid, coolingPerItKw, -1);
-        double baselineKw = planner.plan(planner.allocate(planner.maxItKw), true).utilityKw();
+        double baselineKw =
+                planner.plan(planner.allocate(planner.maxItKw), true).utilityKw();
         double targetKw = baselineKw * (1 - fraction);
         CapPlanner.Plan plan = planner.fitUtility(targetKw);
-        String what = String.format(Locale.ROOT, "curtail %.0f %% of %.0f kW for %.1f h", 100 * fraction, baselineKw, hours);
+        String what =
+                String.format(Locale.ROOT, "curtail %.0f %% of %.0f kW for %.1f h", 100 * fraction, baselineKw, hours);
         record(planner, plan, limits);
-        return event(id, source, "demand-response", what, hours, baselineKw, targetKw, baselineKw - plan.utilityKw(), planner, plan);
+        return event(
+                id,
+                source,
+                "demand-response",
+                what,
+                hours,
+                baselineKw,
+                targetKw,
+                baselineKw - plan.utilityKw(),
+                planner,
+                plan);
     }
 
     /** The default lost-feed study: {@code lostFeedNodeId} (or the most loaded transformer) for {@code lostFeedHours}; null without a feed. */
-    static GridEvent lostFeed(PowerGraph g, FlowState base, CatalogIndex catalog, GridOptions grid, double coolingPerItKw) {
+    static GridEvent lostFeed(
+            PowerGraph g, FlowState base, CatalogIndex catalog, GridOptions grid, double coolingPerItKw) {
         int node = grid.lostFeedNodeId() != null ? g.nodeIndex(grid.lostFeedNodeId()) : mostLoaded(g, base);
         if (node < 0) {
             return null;
@@ -106,13 +152,26 @@ final class GridStudy {
     }
 
     /** Node {@code node} out for {@code hours}: racks behind it move to their other feeds, capped to ratings. */
-    static GridEvent lostFeed(PowerGraph g, FlowState base, CatalogIndex catalog, GridOptions grid, double coolingPerItKw, String id,
-            String source, int node, double hours, Map<String, Double> limits) {
+    static GridEvent lostFeed(
+            PowerGraph g,
+            FlowState base,
+            CatalogIndex catalog,
+            GridOptions grid,
+            double coolingPerItKw,
+            String id,
+            String source,
+            int node,
+            double hours,
+            Map<String, Double> limits) {
         CapPlanner planner = new CapPlanner(g, catalog, grid, coolingPerItKw, node);
         double baselineKw = base.sourceDemandKw + coolingPerItKw * base.itPowerKw;
         CapPlanner.Plan plan = planner.fitRatings();
-        String what = String.format(Locale.ROOT, "%s %s out for %.1f h", g.kinds[node].name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                g.nodeIds[node], hours);
+        String what = String.format(
+                Locale.ROOT,
+                "%s %s out for %.1f h",
+                g.kinds[node].name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                g.nodeIds[node],
+                hours);
         // shed = the IT power the racks lose (unpowered or capped); the chain's losses also change when
         // the load moves (a UPS at higher load runs more efficiently), which is not curtailment
         double shedKw = Math.max(0, base.itPowerKw - plan.flow().itPowerKw);
@@ -152,12 +211,22 @@ final class GridStudy {
     }
 
     private static boolean isCapped(CapPlanner planner, CapPlanner.Plan plan, int r) {
-        return planner.flexible[r] && plan.flow().rackPowered[r]
+        return planner.flexible[r]
+                && plan.flow().rackPowered[r]
                 && plan.loadsKw()[r] < planner.upperKw[r] * (1 - CapPlanner.CAPPED_RELATIVE);
     }
 
-    private static GridEvent event(String id, String source, String kind, String what, double hours, double baselineKw, double targetKw,
-            double curtailedKw, CapPlanner planner, CapPlanner.Plan plan) {
+    private static GridEvent event(
+            String id,
+            String source,
+            String kind,
+            String what,
+            double hours,
+            double baselineKw,
+            double targetKw,
+            double curtailedKw,
+            CapPlanner planner,
+            CapPlanner.Plan plan) {
         List<String> unpowered = new ArrayList<>();
         int unpoweredCount = 0;
         for (int r = 0; r < planner.g.rackCount; r++) {
@@ -168,9 +237,24 @@ final class GridStudy {
                 }
             }
         }
-        return new GridEvent(kind, what, hours, baselineKw, targetKw, plan.utilityKw(), curtailedKw, curtailedKw * hours / 1_000,
-                plan.throughputFraction(), (1 - plan.throughputFraction()) * hours, plan.feasible(), plan.racksCapped(),
-                unpoweredCount, groups(planner, plan), unpowered, id, source);
+        return new GridEvent(
+                kind,
+                what,
+                hours,
+                baselineKw,
+                targetKw,
+                plan.utilityKw(),
+                curtailedKw,
+                curtailedKw * hours / 1_000,
+                plan.throughputFraction(),
+                (1 - plan.throughputFraction()) * hours,
+                plan.feasible(),
+                plan.racksCapped(),
+                unpoweredCount,
+                groups(planner, plan),
+                unpowered,
+                id,
+                source);
     }
 
     /** The capped racks grouped by type, workload and cap, in rack order of first appearance. */
@@ -185,9 +269,17 @@ final class GridStudy {
             String key = g.rackTypes[r].id() + "|" + g.rackWorkloads[r] + "|" + planner.upperKw[r] + "|"
                     + Math.round(Math.log(cap) / GROUP_RELATIVE);
             CapGroup old = groups.get(key);
-            groups.put(key, new CapGroup(g.rackTypes[r].id(), old == null ? 1 : old.racks() + 1, planner.upperKw[r], cap,
-                    cap / planner.maxKw[r], g.rackWorkloads[r].jsonName(), planner.gpuPowerFraction(r, cap),
-                    planner.rackThroughput(r, cap) / planner.rackThroughput(r, planner.upperKw[r])));
+            groups.put(
+                    key,
+                    new CapGroup(
+                            g.rackTypes[r].id(),
+                            old == null ? 1 : old.racks() + 1,
+                            planner.upperKw[r],
+                            cap,
+                            cap / planner.maxKw[r],
+                            g.rackWorkloads[r].jsonName(),
+                            planner.gpuPowerFraction(r, cap),
+                            planner.rackThroughput(r, cap) / planner.rackThroughput(r, planner.upperKw[r])));
         }
         return List.copyOf(groups.values());
     }

@@ -30,9 +30,10 @@ final class IncrementalContingencySolver implements ContingencySolver {
         Workspace w = new Workspace(g, baseline);
         List<ContingencyOutcome> outcomes = new ArrayList<>(failures.size());
         for (Failure f : failures) {
-            outcomes.add(f.type() == Failure.Type.SHELF
-                    ? NaiveContingencySolver.shelf(g, baseline, f, w.baseOverNodes, w.baseOverRacks)
-                    : w.nodeFailure(f, null));
+            outcomes.add(
+                    f.type() == Failure.Type.SHELF
+                            ? NaiveContingencySolver.shelf(g, baseline, f, w.baseOverNodes, w.baseOverRacks)
+                            : w.nodeFailure(f, null));
         }
         return outcomes;
     }
@@ -54,6 +55,7 @@ final class IncrementalContingencySolver implements ContingencySolver {
         private final boolean[] baseOverRack;
         /** Baseline live primary (non-generator) and standby input entries of each node. */
         private final int[] baseLivePrimary;
+
         private final int[] baseLiveStandby;
 
         private final double[] delta;
@@ -109,8 +111,8 @@ final class IncrementalContingencySolver implements ContingencySolver {
         ContingencyOutcome nodeFailure(Failure failure, double[] outputs) {
             int f = failure.index();
             if (!base.nodeLive[f]) {
-                return new ContingencyOutcome(failure, new int[0], baseOverNodes, baseOverRacks, 0, base.sourceDemandKw,
-                        base.lossesKw);
+                return new ContingencyOutcome(
+                        failure, new int[0], baseOverNodes, baseOverRacks, 0, base.sourceDemandKw, base.lossesKw);
             }
             double lossesDelta = 0;
             double demandDelta = 0;
@@ -249,8 +251,14 @@ final class IncrementalContingencySolver implements ContingencySolver {
                     overRacks.add(r);
                 }
             }
-            ContingencyOutcome outcome = new ContingencyOutcome(failure, unpowered.sorted(), overNodes.sorted(),
-                    overRacks.sorted(), lostLoad, base.sourceDemandKw + demandDelta, base.lossesKw + lossesDelta);
+            ContingencyOutcome outcome = new ContingencyOutcome(
+                    failure,
+                    unpowered.sorted(),
+                    overNodes.sorted(),
+                    overRacks.sorted(),
+                    lostLoad,
+                    base.sourceDemandKw + demandDelta,
+                    base.lossesKw + lossesDelta);
             reset();
             return outcome;
         }

@@ -30,7 +30,13 @@ import org.aifactory.twin.model.PowerNode;
  */
 final class LossModel {
 
-    enum Law { NONE, FIXED_EFFICIENCY, NO_LOAD_PLUS_LOAD, EFFICIENCY_CURVE, RESISTIVE_RUN }
+    enum Law {
+        NONE,
+        FIXED_EFFICIENCY,
+        NO_LOAD_PLUS_LOAD,
+        EFFICIENCY_CURVE,
+        RESISTIVE_RUN
+    }
 
     /**
      * Rated currents (A) of the Schneider Electric Canalis KTC copper busbar trunking range and the
@@ -39,7 +45,10 @@ final class LossModel {
      * 0.018, 0.015, 0.012, 0.009 mohm/m for 1,000 to 5,000 A).
      */
     static final double[] RUN_RATED_A = {1_000, 1_350, 1_600, 2_000, 2_500, 3_200, 4_000, 5_000};
-    static final double[] RUN_OHM_PER_M = {0.049e-3, 0.035e-3, 0.029e-3, 0.022e-3, 0.018e-3, 0.015e-3, 0.012e-3, 0.009e-3};
+
+    static final double[] RUN_OHM_PER_M = {
+        0.049e-3, 0.035e-3, 0.029e-3, 0.022e-3, 0.018e-3, 0.015e-3, 0.012e-3, 0.009e-3
+    };
     /** A run's rated current may exceed the table's by this fraction and still take its resistance (1,093 kW at 415 V is 1,600.6 A). */
     static final double RATED_CURRENT_SLACK = 0.01;
 
@@ -53,13 +62,26 @@ final class LossModel {
     /** Resistive run: {@code loss kW = runKwPerKw2 x P_out^2}. */
     private final double runKwPerKw2;
 
-    private LossModel(Law law, double ratingKw, double efficiency, double noLoadLossKw, double fullLoadLossKw,
-            double[] curveFractions, double[] curveEfficiencies) {
+    private LossModel(
+            Law law,
+            double ratingKw,
+            double efficiency,
+            double noLoadLossKw,
+            double fullLoadLossKw,
+            double[] curveFractions,
+            double[] curveEfficiencies) {
         this(law, ratingKw, efficiency, noLoadLossKw, fullLoadLossKw, curveFractions, curveEfficiencies, 0);
     }
 
-    private LossModel(Law law, double ratingKw, double efficiency, double noLoadLossKw, double fullLoadLossKw,
-            double[] curveFractions, double[] curveEfficiencies, double runKwPerKw2) {
+    private LossModel(
+            Law law,
+            double ratingKw,
+            double efficiency,
+            double noLoadLossKw,
+            double fullLoadLossKw,
+            double[] curveFractions,
+            double[] curveEfficiencies,
+            double runKwPerKw2) {
         this.runKwPerKw2 = runKwPerKw2;
         this.law = law;
         this.ratingKw = ratingKw;
@@ -79,9 +101,12 @@ final class LossModel {
         double rating = node.ratingKw();
         if (!node.efficiencyCurve().isEmpty()) {
             List<EfficiencyPoint> points = node.efficiencyCurve().stream()
-                    .sorted(Comparator.comparingDouble(EfficiencyPoint::loadFraction)).toList();
-            double[] f = points.stream().mapToDouble(EfficiencyPoint::loadFraction).toArray();
-            double[] e = points.stream().mapToDouble(EfficiencyPoint::efficiency).toArray();
+                    .sorted(Comparator.comparingDouble(EfficiencyPoint::loadFraction))
+                    .toList();
+            double[] f =
+                    points.stream().mapToDouble(EfficiencyPoint::loadFraction).toArray();
+            double[] e =
+                    points.stream().mapToDouble(EfficiencyPoint::efficiency).toArray();
             for (double eta : e) {
                 requireEfficiency(node, eta);
             }
@@ -92,15 +117,26 @@ final class LossModel {
                 throw new IllegalArgumentException("The ratingKw (" + rating + ") of power node (" + node.id()
                         + ") must be positive to scale its load loss. Maybe the facility was not validated?");
             }
-            return new LossModel(Law.NO_LOAD_PLUS_LOAD, rating, 1, orZero(node.noLoadLossKw()), orZero(node.fullLoadLossKw()),
-                    null, null);
+            return new LossModel(
+                    Law.NO_LOAD_PLUS_LOAD,
+                    rating,
+                    1,
+                    orZero(node.noLoadLossKw()),
+                    orZero(node.fullLoadLossKw()),
+                    null,
+                    null);
         }
-        if (node.kind().feedsRacks() && node.lengthM() != null && node.lengthM() > 0 && rating > 0 && node.voltageV() > 0) {
+        if (node.kind().feedsRacks()
+                && node.lengthM() != null
+                && node.lengthM() > 0
+                && rating > 0
+                && node.voltageV() > 0) {
             // three-phase run: loss = 3 I^2 R L with I = P / (sqrt(3) V pf), so loss [W] = P[W]^2 R L / (V pf)^2;
             // with P in kW and loss in kW: loss = P^2 x 1,000 x R L / (V pf)^2
             double ohmPerM = runOhmPerM(ratedCurrentA(rating, node.voltageV(), powerFactor));
             double vpf = node.voltageV() * powerFactor;
-            return new LossModel(Law.RESISTIVE_RUN, rating, 1, 0, 0, null, null, 1_000 * ohmPerM * node.lengthM() / (vpf * vpf));
+            return new LossModel(
+                    Law.RESISTIVE_RUN, rating, 1, 0, 0, null, null, 1_000 * ohmPerM * node.lengthM() / (vpf * vpf));
         }
         if (node.efficiency() != null) {
             requireEfficiency(node, node.efficiency());

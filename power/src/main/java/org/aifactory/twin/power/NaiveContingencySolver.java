@@ -27,15 +27,21 @@ final class NaiveContingencySolver implements ContingencySolver {
                     unpowered.add(r);
                 }
             }
-            outcomes.add(new ContingencyOutcome(f, unpowered.stream().mapToInt(Integer::intValue).toArray(),
-                    ContingencySolver.overloadedNodes(g, s), ContingencySolver.overloadedRacks(g, s),
-                    baseline.itPowerKw - s.itPowerKw, s.sourceDemandKw, s.lossesKw));
+            outcomes.add(new ContingencyOutcome(
+                    f,
+                    unpowered.stream().mapToInt(Integer::intValue).toArray(),
+                    ContingencySolver.overloadedNodes(g, s),
+                    ContingencySolver.overloadedRacks(g, s),
+                    baseline.itPowerKw - s.itPowerKw,
+                    s.sourceDemandKw,
+                    s.lossesKw));
         }
         return outcomes;
     }
 
     /** A lost shelf changes nothing upstream [E: the rack keeps drawing its load through the others]. */
-    static ContingencyOutcome shelf(PowerGraph g, FlowState baseline, Failure f, int[] baseOverNodes, int[] baseOverRacks) {
+    static ContingencyOutcome shelf(
+            PowerGraph g, FlowState baseline, Failure f, int[] baseOverNodes, int[] baseOverRacks) {
         int r = f.index();
         boolean carried = !baseline.rackPowered[r]
                 || !Tolerances.over(g.rackLoadKw[r], g.shelfCapacityKw(r, baseline.rackLiveFeeds[r], 1));
@@ -45,6 +51,7 @@ final class NaiveContingencySolver implements ContingencySolver {
             racks[racks.length - 1] = r;
             Arrays.sort(racks);
         }
-        return new ContingencyOutcome(f, new int[0], baseOverNodes, racks, 0, baseline.sourceDemandKw, baseline.lossesKw);
+        return new ContingencyOutcome(
+                f, new int[0], baseOverNodes, racks, 0, baseline.sourceDemandKw, baseline.lossesKw);
     }
 }

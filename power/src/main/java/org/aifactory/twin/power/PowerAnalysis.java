@@ -17,8 +17,8 @@ import org.aifactory.twin.model.analysis.AnalysisContext;
 import org.aifactory.twin.model.analysis.AnalysisResult;
 import org.aifactory.twin.model.analysis.CoolingPowerFact;
 import org.aifactory.twin.model.analysis.FacilityAnalysis;
-import org.aifactory.twin.model.analysis.Finding;
 import org.aifactory.twin.model.analysis.FacilityPowerFact;
+import org.aifactory.twin.model.analysis.Finding;
 import org.aifactory.twin.model.analysis.RackPowerLimitFact;
 import org.aifactory.twin.model.analysis.Severity;
 import org.aifactory.twin.model.catalog.CatalogIndex;
@@ -116,8 +116,10 @@ public final class PowerAnalysis implements FacilityAnalysis {
         Findings findings = new Findings();
 
         Optional<CoolingPowerFact> cooling = context.fact(CoolingPowerFact.class);
-        double coolingDesignKw = cooling.map(CoolingPowerFact::designCoolingPowerKw).orElse(0.0);
-        double coolingMeanKw = cooling.map(CoolingPowerFact::annualMeanCoolingPowerKw).orElse(0.0);
+        double coolingDesignKw =
+                cooling.map(CoolingPowerFact::designCoolingPowerKw).orElse(0.0);
+        double coolingMeanKw =
+                cooling.map(CoolingPowerFact::annualMeanCoolingPowerKw).orElse(0.0);
         double itKw = base.itPowerKw;
         double facilityKw = itKw + base.lossesKw + coolingDesignKw;
         double utilityKw = base.sourceDemandKw + coolingDesignKw;
@@ -129,33 +131,75 @@ public final class PowerAnalysis implements FacilityAnalysis {
         for (int i = 0; i < g.nodeCount; i++) {
             double out = base.outputKw[i];
             double v = g.nodes[i].voltageV();
-            components.add(new ComponentLoad(g.nodeIds[i], g.kinds[i], out, g.ratingKw[i], ratio(out, g.ratingKw[i]),
-                    base.lossKw[i], base.inputKw[i], v, currentA(out, v, options.powerFactor()), base.nodeLive[i]));
+            components.add(new ComponentLoad(
+                    g.nodeIds[i],
+                    g.kinds[i],
+                    out,
+                    g.ratingKw[i],
+                    ratio(out, g.ratingKw[i]),
+                    base.lossKw[i],
+                    base.inputKw[i],
+                    v,
+                    currentA(out, v, options.powerFactor()),
+                    base.nodeLive[i]));
             if (base.nodeLive[i] && Tolerances.over(out, g.ratingKw[i])) {
-                findings.add(Severity.ERROR, "POWER_OVER_RATING", g.nodeIds[i], String.format(Locale.ROOT,
-                        "%s %s carries %.1f kW, over its rating of %.1f kW (%.0f %%). Maybe add a unit or move load to another %s.",
-                        kindName(g, i), g.nodeIds[i], out, g.ratingKw[i], 100 * ratio(out, g.ratingKw[i]), kindName(g, i)));
+                findings.add(
+                        Severity.ERROR,
+                        "POWER_OVER_RATING",
+                        g.nodeIds[i],
+                        String.format(
+                                Locale.ROOT,
+                                "%s %s carries %.1f kW, over its rating of %.1f kW (%.0f %%). Maybe add a unit or move load to another %s.",
+                                kindName(g, i),
+                                g.nodeIds[i],
+                                out,
+                                g.ratingKw[i],
+                                100 * ratio(out, g.ratingKw[i]),
+                                kindName(g, i)));
             }
         }
         int powered = 0;
         for (int r = 0; r < g.rackCount; r++) {
             if (!base.rackPowered[r]) {
-                findings.add(Severity.ERROR, "POWER_RACK_UNPOWERED", g.rackIds[r], "rack " + g.rackIds[r]
-                        + " has no live power feed (" + g.rackFeeds[r].length + " feeds). Maybe connect it to a busway or PDU?");
+                findings.add(
+                        Severity.ERROR,
+                        "POWER_RACK_UNPOWERED",
+                        g.rackIds[r],
+                        "rack " + g.rackIds[r] + " has no live power feed (" + g.rackFeeds[r].length
+                                + " feeds). Maybe connect it to a busway or PDU?");
                 continue;
             }
             powered++;
             double shelvesKw = g.shelfCapacityKw(r, g.rackFeeds[r].length, 0);
             if (g.rackShelves[r] > 0 && Tolerances.over(g.rackLoadKw[r], shelvesKw)) {
-                findings.add(Severity.ERROR, "POWER_RACK_OVER_FEEDS", g.rackIds[r], String.format(Locale.ROOT,
-                        "rack %s draws %.1f kW, over its %d power shelves of %.1f kW (%.1f kW). Maybe cap it or lower its powerKw.",
-                        g.rackIds[r], g.rackLoadKw[r], g.rackShelves[r], g.rackShelfRatingKw[r], shelvesKw));
+                findings.add(
+                        Severity.ERROR,
+                        "POWER_RACK_OVER_FEEDS",
+                        g.rackIds[r],
+                        String.format(
+                                Locale.ROOT,
+                                "rack %s draws %.1f kW, over its %d power shelves of %.1f kW (%.1f kW). Maybe cap it or lower its powerKw.",
+                                g.rackIds[r],
+                                g.rackLoadKw[r],
+                                g.rackShelves[r],
+                                g.rackShelfRatingKw[r],
+                                shelvesKw));
             }
         }
         if (Tolerances.over(utilityKw, gridKw)) {
-            findings.add(Severity.ERROR, "POWER_GRID_OVER_CAPACITY", null, String.format(Locale.ROOT,
-                    "the facility asks %.0f kW of the grid (IT %.0f + losses %.0f + cooling %.0f), over the interconnect's %.0f kW. "
-                            + "Maybe cap racks (Max-Q) or remove racks.", utilityKw, itKw, base.lossesKw, coolingDesignKw, gridKw));
+            findings.add(
+                    Severity.ERROR,
+                    "POWER_GRID_OVER_CAPACITY",
+                    null,
+                    String.format(
+                            Locale.ROOT,
+                            "the facility asks %.0f kW of the grid (IT %.0f + losses %.0f + cooling %.0f), over the interconnect's %.0f kW. "
+                                    + "Maybe cap racks (Max-Q) or remove racks.",
+                            utilityKw,
+                            itKw,
+                            base.lossesKw,
+                            coolingDesignKw,
+                            gridKw));
         }
 
         Set<String> promised = redundantNodes(facility);
@@ -168,19 +212,39 @@ public final class PowerAnalysis implements FacilityAnalysis {
                 ok++;
                 continue;
             }
-            String what = String.format(Locale.ROOT, "%d racks lose power (%.0f kW), %d elements over rating%s",
-                    row.unpoweredCount(), row.lostLoadKw(), row.overloadedCount(), examples(row));
+            String what = String.format(
+                    Locale.ROOT,
+                    "%d racks lose power (%.0f kW), %d elements over rating%s",
+                    row.unpoweredCount(),
+                    row.lostLoadKw(),
+                    row.overloadedCount(),
+                    examples(row));
             if (o.failure().type() == Failure.Type.SHELF) {
                 int r = o.failure().index();
-                findings.add(Severity.WARNING, "POWER_SHELF_NOT_REDUNDANT", g.rackIds[r], String.format(Locale.ROOT,
-                        "losing one power shelf of rack %s leaves %.1f kW for its %.1f kW load. Maybe cap it to that?",
-                        g.rackIds[r], g.shelfCapacityKw(r, base.rackLiveFeeds[r], 1), g.rackLoadKw[r]));
+                findings.add(
+                        Severity.WARNING,
+                        "POWER_SHELF_NOT_REDUNDANT",
+                        g.rackIds[r],
+                        String.format(
+                                Locale.ROOT,
+                                "losing one power shelf of rack %s leaves %.1f kW for its %.1f kW load. Maybe cap it to that?",
+                                g.rackIds[r],
+                                g.shelfCapacityKw(r, base.rackLiveFeeds[r], 1),
+                                g.rackLoadKw[r]));
             } else if (promised.contains(row.failed())) {
-                findings.add(Severity.ERROR, "POWER_REDUNDANCY_NOT_MET", row.failed(), "if " + row.kind() + " " + row.failed()
-                        + " fails, " + what + ". Its redundancy group promises it can fail. Maybe size its partners for the whole load?");
+                findings.add(
+                        Severity.ERROR,
+                        "POWER_REDUNDANCY_NOT_MET",
+                        row.failed(),
+                        "if " + row.kind() + " " + row.failed() + " fails, " + what
+                                + ". Its redundancy group promises it can fail. Maybe size its partners for the whole load?");
             } else {
-                findings.add(Severity.WARNING, "POWER_SINGLE_POINT_OF_FAILURE", row.failed(), "if " + row.kind() + " "
-                        + row.failed() + " fails, " + what + ". It is in no redundancy group. Maybe add a redundant unit or a generator?");
+                findings.add(
+                        Severity.WARNING,
+                        "POWER_SINGLE_POINT_OF_FAILURE",
+                        row.failed(),
+                        "if " + row.kind() + " " + row.failed() + " fails, " + what
+                                + ". It is in no redundancy group. Maybe add a redundant unit or a generator?");
             }
         }
         double coolingPerItKw = itKw > 0 ? coolingDesignKw / itKw : 0;
@@ -188,7 +252,10 @@ public final class PowerAnalysis implements FacilityAnalysis {
         List<String> limitedBy = new ArrayList<>();
         CappingReport capping = GridStudy.capping(facility, catalog, options, grid, coolingPerItKw, limits);
         if (!limits.isEmpty()) {
-            limitedBy.add(String.format(Locale.ROOT, "site power cap %.0f kW (%s) with every GPU rack at max power", capping.siteCapKw(),
+            limitedBy.add(String.format(
+                    Locale.ROOT,
+                    "site power cap %.0f kW (%s) with every GPU rack at max power",
+                    capping.siteCapKw(),
                     capping.siteCapSource()));
         }
         List<GridEvent> events = new ArrayList<>();
@@ -202,24 +269,54 @@ public final class PowerAnalysis implements FacilityAnalysis {
             for (GridEventSpec spec : facility.site().gridEvents()) {
                 Map<String, Double> own = new LinkedHashMap<>();
                 GridEvent e = spec.kind() == GridEventKind.DEMAND_RESPONSE
-                        ? GridStudy.demandResponse(g, catalog, grid, coolingPerItKw, spec.id(), GridStudy.EVENT_FROM_FILE,
-                                spec.curtailPercent() / 100, spec.durationH(), own)
-                        : GridStudy.lostFeed(g, base, catalog, grid, coolingPerItKw, spec.id(), GridStudy.EVENT_FROM_FILE,
-                                g.nodeIndex(spec.nodeId()), spec.durationH(), own);
+                        ? GridStudy.demandResponse(
+                                g,
+                                catalog,
+                                grid,
+                                coolingPerItKw,
+                                spec.id(),
+                                GridStudy.EVENT_FROM_FILE,
+                                spec.curtailPercent() / 100,
+                                spec.durationH(),
+                                own)
+                        : GridStudy.lostFeed(
+                                g,
+                                base,
+                                catalog,
+                                grid,
+                                coolingPerItKw,
+                                spec.id(),
+                                GridStudy.EVENT_FROM_FILE,
+                                g.nodeIndex(spec.nodeId()),
+                                spec.durationH(),
+                                own);
                 events.add(e);
                 own.forEach((rack, f) -> limits.merge(rack, f, Math::min));
                 if (!own.isEmpty()) {
                     limitedBy.add("grid event " + spec.id() + " (" + e.description() + ")");
                 }
                 if (e.feasible()) {
-                    findings.add(Severity.INFO, "POWER_GRID_EVENT_PLAN", spec.id(), String.format(Locale.ROOT,
-                            "grid event %s (%s): %s; %.1f kW shed, %.2f MWh, throughput %.1f %% of the baseline (%.2f h of the whole "
-                                    + "facility's throughput lost).%s",
-                            spec.id(), e.description(), e.racksCapped() + e.racksUnpowered() == 0 ? "no rack needs a cap"
-                                    : e.racksCapped() + " GPU racks capped" + (e.racksUnpowered() > 0 ? ", " + e.racksUnpowered()
-                                    + " racks unpowered" : ""),
-                            e.curtailedKw(), e.energyCurtailedMwh(), 100 * e.throughputFraction(), e.throughputLostHours(),
-                            e.racksCapped() > 0 ? " Maybe check the caps (gridEvents[].caps)?" : ""));
+                    findings.add(
+                            Severity.INFO,
+                            "POWER_GRID_EVENT_PLAN",
+                            spec.id(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "grid event %s (%s): %s; %.1f kW shed, %.2f MWh, throughput %.1f %% of the baseline (%.2f h of the whole "
+                                            + "facility's throughput lost).%s",
+                                    spec.id(),
+                                    e.description(),
+                                    e.racksCapped() + e.racksUnpowered() == 0
+                                            ? "no rack needs a cap"
+                                            : e.racksCapped() + " GPU racks capped"
+                                                    + (e.racksUnpowered() > 0
+                                                            ? ", " + e.racksUnpowered() + " racks unpowered"
+                                                            : ""),
+                                    e.curtailedKw(),
+                                    e.energyCurtailedMwh(),
+                                    100 * e.throughputFraction(),
+                                    e.throughputLostHours(),
+                                    e.racksCapped() > 0 ? " Maybe check the caps (gridEvents[].caps)?" : ""));
                 }
             }
         }
@@ -229,34 +326,80 @@ public final class PowerAnalysis implements FacilityAnalysis {
             facts.add(new FacilityPowerFact(itKw, facilityKw));
         }
         if (!limits.isEmpty()) {
-            facts.add(new RackPowerLimitFact(name(), limits, limits.size() + " GPU racks capped by the power analysis: "
-                    + String.join("; ", limitedBy) + " (the tightest cap per rack)"));
+            facts.add(new RackPowerLimitFact(
+                    name(),
+                    limits,
+                    limits.size() + " GPU racks capped by the power analysis: " + String.join("; ", limitedBy)
+                            + " (the tightest cap per rack)"));
         }
-        PowerReport report = new PowerReport(options.mode().name().toLowerCase(Locale.ROOT), g.rackCount, powered, itKw,
-                base.lossesKw, coolingDesignKw, cooling.isPresent() ? COOLING_FROM_THERMAL : COOLING_NONE, facilityKw, utilityKw,
-                gridKw, ratio(utilityKw, gridKw), ratio(base.lossesKw, itKw), itKw > 0 ? facilityKw / itKw : 0, annualMwh, price,
-                annualMwh * price, options.powerFactor(), components,
-                new N1Summary(outcomes.size(), ok, outcomes.size() - ok, MAX_LISTED_IDS), table, capping, events);
+        PowerReport report = new PowerReport(
+                options.mode().name().toLowerCase(Locale.ROOT),
+                g.rackCount,
+                powered,
+                itKw,
+                base.lossesKw,
+                coolingDesignKw,
+                cooling.isPresent() ? COOLING_FROM_THERMAL : COOLING_NONE,
+                facilityKw,
+                utilityKw,
+                gridKw,
+                ratio(utilityKw, gridKw),
+                ratio(base.lossesKw, itKw),
+                itKw > 0 ? facilityKw / itKw : 0,
+                annualMwh,
+                price,
+                annualMwh * price,
+                options.powerFactor(),
+                components,
+                new N1Summary(outcomes.size(), ok, outcomes.size() - ok, MAX_LISTED_IDS),
+                table,
+                capping,
+                events);
         return new AnalysisResult(findings.list(), report, facts);
     }
 
     private static void gridFindings(Findings findings, CappingReport c, List<GridEvent> events) {
         if (!c.feasible()) {
-            findings.add(Severity.WARNING, "POWER_CAP_INFEASIBLE", null, String.format(Locale.ROOT,
-                    "even with every GPU rack at its lowest cap the facility asks %.0f kW, over the site cap of %.0f kW. "
-                            + "Maybe remove racks or raise the cap?", c.utilityKw(), c.siteCapKw()));
+            findings.add(
+                    Severity.WARNING,
+                    "POWER_CAP_INFEASIBLE",
+                    null,
+                    String.format(
+                            Locale.ROOT,
+                            "even with every GPU rack at its lowest cap the facility asks %.0f kW, over the site cap of %.0f kW. "
+                                    + "Maybe remove racks or raise the cap?",
+                            c.utilityKw(),
+                            c.siteCapKw()));
         } else if (c.racksCapped() > 0) {
-            findings.add(Severity.INFO, "POWER_CAP_REQUIRED", null, String.format(Locale.ROOT,
-                    "at maximum power the facility asks %.0f kW, over the site cap of %.0f kW: capping %d GPU racks keeps %.1f %% "
-                            + "of the throughput. Maybe plan for these caps (capping.caps)?",
-                    c.uncappedUtilityKw(), c.siteCapKw(), c.racksCapped(), 100 * c.throughputFraction()));
+            findings.add(
+                    Severity.INFO,
+                    "POWER_CAP_REQUIRED",
+                    null,
+                    String.format(
+                            Locale.ROOT,
+                            "at maximum power the facility asks %.0f kW, over the site cap of %.0f kW: capping %d GPU racks keeps %.1f %% "
+                                    + "of the throughput. Maybe plan for these caps (capping.caps)?",
+                            c.uncappedUtilityKw(),
+                            c.siteCapKw(),
+                            c.racksCapped(),
+                            100 * c.throughputFraction()));
         }
         for (GridEvent e : events) {
             if (!e.feasible()) {
-                findings.add(Severity.WARNING, "POWER_GRID_EVENT_NOT_MET", null, String.format(Locale.ROOT,
-                        "%s (%s): the best plan draws %.0f kW (target %.0f kW)%s. Maybe add storage or generation?", e.kind(),
-                        e.description(), e.utilityKw(), e.targetUtilityKw(),
-                        e.racksUnpowered() > 0 ? " and leaves " + e.racksUnpowered() + " racks unpowered" : ""));
+                findings.add(
+                        Severity.WARNING,
+                        "POWER_GRID_EVENT_NOT_MET",
+                        null,
+                        String.format(
+                                Locale.ROOT,
+                                "%s (%s): the best plan draws %.0f kW (target %.0f kW)%s. Maybe add storage or generation?",
+                                e.kind(),
+                                e.description(),
+                                e.utilityKw(),
+                                e.targetUtilityKw(),
+                                e.racksUnpowered() > 0
+                                        ? " and leaves " + e.racksUnpowered() + " racks unpowered"
+                                        : ""));
             }
         }
     }
@@ -305,8 +448,15 @@ public final class PowerAnalysis implements FacilityAnalysis {
         }
         Failure f = o.failure();
         String kind = f.type() == Failure.Type.SHELF ? "power-shelf" : kindName(g, f.index());
-        return new N1Case(f.elementId(g), kind, o.ok(), overloaded, unpowered,
-                o.overloadedNodes().length + o.overloadedRacks().length, o.unpoweredRacks().length, o.lostLoadKw());
+        return new N1Case(
+                f.elementId(g),
+                kind,
+                o.ok(),
+                overloaded,
+                unpowered,
+                o.overloadedNodes().length + o.overloadedRacks().length,
+                o.unpoweredRacks().length,
+                o.lostLoadKw());
     }
 
     private static String examples(N1Case row) {
@@ -333,8 +483,12 @@ public final class PowerAnalysis implements FacilityAnalysis {
             List<Finding> all = new ArrayList<>(list);
             perCode.forEach((code, n) -> {
                 if (n > MAX_FINDINGS_PER_CODE) {
-                    all.add(new Finding(severity.get(code), code, null,
-                            (n - MAX_FINDINGS_PER_CODE) + " more " + code + " findings like the above (" + n + " in all)."));
+                    all.add(new Finding(
+                            severity.get(code),
+                            code,
+                            null,
+                            (n - MAX_FINDINGS_PER_CODE) + " more " + code + " findings like the above (" + n
+                                    + " in all)."));
                 }
             });
             return all;

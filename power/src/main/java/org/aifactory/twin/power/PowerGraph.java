@@ -50,6 +50,7 @@ final class PowerGraph {
     final double[] rackLoadKw;
     /** Feed entries (source node indices) of each rack. */
     final int[][] rackFeeds;
+
     final int[] rackShelves;
     final double[] rackShelfRatingKw;
     /** Distinct racks each node feeds directly. */
@@ -72,7 +73,8 @@ final class PowerGraph {
             ratingKw[i] = nodes[i].ratingKw();
             losses[i] = LossModel.of(nodes[i], options.powerFactor());
             if (index.put(nodeIds[i], i) != null) {
-                throw new IllegalArgumentException("The power node id (" + nodeIds[i] + ") appears twice. Maybe the facility was not validated?");
+                throw new IllegalArgumentException(
+                        "The power node id (" + nodeIds[i] + ") appears twice. Maybe the facility was not validated?");
             }
         }
         inputs = new int[nodeCount][];
@@ -93,13 +95,16 @@ final class PowerGraph {
                 }
             }
         }
-        children = childLists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        children = childLists.stream()
+                .map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
         standbyInput = new boolean[nodeCount][];
         for (int i = 0; i < nodeCount; i++) {
             standbyInput[i] = new boolean[inputs[i].length];
             for (int k = 0; k < inputs[i].length; k++) {
                 int p = inputs[i][k];
-                standbyInput[i][k] = kinds[p] == PowerNodeKind.GENERATOR || nodes[i].standbyInputs().contains(nodeIds[p]);
+                standbyInput[i][k] = kinds[p] == PowerNodeKind.GENERATOR
+                        || nodes[i].standbyInputs().contains(nodeIds[p]);
             }
         }
         topoOrder = topologicalOrder();
@@ -136,7 +141,9 @@ final class PowerGraph {
                 fed.get(s).add(r);
             }
         }
-        racksFedBy = fed.stream().map(s -> s.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        racksFedBy = fed.stream()
+                .map(s -> s.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
         rackWorkloads = WorkloadKind.ofRacks(facility);
     }
 
@@ -167,7 +174,8 @@ final class PowerGraph {
     /** This graph with the given rack loads, kW (copied). */
     PowerGraph withRackLoads(double[] loadsKw) {
         if (loadsKw.length != rackCount) {
-            throw new IllegalArgumentException("The rack loads (" + loadsKw.length + ") must number the racks (" + rackCount + ").");
+            throw new IllegalArgumentException(
+                    "The rack loads (" + loadsKw.length + ") must number the racks (" + rackCount + ").");
         }
         return new PowerGraph(this, loadsKw.clone());
     }
@@ -178,15 +186,18 @@ final class PowerGraph {
         return switch (options.mode()) {
             case TYPICAL -> typical;
             case MAX -> Math.max(type.maxPowerKw(), rack.powerKw() != null ? rack.powerKw() : 0);
-            case CAPPED -> Math.min(typical, options.rackCapsKw().getOrDefault(rack.id(), options.capFractionOfMax() * type.maxPowerKw()));
+            case CAPPED ->
+                Math.min(
+                        typical,
+                        options.rackCapsKw().getOrDefault(rack.id(), options.capFractionOfMax() * type.maxPowerKw()));
         };
     }
 
     private static int lookup(Map<String, Integer> index, String id, String what) {
         Integer i = index.get(id);
         if (i == null) {
-            throw new IllegalArgumentException("The " + what + " names an unknown power node (" + id
-                    + "). Maybe the facility was not validated?");
+            throw new IllegalArgumentException(
+                    "The " + what + " names an unknown power node (" + id + "). Maybe the facility was not validated?");
         }
         return i;
     }
@@ -228,7 +239,8 @@ final class PowerGraph {
                     stuck.add(nodeIds[i]);
                 }
             }
-            throw new IllegalArgumentException("The power graph has a cycle through " + stuck + ". Maybe the facility was not validated?");
+            throw new IllegalArgumentException(
+                    "The power graph has a cycle through " + stuck + ". Maybe the facility was not validated?");
         }
         return order;
     }

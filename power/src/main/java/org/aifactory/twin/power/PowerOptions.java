@@ -35,7 +35,8 @@ public record PowerOptions(LoadMode mode, double capFractionOfMax, Map<String, D
         rackCapsKw = rackCapsKw == null ? Map.of() : Map.copyOf(rackCapsKw);
         rackCapsKw.forEach((id, cap) -> {
             if (!(cap >= 0)) {
-                throw new IllegalArgumentException("The cap (" + cap + " kW) of rack (" + id + ") must not be negative.");
+                throw new IllegalArgumentException(
+                        "The cap (" + cap + " kW) of rack (" + id + ") must not be negative.");
             }
         });
     }

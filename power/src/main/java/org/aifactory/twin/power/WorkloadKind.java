@@ -93,6 +93,9 @@ public enum WorkloadKind {
     }
 
     private static int gpus(Deployment d, PoolRole role) {
-        return d.pools().stream().filter(p -> p.role() == role).mapToInt(WorkerPool::gpus).sum();
+        return d.pools().stream()
+                .filter(p -> p.role() == role)
+                .mapToInt(WorkerPool::gpus)
+                .sum();
     }
 }

@@ -30,6 +30,7 @@ class CappingTest {
     private static final double KW = 1e-9;
     /** Racks in no deployment train: alpha 0.866 [D]. GB200 NVL72: G = 72 x 1.2 = 86.4 kW of GPUs, N = 132 - 86.4 = 45.6 kW. */
     private static final double TRAIN = WorkloadKind.TRAINING.defaultAlpha();
+
     private static final double G200 = 86.4;
     private static final double N200 = 45.6;
     /** Utility demand must meet a cap to this relative tolerance (issue 4). */
@@ -37,7 +38,8 @@ class CappingTest {
 
     /** utility -> tx (lossless) -> bus (lossless), {@code gb200} GB200 and {@code gb300} GB300 racks on bus. */
     private static Facility losslessChain(int gb200, int gb300) {
-        return Chains.facility(List.of(
+        return Chains.facility(
+                List.of(
                         lossless("utility", PowerNodeKind.UTILITY, 100_000),
                         lossless("tx", PowerNodeKind.TRANSFORMER, 100_000, "utility"),
                         lossless("bus", PowerNodeKind.BUSWAY, 100_000, "tx")),
@@ -46,15 +48,19 @@ class CappingTest {
 
     /** utility -> mv (eta 0.9999) -> transformer (4 + 30 kW) -> UPS (curve) -> busway (eta 0.995), 2N. */
     private static Facility lossy2N(int gb200, int gb300) {
-        List<PowerNode> nodes = new ArrayList<>(List.of(lossless("utility", PowerNodeKind.UTILITY, 100_000),
+        List<PowerNode> nodes = new ArrayList<>(List.of(
+                lossless("utility", PowerNodeKind.UTILITY, 100_000),
                 fixed("mv", PowerNodeKind.MV_SWITCHGEAR, 100_000, 0.9999, "utility")));
         for (String side : List.of("a", "b")) {
             nodes.add(transformer("tx-" + side, 2_850, 4, 30, "mv"));
             nodes.add(ups("ups-" + side, 2_500, Chains.UPS_CURVE, "tx-" + side));
             nodes.add(fixed("bus-" + side, PowerNodeKind.BUSWAY, 1_800, 0.995, "ups-" + side));
         }
-        return Chains.facility(nodes, List.of(new RedundancyGroup("sides", RedundancyScheme.TWO_N,
-                List.of("tx-a", "tx-b", "ups-a", "ups-b", "bus-a", "bus-b"))), mixed(gb200, gb300, "bus-a", "bus-b"));
+        return Chains.facility(
+                nodes,
+                List.of(new RedundancyGroup(
+                        "sides", RedundancyScheme.TWO_N, List.of("tx-a", "tx-b", "ups-a", "ups-b", "bus-a", "bus-b"))),
+                mixed(gb200, gb300, "bus-a", "bus-b"));
     }
 
     private static List<Rack> mixed(int gb200, int gb300, String... sources) {
@@ -64,8 +70,14 @@ class CappingTest {
             for (int k = 0; k < sources.length; k++) {
                 feeds.add(new RackFeed(FeedSide.values()[k], sources[k]));
             }
-            racks.add(new Rack("rack-" + i, i < gb200 ? "gb200-nvl72" : "gb300-nvl72", null,
-                    Placement.inHall("hall-1", 1, 1, 0), feeds, null, null));
+            racks.add(new Rack(
+                    "rack-" + i,
+                    i < gb200 ? "gb200-nvl72" : "gb300-nvl72",
+                    null,
+                    Placement.inHall("hall-1", 1, 1, 0),
+                    feeds,
+                    null,
+                    null));
         }
         return racks;
     }
@@ -113,10 +125,13 @@ class CappingTest {
         assertThat(loads[0]).isGreaterThan(45.6 + 0.3 * 86.4).isLessThan(132);
         assertThat(loads[11]).isGreaterThan(41.2 + 0.3 * 100.8).isLessThan(142);
         assertThat(m200).isCloseTo(m300, within(1e-9 * m200));
-        // equal marginals alpha w / G p^(alpha-1): G_200^-alpha (P_200 - N_200)^(alpha-1) = G_300^-alpha (P_300 - N_300)^(alpha-1),
-        // so (P_200 - N_200) / (P_300 - N_300) = (G_200 / G_300)^(alpha / (alpha - 1)) = (86.4/100.8)^(-0.7857) = 1.1287:
+        // equal marginals alpha w / G p^(alpha-1): G_200^-alpha (P_200 - N_200)^(alpha-1) = G_300^-alpha (P_300 -
+        // N_300)^(alpha-1),
+        // so (P_200 - N_200) / (P_300 - N_300) = (G_200 / G_300)^(alpha / (alpha - 1)) = (86.4/100.8)^(-0.7857) =
+        // 1.1287:
         // x = P_300 - 41.2 from 6 (45.6 + 1.1287 x) + 6 (41.2 + x) = 1,233: x = 55.76, P_300 = 96.96, P_200 = 108.54 kW
-        assertThat((loads[0] - 45.6) / (loads[11] - 41.2)).isCloseTo(Math.pow(86.4 / 100.8, 0.44 / (0.44 - 1)), within(1e-9));
+        assertThat((loads[0] - 45.6) / (loads[11] - 41.2))
+                .isCloseTo(Math.pow(86.4 / 100.8, 0.44 / (0.44 - 1)), within(1e-9));
         assertThat(loads[11]).isCloseTo(96.96, within(0.01));
         double[] equal = new double[12];
         for (int r = 0; r < 12; r++) {
@@ -143,8 +158,8 @@ class CappingTest {
     }
 
     @Property(tries = 60, seed = "20251123")
-    void throughputNeverRisesWhenTheCapTightens(@ForAll @DoubleRange(min = 0.5, max = 1.1) double a,
-            @ForAll @DoubleRange(min = 0.5, max = 1.1) double b) {
+    void throughputNeverRisesWhenTheCapTightens(
+            @ForAll @DoubleRange(min = 0.5, max = 1.1) double a, @ForAll @DoubleRange(min = 0.5, max = 1.1) double b) {
         CapPlanner p = planner(maxGraph(lossy2N(5, 7)));
         double topKw = p.plan(p.allocate(p.maxItKw), true).utilityKw();
         CapPlanner.Plan loose = p.fitUtility(Math.max(a, b) * topKw);
@@ -183,7 +198,8 @@ class CappingTest {
         // 2N: tx-a out, side B carries 8 x 120 + 4 x 132 = 1,488 kW + losses, under every B rating.
         Facility f = lossy2N(8, 4);
         PowerGraph g = Chains.graph(f);
-        GridEvent e = GridStudy.lostFeed(g, LoadFlow.solve(g), Chains.CATALOG, GridOptions.DEFAULT.withLostFeed("tx-a", 2), 0);
+        GridEvent e = GridStudy.lostFeed(
+                g, LoadFlow.solve(g), Chains.CATALOG, GridOptions.DEFAULT.withLostFeed("tx-a", 2), 0);
         assertThat(e.kind()).isEqualTo("lost-feed");
         assertThat(e.feasible()).isTrue();
         assertThat(e.racksCapped()).isZero();
@@ -210,27 +226,39 @@ class CappingTest {
         // 2N lossless, busways 1,000 kW; 10 GB200 at 120 kW: 600 kW per side. bus-a out: bus-b would carry
         // 1,200 kW > 1,000: the plan caps every rack to 100 kW (x (1 - 1e-7)); throughput
         // ((100 - 45.6) / (120 - 45.6))^0.866 = (54.4 / 74.4)^0.866 = 0.762512.
-        Facility f = Chains.facility(List.of(lossless("utility", PowerNodeKind.UTILITY, 10_000),
+        Facility f = Chains.facility(
+                List.of(
+                        lossless("utility", PowerNodeKind.UTILITY, 10_000),
                         lossless("bus-a", PowerNodeKind.BUSWAY, 1_000, "utility"),
                         lossless("bus-b", PowerNodeKind.BUSWAY, 1_000, "utility")),
                 Chains.racks(10, null, "bus-a", "bus-b"));
         PowerGraph g = Chains.graph(f);
-        GridEvent e = GridStudy.lostFeed(g, LoadFlow.solve(g), Chains.CATALOG, GridOptions.DEFAULT.withLostFeed("bus-a", 1), 0);
+        GridEvent e = GridStudy.lostFeed(
+                g, LoadFlow.solve(g), Chains.CATALOG, GridOptions.DEFAULT.withLostFeed("bus-a", 1), 0);
         assertThat(e.feasible()).isTrue();
         assertThat(e.racksCapped()).isEqualTo(10);
-        assertThat(e.caps()).singleElement().satisfies(c -> assertThat(c.capKw()).isCloseTo(100, within(1e-4)));
-        assertThat(e.throughputFraction()).isCloseTo(Math.pow(54.4 / 74.4, TRAIN), within(1e-6)).isCloseTo(0.762512, within(1e-6));
+        assertThat(e.caps())
+                .singleElement()
+                .satisfies(c -> assertThat(c.capKw()).isCloseTo(100, within(1e-4)));
+        assertThat(e.throughputFraction())
+                .isCloseTo(Math.pow(54.4 / 74.4, TRAIN), within(1e-6))
+                .isCloseTo(0.762512, within(1e-6));
         assertThat(e.utilityKw()).isLessThanOrEqualTo(1_000);
     }
 
     @Test
     void reportCarriesCappingAndGridEventsForTheScalableUnit() {
-        PowerReport r = (PowerReport) new PowerAnalysis().analyze(org.aifactory.twin.samples.Samples.SCALABLE_UNIT.load(),
-                Chains.CATALOG, AnalysisContext.empty()).report();
+        PowerReport r = (PowerReport) new PowerAnalysis()
+                .analyze(
+                        org.aifactory.twin.samples.Samples.SCALABLE_UNIT.load(),
+                        Chains.CATALOG,
+                        AnalysisContext.empty())
+                .report();
         assertThat(r.capping().curve()).hasSize(GridOptions.DEFAULT.curvePoints());
         assertThat(r.capping().curve().get(15).throughputFraction()).isCloseTo(1, within(1e-12));
         for (int k = 1; k < r.capping().curve().size(); k++) {
-            assertThat(r.capping().curve().get(k).facilityPowerKw()).isGreaterThan(r.capping().curve().get(k - 1).facilityPowerKw());
+            assertThat(r.capping().curve().get(k).facilityPowerKw())
+                    .isGreaterThan(r.capping().curve().get(k - 1).facilityPowerKw());
             assertThat(r.capping().curve().get(k).throughputFraction())
                     .isGreaterThan(r.capping().curve().get(k - 1).throughputFraction());
         }
@@ -248,7 +276,9 @@ class CappingTest {
         // power and 0.668^0.436 = 0.839 of the throughput; the power chain's losses fall with the load, so
         // IT power falls a little less than 20 %.
         Facility f = org.aifactory.twin.samples.Samples.HALL_100MW.load();
-        PowerReport uncapped = (PowerReport) new PowerAnalysis().analyze(f, Chains.CATALOG, AnalysisContext.empty()).report();
+        PowerReport uncapped = (PowerReport) new PowerAnalysis()
+                .analyze(f, Chains.CATALOG, AnalysisContext.empty())
+                .report();
         double capKw = 0.8 * uncapped.capping().uncappedUtilityKw();
         var result = new PowerAnalysis(PowerOptions.DEFAULT, GridOptions.DEFAULT.withSiteCapKw(capKw))
                 .analyze(f, Chains.CATALOG, AnalysisContext.empty());
@@ -257,14 +287,18 @@ class CappingTest {
         assertThat(c.curveAlphaByWorkload()).containsEntry("inference", 0.436).containsEntry("decode", 0.109);
         assertThat(c.utilityKw()).isLessThanOrEqualTo(capKw).isGreaterThan(capKw * (1 - CAP_RELATIVE));
         assertThat(c.racksCapped()).isEqualTo(640);
-        assertThat(c.caps()).singleElement().satisfies(g -> assertThat(g.capFractionOfMax()).isCloseTo(0.764, within(0.002)));
+        assertThat(c.caps())
+                .singleElement()
+                .satisfies(g -> assertThat(g.capFractionOfMax()).isCloseTo(0.764, within(0.002)));
         CapGroup group = c.caps().get(0);
         assertThat(group.workload()).isEqualTo("inference");
         assertThat(group.gpuPowerFraction()).isCloseTo((group.capKw() - 41.2) / 100.8, within(1e-9));
-        assertThat(c.throughputFraction()).isCloseTo(Math.pow(group.gpuPowerFraction(), 0.436), within(1e-9))
+        assertThat(c.throughputFraction())
+                .isCloseTo(Math.pow(group.gpuPowerFraction(), 0.436), within(1e-9))
                 .isCloseTo(0.839, within(0.003));
-        assertThat(result.findings()).anyMatch(x -> x.code().equals("POWER_CAP_REQUIRED")
-                && x.severity() == org.aifactory.twin.model.analysis.Severity.INFO);
+        assertThat(result.findings())
+                .anyMatch(x -> x.code().equals("POWER_CAP_REQUIRED")
+                        && x.severity() == org.aifactory.twin.model.analysis.Severity.INFO);
         // the plan's own load flow conserves power at every node
         CapPlanner p = planner(maxGraph(f));
         CapPlanner.Plan plan = p.fitUtility(capKw);

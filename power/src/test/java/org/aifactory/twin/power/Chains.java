@@ -26,24 +26,43 @@ final class Chains {
     static final CatalogIndex CATALOG = new CatalogIndex(CatalogIo.builtIn(), Catalog.EMPTY);
 
     /** The built-in ups-2500 curve (ai-factory-reference.md §3). */
-    static final List<EfficiencyPoint> UPS_CURVE = List.of(new EfficiencyPoint(0.1, 0.8), new EfficiencyPoint(0.25, 0.85),
-            new EfficiencyPoint(0.5, 0.93), new EfficiencyPoint(0.75, 0.945), new EfficiencyPoint(1.0, 0.95));
+    static final List<EfficiencyPoint> UPS_CURVE = List.of(
+            new EfficiencyPoint(0.1, 0.8),
+            new EfficiencyPoint(0.25, 0.85),
+            new EfficiencyPoint(0.5, 0.93),
+            new EfficiencyPoint(0.75, 0.945),
+            new EfficiencyPoint(1.0, 0.95));
 
     static PowerNode lossless(String id, PowerNodeKind kind, double ratingKw, String... inputs) {
-        return new PowerNode(id, kind, id, null, null, List.of(inputs), ratingKw, 415, null, null, null, List.of(), null);
+        return new PowerNode(
+                id, kind, id, null, null, List.of(inputs), ratingKw, 415, null, null, null, List.of(), null);
     }
 
     static PowerNode fixed(String id, PowerNodeKind kind, double ratingKw, double efficiency, String... inputs) {
-        return new PowerNode(id, kind, id, null, null, List.of(inputs), ratingKw, 415, efficiency, null, null, List.of(), null);
+        return new PowerNode(
+                id, kind, id, null, null, List.of(inputs), ratingKw, 415, efficiency, null, null, List.of(), null);
     }
 
     static PowerNode transformer(String id, double ratingKw, double noLoadKw, double fullLoadKw, String... inputs) {
-        return new PowerNode(id, PowerNodeKind.TRANSFORMER, id, null, null, List.of(inputs), ratingKw, 415, null, noLoadKw,
-                fullLoadKw, List.of(), null);
+        return new PowerNode(
+                id,
+                PowerNodeKind.TRANSFORMER,
+                id,
+                null,
+                null,
+                List.of(inputs),
+                ratingKw,
+                415,
+                null,
+                noLoadKw,
+                fullLoadKw,
+                List.of(),
+                null);
     }
 
     static PowerNode ups(String id, double ratingKw, List<EfficiencyPoint> curve, String... inputs) {
-        return new PowerNode(id, PowerNodeKind.UPS, id, null, null, List.of(inputs), ratingKw, 415, null, null, null, curve, null);
+        return new PowerNode(
+                id, PowerNodeKind.UPS, id, null, null, List.of(inputs), ratingKw, 415, null, null, null, curve, null);
     }
 
     /** A GB200 NVL72 rack (8 x 33 kW shelves) drawing {@code powerKw}, fed A, B, C... from {@code sources}. */
@@ -64,9 +83,17 @@ final class Chains {
     }
 
     static Facility facility(List<PowerNode> nodes, List<RedundancyGroup> groups, List<Rack> racks) {
-        return new Facility(Facility.FORMAT_VERSION, new Site("test", 0, 35, 24, 100_000, 100),
-                List.of(new Hall("hall-1", "Hall 1", 0, 0, 50, 50, 5)), List.of(), racks, new PowerChain(nodes, groups),
-                null, null, null, null);
+        return new Facility(
+                Facility.FORMAT_VERSION,
+                new Site("test", 0, 35, 24, 100_000, 100),
+                List.of(new Hall("hall-1", "Hall 1", 0, 0, 50, 50, 5)),
+                List.of(),
+                racks,
+                new PowerChain(nodes, groups),
+                null,
+                null,
+                null,
+                null);
     }
 
     static Facility facility(List<PowerNode> nodes, List<Rack> racks) {

@@ -75,6 +75,8 @@ final class Conservation {
 
     static void assertClose(String what, double actual, double expected) {
         double tolerance = RELATIVE * Math.max(Math.abs(actual), Math.abs(expected)) + 1e-12;
-        assertThat(Math.abs(actual - expected)).as("%s: %s vs %s", what, actual, expected).isLessThanOrEqualTo(tolerance);
+        assertThat(Math.abs(actual - expected))
+                .as("%s: %s vs %s", what, actual, expected)
+                .isLessThanOrEqualTo(tolerance);
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class ConservationTest {
 
     private static void checkAllModes(Facility f) {
-        for (PowerOptions options : List.of(PowerOptions.DEFAULT, PowerOptions.of(LoadMode.MAX), PowerOptions.capped(0.8))) {
+        for (PowerOptions options :
+                List.of(PowerOptions.DEFAULT, PowerOptions.of(LoadMode.MAX), PowerOptions.capped(0.8))) {
             PowerGraph g = new PowerGraph(f, Chains.CATALOG, options);
             Conservation.check(g, LoadFlow.solve(g));
         }

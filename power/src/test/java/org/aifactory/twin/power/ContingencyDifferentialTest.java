@@ -24,18 +24,28 @@ class ContingencyDifferentialTest {
             String failed = a.failure().elementId(g);
             assertThat(a.failure()).isEqualTo(b.failure());
             assertThat(a.unpoweredRacks()).as("unpowered after %s", failed).containsExactly(b.unpoweredRacks());
-            assertThat(a.overloadedNodes()).as("overloaded nodes after %s", failed).containsExactly(b.overloadedNodes());
-            assertThat(a.overloadedRacks()).as("overloaded racks after %s", failed).containsExactly(b.overloadedRacks());
+            assertThat(a.overloadedNodes())
+                    .as("overloaded nodes after %s", failed)
+                    .containsExactly(b.overloadedNodes());
+            assertThat(a.overloadedRacks())
+                    .as("overloaded racks after %s", failed)
+                    .containsExactly(b.overloadedRacks());
             Conservation.assertClose("lost load after " + failed, a.lostLoadKw(), b.lostLoadKw());
             // sums of deltas against a fresh sum: relative to the baseline demand
             double scale = Conservation.RELATIVE * base.sourceDemandKw + 1e-12;
-            assertThat(Math.abs(a.sourceDemandKw() - b.sourceDemandKw())).as("demand after %s", failed).isLessThanOrEqualTo(scale);
-            assertThat(Math.abs(a.lossesKw() - b.lossesKw())).as("losses after %s", failed).isLessThanOrEqualTo(scale);
+            assertThat(Math.abs(a.sourceDemandKw() - b.sourceDemandKw()))
+                    .as("demand after %s", failed)
+                    .isLessThanOrEqualTo(scale);
+            assertThat(Math.abs(a.lossesKw() - b.lossesKw()))
+                    .as("losses after %s", failed)
+                    .isLessThanOrEqualTo(scale);
             if (a.failure().type() == Failure.Type.NODE) {
-                double[] incremental = IncrementalContingencySolver.outputsAfter(g, base, a.failure().index());
+                double[] incremental = IncrementalContingencySolver.outputsAfter(
+                        g, base, a.failure().index());
                 FlowState full = LoadFlow.solve(g, a.failure().index());
                 for (int i = 0; i < g.nodeCount; i++) {
-                    assertThat(Math.abs(incremental[i] - full.outputKw[i])).as("output of %s after %s", g.nodeIds[i], failed)
+                    assertThat(Math.abs(incremental[i] - full.outputKw[i]))
+                            .as("output of %s after %s", g.nodeIds[i], failed)
                             .isLessThanOrEqualTo(scale);
                 }
                 Conservation.check(g, full, incremental);

@@ -30,13 +30,15 @@ class HandCalculatedTest {
      * from bus-b. Transformers lossless; busways eta 0.8 (exaggerated so the numbers stay round).
      */
     private static Facility twoN(double buswayRatingKw, double rackKw) {
-        return Chains.facility(List.of(
+        return Chains.facility(
+                List.of(
                         lossless("utility", PowerNodeKind.UTILITY, 10_000),
                         lossless("tx-a", PowerNodeKind.TRANSFORMER, 2_000, "utility"),
                         lossless("tx-b", PowerNodeKind.TRANSFORMER, 2_000, "utility"),
                         fixed("bus-a", PowerNodeKind.BUSWAY, buswayRatingKw, 0.8, "tx-a"),
                         fixed("bus-b", PowerNodeKind.BUSWAY, buswayRatingKw, 0.8, "tx-b")),
-                List.of(new RedundancyGroup("sides", RedundancyScheme.TWO_N, List.of("tx-a", "tx-b", "bus-a", "bus-b"))),
+                List.of(new RedundancyGroup(
+                        "sides", RedundancyScheme.TWO_N, List.of("tx-a", "tx-b", "bus-a", "bus-b"))),
                 racks(4, rackKw, "bus-a", "bus-b"));
     }
 
@@ -70,7 +72,9 @@ class HandCalculatedTest {
         assertThat(out[g.nodeIndex("tx-b")]).isCloseTo(500, within(KW));
         assertThat(out[g.nodeIndex("utility")]).isCloseTo(500, within(KW));
         assertThat(out[g.nodeIndex("bus-a")]).isZero();
-        ContingencyOutcome o = new IncrementalContingencySolver().solve(g, base, List.of(new Failure(Failure.Type.NODE, txA))).get(0);
+        ContingencyOutcome o = new IncrementalContingencySolver()
+                .solve(g, base, List.of(new Failure(Failure.Type.NODE, txA)))
+                .get(0);
         assertThat(o.ok()).isTrue();
         assertThat(o.lossesKw()).isCloseTo(100, within(KW));
         assertThat(o.sourceDemandKw()).isCloseTo(500, within(KW));
@@ -82,7 +86,8 @@ class HandCalculatedTest {
         PowerGraph g = Chains.graph(twoN(350, 100));
         FlowState base = LoadFlow.solve(g);
         ContingencyOutcome o = new IncrementalContingencySolver()
-                .solve(g, base, List.of(new Failure(Failure.Type.NODE, g.nodeIndex("bus-a")))).get(0);
+                .solve(g, base, List.of(new Failure(Failure.Type.NODE, g.nodeIndex("bus-a"))))
+                .get(0);
         assertThat(o.ok()).isFalse();
         assertThat(o.overloadedNodes()).containsExactly(g.nodeIndex("bus-b"));
         assertThat(o.unpoweredRacks()).isEmpty();
@@ -95,10 +100,13 @@ class HandCalculatedTest {
         PowerGraph g = Chains.graph(twoN(1_000, 140));
         FlowState base = LoadFlow.solve(g);
         ContingencyOutcome o = new IncrementalContingencySolver()
-                .solve(g, base, List.of(new Failure(Failure.Type.NODE, g.nodeIndex("bus-a")))).get(0);
+                .solve(g, base, List.of(new Failure(Failure.Type.NODE, g.nodeIndex("bus-a"))))
+                .get(0);
         assertThat(o.overloadedRacks()).containsExactly(0, 1, 2, 3);
         // one lost shelf of eight: 7 x 33 = 231 kW >= 140 kW, carried
-        ContingencyOutcome shelf = new IncrementalContingencySolver().solve(g, base, List.of(new Failure(Failure.Type.SHELF, 0))).get(0);
+        ContingencyOutcome shelf = new IncrementalContingencySolver()
+                .solve(g, base, List.of(new Failure(Failure.Type.SHELF, 0)))
+                .get(0);
         assertThat(shelf.ok()).isTrue();
     }
 
@@ -108,7 +116,8 @@ class HandCalculatedTest {
         PowerGraph g = Chains.graph(twoN(450, 100));
         FlowState base = LoadFlow.solve(g);
         ContingencyOutcome o = new IncrementalContingencySolver()
-                .solve(g, base, List.of(new Failure(Failure.Type.NODE, g.nodeIndex("utility")))).get(0);
+                .solve(g, base, List.of(new Failure(Failure.Type.NODE, g.nodeIndex("utility"))))
+                .get(0);
         assertThat(o.unpoweredRacks()).containsExactly(0, 1, 2, 3);
         assertThat(o.lostLoadKw()).isCloseTo(400, within(KW));
         assertThat(o.sourceDemandKw()).isZero();
@@ -120,7 +129,8 @@ class HandCalculatedTest {
      * -> swbd (LV switchgear, 3 inputs, lossless) -> bus-1 (lossless) -> racks of 120 kW.
      */
     private static Facility nPlusOne(int rackCount) {
-        return Chains.facility(List.of(
+        return Chains.facility(
+                List.of(
                         lossless("utility", PowerNodeKind.UTILITY, 100_000),
                         lossless("tx", PowerNodeKind.TRANSFORMER, 100_000, "utility"),
                         ups("ups-1", 2_500, Chains.UPS_CURVE, "tx"),
@@ -128,7 +138,8 @@ class HandCalculatedTest {
                         ups("ups-3", 2_500, Chains.UPS_CURVE, "tx"),
                         lossless("swbd", PowerNodeKind.LV_SWITCHGEAR, 100_000, "ups-1", "ups-2", "ups-3"),
                         lossless("bus-1", PowerNodeKind.BUSWAY, 100_000, "swbd")),
-                List.of(new RedundancyGroup("ups-block", RedundancyScheme.N_PLUS_1, List.of("ups-1", "ups-2", "ups-3"))),
+                List.of(new RedundancyGroup(
+                        "ups-block", RedundancyScheme.N_PLUS_1, List.of("ups-1", "ups-2", "ups-3"))),
                 racks(rackCount, 120.0, "bus-1"));
     }
 
@@ -140,13 +151,19 @@ class HandCalculatedTest {
         FlowState base = LoadFlow.solve(g);
         int ups1 = g.nodeIndex("ups-1");
         assertThat(base.outputKw[ups1]).isCloseTo(1_000, within(KW));
-        assertThat(base.lossKw[ups1]).isCloseTo(1_000 * (1 / 0.898 - 1), within(KW)).isCloseTo(113.586, within(1e-3));
+        assertThat(base.lossKw[ups1])
+                .isCloseTo(1_000 * (1 / 0.898 - 1), within(KW))
+                .isCloseTo(113.586, within(1e-3));
         assertThat(base.lossesKw).isCloseTo(3 * 1_000 * (1 / 0.898 - 1), within(KW));
         // ups-1 fails: 1,500 kW each on ups-2 and ups-3, f = 0.6, eta = 0.936, loss 102.564 kW each;
         // total losses fall from 340.757 to 205.128 kW (better efficiency at higher load); tx carries 3,205.128 kW.
-        ContingencyOutcome o = new IncrementalContingencySolver().solve(g, base, List.of(new Failure(Failure.Type.NODE, ups1))).get(0);
+        ContingencyOutcome o = new IncrementalContingencySolver()
+                .solve(g, base, List.of(new Failure(Failure.Type.NODE, ups1)))
+                .get(0);
         assertThat(o.ok()).isTrue();
-        assertThat(o.lossesKw()).isCloseTo(2 * 1_500 * (1 / 0.936 - 1), within(KW)).isCloseTo(205.128, within(1e-3));
+        assertThat(o.lossesKw())
+                .isCloseTo(2 * 1_500 * (1 / 0.936 - 1), within(KW))
+                .isCloseTo(205.128, within(1e-3));
         double[] out = IncrementalContingencySolver.outputsAfter(g, base, ups1);
         assertThat(out[g.nodeIndex("ups-2")]).isCloseTo(1_500, within(KW));
         assertThat(out[g.nodeIndex("tx")]).isCloseTo(3_000 + 2 * 1_500 * (1 / 0.936 - 1), within(KW));
@@ -161,12 +178,17 @@ class HandCalculatedTest {
         FlowState base = LoadFlow.solve(g);
         assertThat(ContingencySolver.overloadedNodes(g, base)).isEmpty();
         ContingencyOutcome o = new IncrementalContingencySolver()
-                .solve(g, base, List.of(new Failure(Failure.Type.NODE, g.nodeIndex("ups-1")))).get(0);
+                .solve(g, base, List.of(new Failure(Failure.Type.NODE, g.nodeIndex("ups-1"))))
+                .get(0);
         assertThat(o.overloadedNodes()).containsExactly(Chains.indices(g, "ups-2", "ups-3"));
         // and the analysis calls it: the N+1 group promised one may fail
-        List<Finding> findings = new PowerAnalysis().analyze(f, Chains.CATALOG, AnalysisContext.empty()).findings();
-        assertThat(findings).filteredOn(x -> x.code().equals("POWER_REDUNDANCY_NOT_MET"))
-                .extracting(Finding::element).containsExactly("ups-1", "ups-2", "ups-3");
+        List<Finding> findings = new PowerAnalysis()
+                .analyze(f, Chains.CATALOG, AnalysisContext.empty())
+                .findings();
+        assertThat(findings)
+                .filteredOn(x -> x.code().equals("POWER_REDUNDANCY_NOT_MET"))
+                .extracting(Finding::element)
+                .containsExactly("ups-1", "ups-2", "ups-3");
     }
 
     /**
@@ -175,7 +197,8 @@ class HandCalculatedTest {
      * as its standby input (a static transfer switch), ups-r; bus-k feeds 8 racks of 120 kW.
      */
     private static Facility blockRedundant(boolean transferSwitch) {
-        List<PowerNode> nodes = new ArrayList<>(List.of(lossless("utility", PowerNodeKind.UTILITY, 100_000),
+        List<PowerNode> nodes = new ArrayList<>(List.of(
+                lossless("utility", PowerNodeKind.UTILITY, 100_000),
                 lossless("tx", PowerNodeKind.TRANSFORMER, 100_000, "utility"),
                 fixed("ups-r", PowerNodeKind.UPS, 1_000, 0.96, "tx")));
         List<Rack> racks = new ArrayList<>();
@@ -188,8 +211,11 @@ class HandCalculatedTest {
                 racks.add(Chains.rack("rack-" + k + "-" + r, 120.0, "bus-" + k));
             }
         }
-        return Chains.facility(nodes, List.of(new RedundancyGroup("ups", RedundancyScheme.BLOCK_REDUNDANT,
-                List.of("ups-1", "ups-2", "ups-3", "ups-r"))), racks);
+        return Chains.facility(
+                nodes,
+                List.of(new RedundancyGroup(
+                        "ups", RedundancyScheme.BLOCK_REDUNDANT, List.of("ups-1", "ups-2", "ups-3", "ups-r"))),
+                racks);
     }
 
     @Test
@@ -206,7 +232,9 @@ class HandCalculatedTest {
         // ups-2 fails: sts-2 transfers to the catcher, which now delivers 960 kW with 40 kW loss; nothing else
         // moves, nothing is over rating, the losses and the tx load are unchanged.
         int ups2 = g.nodeIndex("ups-2");
-        ContingencyOutcome o = new IncrementalContingencySolver().solve(g, base, List.of(new Failure(Failure.Type.NODE, ups2))).get(0);
+        ContingencyOutcome o = new IncrementalContingencySolver()
+                .solve(g, base, List.of(new Failure(Failure.Type.NODE, ups2)))
+                .get(0);
         assertThat(o.ok()).isTrue();
         assertThat(o.lossesKw()).isCloseTo(3 * 40, within(KW));
         double[] out = IncrementalContingencySolver.outputsAfter(g, base, ups2);
@@ -214,8 +242,11 @@ class HandCalculatedTest {
         assertThat(out[g.nodeIndex("ups-1")]).isCloseTo(960, within(KW));
         assertThat(out[g.nodeIndex("tx")]).isCloseTo(3_000, within(KW));
         // the catcher failing changes nothing; the incremental solver agrees with the full re-solve on every failure
-        assertThat(new IncrementalContingencySolver().solve(g, base, List.of(new Failure(Failure.Type.NODE, g.nodeIndex("ups-r"))))
-                .get(0).ok()).isTrue();
+        assertThat(new IncrementalContingencySolver()
+                        .solve(g, base, List.of(new Failure(Failure.Type.NODE, g.nodeIndex("ups-r"))))
+                        .get(0)
+                        .ok())
+                .isTrue();
         List<Failure> all = Failure.all(g);
         List<ContingencyOutcome> fast = new IncrementalContingencySolver().solve(g, base, all);
         List<ContingencyOutcome> slow = new NaiveContingencySolver().solve(g, base, all);
@@ -223,8 +254,12 @@ class HandCalculatedTest {
             assertThat(fast.get(k).ok()).isEqualTo(slow.get(k).ok());
             assertThat(fast.get(k).lossesKw()).isCloseTo(slow.get(k).lossesKw(), within(1e-9));
         }
-        List<Finding> findings = new PowerAnalysis().analyze(blockRedundant(true), Chains.CATALOG, AnalysisContext.empty()).findings();
-        assertThat(findings).noneMatch(x -> x.code().equals("POWER_REDUNDANCY_NOT_MET") || x.code().equals("POWER_OVER_RATING"));
+        List<Finding> findings = new PowerAnalysis()
+                .analyze(blockRedundant(true), Chains.CATALOG, AnalysisContext.empty())
+                .findings();
+        assertThat(findings)
+                .noneMatch(x ->
+                        x.code().equals("POWER_REDUNDANCY_NOT_MET") || x.code().equals("POWER_OVER_RATING"));
     }
 
     @Test
@@ -241,7 +276,8 @@ class HandCalculatedTest {
     void generatorIsStandbyAndTakesOverWhenTheUtilityFails() {
         // utility and gen-1 feed mv (MV switchgear): the generator carries nothing while the utility
         // is live; when the utility fails it carries the whole 2 x 100 kW.
-        Facility f = Chains.facility(List.of(
+        Facility f = Chains.facility(
+                List.of(
                         lossless("utility", PowerNodeKind.UTILITY, 10_000),
                         fixed("gen-1", PowerNodeKind.GENERATOR, 150, 1.0),
                         lossless("mv", PowerNodeKind.MV_SWITCHGEAR, 10_000, "utility", "gen-1"),
@@ -256,7 +292,8 @@ class HandCalculatedTest {
         assertThat(out[gen]).isCloseTo(200, within(KW));
         // 200 kW > the 150 kW generator: overloaded, but nothing is dropped
         ContingencyOutcome o = new IncrementalContingencySolver()
-                .solve(g, base, List.of(new Failure(Failure.Type.NODE, g.nodeIndex("utility")))).get(0);
+                .solve(g, base, List.of(new Failure(Failure.Type.NODE, g.nodeIndex("utility"))))
+                .get(0);
         assertThat(o.overloadedNodes()).containsExactly(gen);
         assertThat(o.unpoweredRacks()).isEmpty();
     }
@@ -264,7 +301,8 @@ class HandCalculatedTest {
     @Test
     void distributedRedundantRackMovesAThirdToEachSurvivor() {
         // 3N/2: a 120 kW rack on feeds A, B, C takes 40 kW from each; losing C leaves 60 + 60.
-        Facility f = Chains.facility(List.of(
+        Facility f = Chains.facility(
+                List.of(
                         lossless("utility", PowerNodeKind.UTILITY, 10_000),
                         lossless("pdu-a", PowerNodeKind.PDU, 171, "utility"),
                         lossless("pdu-b", PowerNodeKind.PDU, 171, "utility"),
@@ -278,7 +316,8 @@ class HandCalculatedTest {
         assertThat(out[g.nodeIndex("pdu-b")]).isCloseTo(60, within(KW));
         // shelves: 8 x 33 x 2/3 = 176 kW on two live feeds >= 120 kW: ok
         ContingencyOutcome o = new IncrementalContingencySolver()
-                .solve(g, base, List.of(new Failure(Failure.Type.NODE, g.nodeIndex("pdu-c")))).get(0);
+                .solve(g, base, List.of(new Failure(Failure.Type.NODE, g.nodeIndex("pdu-c"))))
+                .get(0);
         assertThat(o.ok()).isTrue();
     }
 
@@ -286,7 +325,8 @@ class HandCalculatedTest {
     void transformerInAChainLosesNoLoadPlusLoadLoss() {
         // utility -> transformer-3mva figures (4 kW + 30 kW at 2,850 kW) -> bus (lossless) -> 1,425 kW of racks
         // (15 racks x 95 kW): 50 % load, loss 4 + 30 x 0.25 = 11.5 kW, utility 1,436.5 kW.
-        Facility f = Chains.facility(List.of(
+        Facility f = Chains.facility(
+                List.of(
                         lossless("utility", PowerNodeKind.UTILITY, 10_000),
                         transformer("tx", 2_850, 4, 30, "utility"),
                         lossless("bus", PowerNodeKind.BUSWAY, 2_850, "tx")),

@@ -13,8 +13,20 @@ class LossModelTest {
 
     private static PowerNode catalogNode(String type) {
         var t = Chains.CATALOG.powerEquipment(type).orElseThrow();
-        return new PowerNode(type, t.kind(), t.name(), type, null, java.util.List.of("x"), t.ratingKw(), t.voltageV(),
-                t.efficiency(), t.noLoadLossKw(), t.fullLoadLossKw(), t.efficiencyCurve(), null);
+        return new PowerNode(
+                type,
+                t.kind(),
+                t.name(),
+                type,
+                null,
+                java.util.List.of("x"),
+                t.ratingKw(),
+                t.voltageV(),
+                t.efficiency(),
+                t.noLoadLossKw(),
+                t.fullLoadLossKw(),
+                t.efficiencyCurve(),
+                null);
     }
 
     @Test
@@ -40,7 +52,9 @@ class LossModelTest {
         assertThat(ups.lossKw(500)).isCloseTo(100.0, within(KW));
         // f = 0.6: 0.93 + 0.1/0.25 x 0.015 = 0.936; at 1,500 kW: 1,500 x (1/0.936 - 1) = 102.5641 kW
         assertThat(ups.efficiencyAt(0.6)).isCloseTo(0.936, within(1e-12));
-        assertThat(ups.lossKw(1_500)).isCloseTo(1_500 * (1 / 0.936 - 1), within(KW)).isCloseTo(102.5641, within(1e-4));
+        assertThat(ups.lossKw(1_500))
+                .isCloseTo(1_500 * (1 / 0.936 - 1), within(KW))
+                .isCloseTo(102.5641, within(1e-4));
         // on a point: f = 0.5 -> 0.93
         assertThat(ups.efficiencyAt(0.5)).isEqualTo(0.93);
         // clamped at the ends: f = 0.05 -> 0.80 (125 kW: loss 31.25 kW), f = 1.2 -> 0.95
@@ -70,15 +84,18 @@ class LossModelTest {
         assertThat(bus.lossKw(1_000)).isCloseTo(9.32877, within(1e-5));
         // square law: half the load, a quarter of the loss; twice the length, twice the loss
         assertThat(bus.lossKw(500)).isCloseTo(9.32877 / 4, within(1e-5));
-        assertThat(LossModel.of(catalogNode("busway-1600a").withLengthM(100.0)).lossKw(1_000)).isCloseTo(2 * 9.32877, within(1e-5));
+        assertThat(LossModel.of(catalogNode("busway-1600a").withLengthM(100.0)).lossKw(1_000))
+                .isCloseTo(2 * 9.32877, within(1e-5));
         // no length (or 0 m): the fixed efficiency applies as before
-        assertThat(LossModel.of(catalogNode("busway-1600a").withLengthM(0.0)).law()).isEqualTo(LossModel.Law.FIXED_EFFICIENCY);
+        assertThat(LossModel.of(catalogNode("busway-1600a").withLengthM(0.0)).law())
+                .isEqualTo(LossModel.Law.FIXED_EFFICIENCY);
     }
 
     @Test
     void runResistanceFollowsTheRatingTable() {
         // busway-2500a: 1,707 kW -> 2,499.7 A -> 0.018 mohm/m; a 6,000 A run scales the 5,000 A entry [E]
-        assertThat(LossModel.runOhmPerM(LossModel.ratedCurrentA(1_707, 415, 0.95))).isEqualTo(0.018e-3);
+        assertThat(LossModel.runOhmPerM(LossModel.ratedCurrentA(1_707, 415, 0.95)))
+                .isEqualTo(0.018e-3);
         assertThat(LossModel.runOhmPerM(6_000)).isCloseTo(0.009e-3 * 5_000 / 6_000, within(1e-15));
         // pdu-250a: 171 kW -> 250.4 A, below the table: 0.049 x 1,000 / 250.4 = 0.19567 mohm/m [E];
         // 20 m at 150 kW: I = 219.664 A, loss = 3 x 219.664^2 x 0.19567e-3 x 20 = 566.50 W

@@ -26,7 +26,9 @@ class PowerAnalysisTest {
 
     @Test
     void isFoundThroughTheServiceLoaderAndRunsAfterThermal() {
-        List<FacilityAnalysis> found = ServiceLoader.load(FacilityAnalysis.class).stream().map(ServiceLoader.Provider::get).toList();
+        List<FacilityAnalysis> found = ServiceLoader.load(FacilityAnalysis.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList();
         assertThat(found).anySatisfy(a -> {
             assertThat(a.name()).isEqualTo("power");
             assertThat(a.after()).containsExactly("thermal");
@@ -35,7 +37,8 @@ class PowerAnalysisTest {
 
     @Test
     void totalsAddUpAndCoolingFallsBackToZeroWithoutThermal() {
-        PowerReport r = (PowerReport) analyze(Samples.SCALABLE_UNIT.load(), AnalysisContext.empty()).report();
+        PowerReport r = (PowerReport)
+                analyze(Samples.SCALABLE_UNIT.load(), AnalysisContext.empty()).report();
         // SU: 8 GB200 racks x 120 kW + the SU's network rack and one spine rack x 20 kW = 1,000 kW
         assertThat(r.itPowerKw()).isCloseTo(1_000, within(1e-9));
         assertThat(r.coolingPowerKw()).isZero();
@@ -45,7 +48,8 @@ class PowerAnalysisTest {
         assertThat(r.annualEnergyMwh()).isCloseTo(r.facilityPowerKw() * 8.76, within(1e-6));
         assertThat(r.annualCostUsd()).isCloseTo(r.annualEnergyMwh() * 80, within(1e-6));
         assertThat(r.lossesPueContribution()).isCloseTo(r.lossesKw() / r.itPowerKw(), within(1e-12));
-        double componentLosses = r.components().stream().mapToDouble(ComponentLoad::lossesKw).sum();
+        double componentLosses =
+                r.components().stream().mapToDouble(ComponentLoad::lossesKw).sum();
         assertThat(componentLosses).isCloseTo(r.lossesKw(), within(1e-9));
     }
 
@@ -62,21 +66,31 @@ class PowerAnalysisTest {
         //   transformer-3mva: 4 + 30 x (600.304172 / 2,850)^2 = 5.330988 kW, input 605.635160 kW
         // mv-switchgear (eta 0.9999) carries 2 x 605.635160 = 1,211.270320 kW, loss 0.121139 kW
         // losses = 2 x (0.275500 + 0.000030 + 100.028642 + 5.330988) + 0.121139 = 211.391459 kW
-        PowerReport r = (PowerReport) analyze(Samples.SCALABLE_UNIT.load(), AnalysisContext.empty()).report();
+        PowerReport r = (PowerReport)
+                analyze(Samples.SCALABLE_UNIT.load(), AnalysisContext.empty()).report();
         assertThat(r.lossesKw()).isCloseTo(211.391459, within(1e-5));
         assertThat(r.facilityPowerKw()).isCloseTo(1_211.391459, within(1e-5));
-        ComponentLoad bus = r.components().stream().filter(c -> c.id().endsWith("su-01-bus-a")).findFirst().orElseThrow();
+        ComponentLoad bus = r.components().stream()
+                .filter(c -> c.id().endsWith("su-01-bus-a"))
+                .findFirst()
+                .orElseThrow();
         assertThat(bus.lossesKw()).isCloseTo(0.275500, within(1e-6));
-        ComponentLoad ups = r.components().stream().filter(c -> c.id().endsWith("ups-a")).findFirst().orElseThrow();
+        ComponentLoad ups = r.components().stream()
+                .filter(c -> c.id().endsWith("ups-a"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ups.lossesKw()).isCloseTo(100.028642, within(1e-5));
         // UPS output current at 415 V: 500,275.5 W / (sqrt(3) x 415 x 0.95) = 732.6 A
-        assertThat(ups.currentA()).isCloseTo(500_275.53 / (Math.sqrt(3) * 415 * 0.95), within(0.01)).isCloseTo(732.6, within(0.1));
+        assertThat(ups.currentA())
+                .isCloseTo(500_275.53 / (Math.sqrt(3) * 415 * 0.95), within(0.01))
+                .isCloseTo(732.6, within(0.1));
     }
 
     @Test
     void coolingPowerComesFromTheThermalFact() {
         AnalysisContext thermal = () -> List.of(new CoolingPowerFact(100, 60));
-        PowerReport r = (PowerReport) analyze(Samples.SCALABLE_UNIT.load(), thermal).report();
+        PowerReport r =
+                (PowerReport) analyze(Samples.SCALABLE_UNIT.load(), thermal).report();
         assertThat(r.coolingPowerKw()).isEqualTo(100);
         assertThat(r.coolingPowerSource()).startsWith("thermal analysis");
         assertThat(r.facilityPowerKw()).isCloseTo(r.itPowerKw() + r.lossesKw() + 100, within(1e-9));
@@ -92,8 +106,12 @@ class PowerAnalysisTest {
             assertThat(result.findings()).as(s.name()).noneMatch(f -> f.severity() == Severity.ERROR);
             // Only the unduplicated head of the chain (utility, MV switchgear, the lab's one transformer)
             // drops racks: it belongs to no redundancy group, so a warning, not an error.
-            assertThat(r.n1()).filteredOn(c -> !c.ok()).extracting(N1Case::kind)
-                    .as(s.name()).isNotEmpty().isSubsetOf("utility", "mv-switchgear", "transformer");
+            assertThat(r.n1())
+                    .filteredOn(c -> !c.ok())
+                    .extracting(N1Case::kind)
+                    .as(s.name())
+                    .isNotEmpty()
+                    .isSubsetOf("utility", "mv-switchgear", "transformer");
             assertThat(r.n1()).filteredOn(c -> !c.ok()).allMatch(c -> c.overloadedCount() == 0);
             assertThat(result.findings()).extracting(Finding::code).containsOnly("POWER_SINGLE_POINT_OF_FAILURE");
             assertThat(r.n1Summary().cases()).isEqualTo(r.n1().size());
@@ -109,12 +127,18 @@ class PowerAnalysisTest {
         // 2 x 1,076 = 2,152 kW plus 0.5 % busway losses (~10.8 kW) on the surviving side.
         AnalysisResult result = analyze(Samples.HALL_100MW.load(), AnalysisContext.empty());
         PowerReport r = (PowerReport) result.report();
-        assertThat(r.components()).filteredOn(c -> c.id().equals("hall-1-su-01-bus-a")).singleElement()
+        assertThat(r.components())
+                .filteredOn(c -> c.id().equals("hall-1-su-01-bus-a"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.loadKw()).isCloseTo(1_076 / 2.0, within(1e-9)));
         assertThat(result.findings()).noneMatch(f -> f.severity() == Severity.ERROR);
-        assertThat(r.n1()).filteredOn(c -> c.failed().equals("hall-1-su-01-bus-a")).singleElement()
+        assertThat(r.n1())
+                .filteredOn(c -> c.failed().equals("hall-1-su-01-bus-a"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.ok()).isTrue());
-        assertThat(r.n1()).filteredOn(c -> c.failed().equals("hall-1-blk-01-ups-a")).singleElement()
+        assertThat(r.n1())
+                .filteredOn(c -> c.failed().equals("hall-1-blk-01-ups-a"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.ok()).isTrue());
     }
 
@@ -123,8 +147,11 @@ class PowerAnalysisTest {
         // The SU's one spine rack (4 Quantum-X800 spines, 20 kW) sits on hall-1-spine-bus-a/b:
         // 20 / 2 = 10 kW per side; an earlier generator hung spine racks on an SU's busways, which
         // this analysis caught as an overload of the surviving busway.
-        PowerReport r = (PowerReport) analyze(Samples.SCALABLE_UNIT.load(), AnalysisContext.empty()).report();
-        assertThat(r.components()).filteredOn(c -> c.id().equals("hall-1-spine-bus-a")).singleElement()
+        PowerReport r = (PowerReport)
+                analyze(Samples.SCALABLE_UNIT.load(), AnalysisContext.empty()).report();
+        assertThat(r.components())
+                .filteredOn(c -> c.id().equals("hall-1-spine-bus-a"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.loadKw()).isCloseTo(10, within(1e-9)));
     }
 
@@ -132,10 +159,17 @@ class PowerAnalysisTest {
     void busFailureInTheTestRowMovesEveryRackToTheOtherBus() {
         // TestFacilities.row(8): 8 GB200 racks (120 kW) on bus-a/bus-b (1,093 kW, lossless) behind tx-1.
         // bus-a fails: bus-b carries 8 x 120 = 960 kW <= 1,093 kW: ok.
-        PowerReport r = (PowerReport) analyze(TestFacilities.row(8), AnalysisContext.empty()).report();
-        N1Case busA = r.n1().stream().filter(c -> c.failed().equals("bus-a")).findFirst().orElseThrow();
+        PowerReport r = (PowerReport)
+                analyze(TestFacilities.row(8), AnalysisContext.empty()).report();
+        N1Case busA = r.n1().stream()
+                .filter(c -> c.failed().equals("bus-a"))
+                .findFirst()
+                .orElseThrow();
         assertThat(busA.ok()).isTrue();
-        N1Case tx = r.n1().stream().filter(c -> c.failed().equals("tx-1")).findFirst().orElseThrow();
+        N1Case tx = r.n1().stream()
+                .filter(c -> c.failed().equals("tx-1"))
+                .findFirst()
+                .orElseThrow();
         assertThat(tx.unpoweredCount()).isEqualTo(8);
         assertThat(tx.lostLoadKw()).isCloseTo(960, within(1e-9));
     }
@@ -146,7 +180,9 @@ class PowerAnalysisTest {
         AnalysisResult result = new PowerAnalysis(PowerOptions.of(LoadMode.MAX))
                 .analyze(Samples.HALL_100MW.load(), Chains.CATALOG, AnalysisContext.empty());
         assertThat(result.findings()).anyMatch(f -> f.code().equals("POWER_REDUNDANCY_NOT_MET"));
-        assertThat(result.findings().stream().filter(f -> f.code().equals("POWER_REDUNDANCY_NOT_MET")).count())
+        assertThat(result.findings().stream()
+                        .filter(f -> f.code().equals("POWER_REDUNDANCY_NOT_MET"))
+                        .count())
                 .isEqualTo(PowerAnalysis.MAX_FINDINGS_PER_CODE + 1L);
     }
 
@@ -154,25 +190,49 @@ class PowerAnalysisTest {
     void gridOverCapacityIsAnError() {
         Facility f = Samples.SCALABLE_UNIT.load();
         Facility small = f.withSite(new org.aifactory.twin.model.Site(f.site().name(), 0, 35, 24, 900, 80));
-        assertThat(analyze(small, AnalysisContext.empty()).findings()).anyMatch(x -> x.code().equals("POWER_GRID_OVER_CAPACITY")
-                && x.severity() == Severity.ERROR);
+        assertThat(analyze(small, AnalysisContext.empty()).findings())
+                .anyMatch(x -> x.code().equals("POWER_GRID_OVER_CAPACITY") && x.severity() == Severity.ERROR);
     }
 
     @Test
     void reportSerializesWithTheFieldNamesOfTheIssue() {
-        JsonNode json = TwinJson.mapper().valueToTree(analyze(Samples.LAB.load(), AnalysisContext.empty()).report());
-        assertThat(json.fieldNames()).toIterable().contains("itPowerKw", "lossesKw", "coolingPowerKw", "facilityPowerKw",
-                "gridCapacityKw", "annualEnergyMwh", "components", "n1");
+        JsonNode json = TwinJson.mapper()
+                .valueToTree(
+                        analyze(Samples.LAB.load(), AnalysisContext.empty()).report());
+        assertThat(json.fieldNames())
+                .toIterable()
+                .contains(
+                        "itPowerKw",
+                        "lossesKw",
+                        "coolingPowerKw",
+                        "facilityPowerKw",
+                        "gridCapacityKw",
+                        "annualEnergyMwh",
+                        "components",
+                        "n1");
         JsonNode component = json.get("components").get(0);
-        assertThat(component.fieldNames()).toIterable().contains("id", "kind", "loadKw", "ratingKw", "utilization", "lossesKw");
+        assertThat(component.fieldNames())
+                .toIterable()
+                .contains("id", "kind", "loadKw", "ratingKw", "utilization", "lossesKw");
         assertThat(component.get("kind").asText()).isEqualTo("utility");
         JsonNode row = json.get("n1").get(0);
         assertThat(row.fieldNames()).toIterable().contains("failed", "ok", "overloaded", "unpowered");
         JsonNode capping = json.get("capping");
-        assertThat(capping.fieldNames()).toIterable().contains("siteCapKw", "racksCapped", "throughputFraction", "curve");
-        assertThat(capping.get("curve").get(0).fieldNames()).toIterable().contains("facilityPowerKw", "throughputFraction");
+        assertThat(capping.fieldNames())
+                .toIterable()
+                .contains("siteCapKw", "racksCapped", "throughputFraction", "curve");
+        assertThat(capping.get("curve").get(0).fieldNames())
+                .toIterable()
+                .contains("facilityPowerKw", "throughputFraction");
         JsonNode event = json.get("gridEvents").get(0);
-        assertThat(event.fieldNames()).toIterable().contains("kind", "durationH", "curtailedKw", "energyCurtailedMwh",
-                "throughputFraction", "caps"); // the mapper leaves out empty lists (capping.caps when nothing is capped, unpowered)
+        assertThat(event.fieldNames())
+                .toIterable()
+                .contains(
+                        "kind",
+                        "durationH",
+                        "curtailedKw",
+                        "energyCurtailedMwh",
+                        "throughputFraction",
+                        "caps"); // the mapper leaves out empty lists (capping.caps when nothing is capped, unpowered)
     }
 }

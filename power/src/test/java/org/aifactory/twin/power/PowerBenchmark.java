@@ -27,9 +27,11 @@ public final class PowerBenchmark {
         PowerGraph g = Chains.graph(campus);
         FlowState base = LoadFlow.solve(g);
         List<Failure> failures = Failure.all(g);
-        long nodeFailures = failures.stream().filter(f -> f.type() == Failure.Type.NODE).count();
-        print("campus: %,d racks, %,d power nodes, %,d single failures (%,d nodes + %,d power shelves)", g.rackCount, g.nodeCount,
-                failures.size(), nodeFailures, failures.size() - nodeFailures);
+        long nodeFailures =
+                failures.stream().filter(f -> f.type() == Failure.Type.NODE).count();
+        print(
+                "campus: %,d racks, %,d power nodes, %,d single failures (%,d nodes + %,d power shelves)",
+                g.rackCount, g.nodeCount, failures.size(), nodeFailures, failures.size() - nodeFailures);
 
         IncrementalContingencySolver incremental = new IncrementalContingencySolver();
         double nMinus1 = median(() -> incremental.solve(g, base, failures));
@@ -47,14 +49,28 @@ public final class PowerBenchmark {
         print("whole power analysis (graph, load flow, N-1, findings, report): median %.1f ms", analysis);
 
         for (Samples s : List.of(Samples.SCALABLE_UNIT, Samples.HALL_100MW)) {
-            PowerReport r = (PowerReport) new PowerAnalysis().analyze(s.load(), Chains.CATALOG, AnalysisContext.empty()).report();
-            print("%s: IT %.1f kW, losses %.1f kW (PUE +%.3f), facility %.1f kW, grid %.0f kW, %.0f MWh/yr, USD %.0f/yr, N-1 %d ok of %d",
-                    s.name(), r.itPowerKw(), r.lossesKw(), r.lossesPueContribution(), r.facilityPowerKw(), r.gridCapacityKw(),
-                    r.annualEnergyMwh(), r.annualCostUsd(), r.n1Summary().ok(), r.n1Summary().cases());
+            PowerReport r = (PowerReport) new PowerAnalysis()
+                    .analyze(s.load(), Chains.CATALOG, AnalysisContext.empty())
+                    .report();
+            print(
+                    "%s: IT %.1f kW, losses %.1f kW (PUE +%.3f), facility %.1f kW, grid %.0f kW, %.0f MWh/yr, USD %.0f/yr, N-1 %d ok of %d",
+                    s.name(),
+                    r.itPowerKw(),
+                    r.lossesKw(),
+                    r.lossesPueContribution(),
+                    r.facilityPowerKw(),
+                    r.gridCapacityKw(),
+                    r.annualEnergyMwh(),
+                    r.annualCostUsd(),
+                    r.n1Summary().ok(),
+                    r.n1Summary().cases());
         }
-        PowerReport r = (PowerReport) new PowerAnalysis().analyze(campus, Chains.CATALOG, AnalysisContext.empty()).report();
-        print("CAMPUS: IT %.1f kW, losses %.1f kW, facility %.1f kW, grid %.0f kW", r.itPowerKw(), r.lossesKw(), r.facilityPowerKw(),
-                r.gridCapacityKw());
+        PowerReport r = (PowerReport) new PowerAnalysis()
+                .analyze(campus, Chains.CATALOG, AnalysisContext.empty())
+                .report();
+        print(
+                "CAMPUS: IT %.1f kW, losses %.1f kW, facility %.1f kW, grid %.0f kW",
+                r.itPowerKw(), r.lossesKw(), r.facilityPowerKw(), r.gridCapacityKw());
     }
 
     private static double median(Runnable work) {

@@ -19,8 +19,9 @@ import org.aifactory.twin.model.Rack;
 final class RandomChains {
     private RandomChains() {}
 
-    private static final PowerNodeKind[] MIDDLE = {PowerNodeKind.MV_SWITCHGEAR, PowerNodeKind.TRANSFORMER,
-            PowerNodeKind.LV_SWITCHGEAR, PowerNodeKind.UPS};
+    private static final PowerNodeKind[] MIDDLE = {
+        PowerNodeKind.MV_SWITCHGEAR, PowerNodeKind.TRANSFORMER, PowerNodeKind.LV_SWITCHGEAR, PowerNodeKind.UPS
+    };
 
     static Facility facility(long seed) {
         Random rnd = new Random(seed);
@@ -44,7 +45,9 @@ final class RandomChains {
             int width = 1 + rnd.nextInt(4);
             for (int k = 0; k < width; k++) {
                 String id = "n" + l + "-" + k;
-                PowerNodeKind kind = last ? (rnd.nextBoolean() ? PowerNodeKind.BUSWAY : PowerNodeKind.PDU) : MIDDLE[rnd.nextInt(MIDDLE.length)];
+                PowerNodeKind kind = last
+                        ? (rnd.nextBoolean() ? PowerNodeKind.BUSWAY : PowerNodeKind.PDU)
+                        : MIDDLE[rnd.nextInt(MIDDLE.length)];
                 List<String> inputs = new ArrayList<>();
                 int count = 1 + rnd.nextInt(3);
                 for (int i = 0; i < count; i++) {
@@ -83,9 +86,24 @@ final class RandomChains {
         Double noLoad = law == 2 ? rnd.nextDouble() * 0.01 * ratingKw : null;
         Double fullLoad = law == 2 ? rnd.nextDouble() * 0.02 * ratingKw : null;
         List<EfficiencyPoint> curve = law == 3
-                ? List.of(new EfficiencyPoint(0.1, 0.75 + rnd.nextDouble() * 0.1), new EfficiencyPoint(0.5, 0.9 + rnd.nextDouble() * 0.05),
+                ? List.of(
+                        new EfficiencyPoint(0.1, 0.75 + rnd.nextDouble() * 0.1),
+                        new EfficiencyPoint(0.5, 0.9 + rnd.nextDouble() * 0.05),
                         new EfficiencyPoint(1.0, 0.95 + rnd.nextDouble() * 0.04))
                 : List.of();
-        return new PowerNode(id, kind, id, null, null, inputs, ratingKw, 400 + rnd.nextInt(2) * 10_600, eta, noLoad, fullLoad, curve, null);
+        return new PowerNode(
+                id,
+                kind,
+                id,
+                null,
+                null,
+                inputs,
+                ratingKw,
+                400 + rnd.nextInt(2) * 10_600,
+                eta,
+                noLoad,
+                fullLoad,
+                curve,
+                null);
     }
 }

@@ -34,7 +34,9 @@ class SiteEventsTest {
 
     /** utility -> bus-a, bus-b (lossless, 2N), 10 GB200 racks on both: 1,200 kW typical, 1,320 kW at max. */
     private static Facility tenRacks() {
-        return Chains.facility(List.of(lossless("utility", PowerNodeKind.UTILITY, 100_000),
+        return Chains.facility(
+                List.of(
+                        lossless("utility", PowerNodeKind.UTILITY, 100_000),
                         lossless("bus-a", PowerNodeKind.BUSWAY, 10_000, "utility"),
                         lossless("bus-b", PowerNodeKind.BUSWAY, 10_000, "utility")),
                 Chains.racks(10, null, "bus-a", "bus-b"));
@@ -45,8 +47,11 @@ class SiteEventsTest {
     }
 
     private static RackPowerLimitFact fact(AnalysisResult result) {
-        return result.facts().stream().filter(RackPowerLimitFact.class::isInstance).map(RackPowerLimitFact.class::cast)
-                .findFirst().orElseThrow();
+        return result.facts().stream()
+                .filter(RackPowerLimitFact.class::isInstance)
+                .map(RackPowerLimitFact.class::cast)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -66,11 +71,16 @@ class SiteEventsTest {
     void theFacilityPowerFactCarriesTheReportsItAndFacilityPower() {
         AnalysisResult result = analyze(tenRacks());
         PowerReport r = (PowerReport) result.report();
-        FacilityPowerFact fact = result.facts().stream().filter(FacilityPowerFact.class::isInstance)
-                .map(FacilityPowerFact.class::cast).findFirst().orElseThrow();
+        FacilityPowerFact fact = result.facts().stream()
+                .filter(FacilityPowerFact.class::isInstance)
+                .map(FacilityPowerFact.class::cast)
+                .findFirst()
+                .orElseThrow();
         assertThat(fact.itPowerKw()).isEqualTo(r.itPowerKw()).isPositive();
         // no thermal analysis ran: facility = IT + losses only
-        assertThat(fact.facilityPowerKw()).isEqualTo(r.itPowerKw() + r.lossesKw()).isEqualTo(r.facilityPowerKw());
+        assertThat(fact.facilityPowerKw())
+                .isEqualTo(r.itPowerKw() + r.lossesKw())
+                .isEqualTo(r.facilityPowerKw());
         assertThat(fact.overhead()).isEqualTo(r.pue());
     }
 
@@ -86,7 +96,9 @@ class SiteEventsTest {
         assertThat(c.siteCapSource()).isEqualTo("site.powerCapKw");
         assertThat(c.racksCapped()).isEqualTo(10);
         assertThat(c.utilityKw()).isLessThanOrEqualTo(1_056).isCloseTo(1_056, within(1e-6));
-        assertThat(c.caps()).singleElement().satisfies(g -> assertThat(g.capKw()).isCloseTo(105.6, within(1e-6)));
+        assertThat(c.caps())
+                .singleElement()
+                .satisfies(g -> assertThat(g.capKw()).isCloseTo(105.6, within(1e-6)));
         RackPowerLimitFact limit = fact(result);
         assertThat(limit.source()).isEqualTo("power");
         assertThat(limit.gpuPowerFractionByRack()).hasSize(10);
@@ -115,8 +127,11 @@ class SiteEventsTest {
         // lf-a: bus-a out for 8 h: bus-b (10,000 kW) carries all 1,200 kW, and each rack's 4 shelves on B
         //   (4 x 33 = 132 kW) its 120 kW: no cap, nothing lost.
         Facility f = tenRacks();
-        f = f.withSite(f.site().withGridEvents(List.of(GridEventSpec.demandResponse("dr-1", 20, 4),
-                GridEventSpec.demandResponse("dr-2", 10, 2), GridEventSpec.lostFeed("lf-a", "bus-a", 8))));
+        f = f.withSite(f.site()
+                .withGridEvents(List.of(
+                        GridEventSpec.demandResponse("dr-1", 20, 4),
+                        GridEventSpec.demandResponse("dr-2", 10, 2),
+                        GridEventSpec.lostFeed("lf-a", "bus-a", 8))));
         AnalysisResult result = analyze(f);
         List<GridEvent> events = ((PowerReport) result.report()).gridEvents();
         assertThat(events).extracting(GridEvent::id).containsExactly("dr-1", "dr-2", "lf-a");
@@ -125,8 +140,12 @@ class SiteEventsTest {
         assertThat(dr1.targetUtilityKw()).isCloseTo(960, within(1e-9));
         assertThat(dr1.energyCurtailedMwh()).isCloseTo(0.96, within(1e-8));
         assertThat(dr1.durationH()).isEqualTo(4);
-        assertThat(dr1.caps()).singleElement().satisfies(c -> assertThat(c.capKw()).isCloseTo(96, within(1e-6)));
-        assertThat(events.get(1).caps()).singleElement().satisfies(c -> assertThat(c.capKw()).isCloseTo(108, within(1e-6)));
+        assertThat(dr1.caps())
+                .singleElement()
+                .satisfies(c -> assertThat(c.capKw()).isCloseTo(96, within(1e-6)));
+        assertThat(events.get(1).caps())
+                .singleElement()
+                .satisfies(c -> assertThat(c.capKw()).isCloseTo(108, within(1e-6)));
         GridEvent lf = events.get(2);
         assertThat(lf.kind()).isEqualTo("lost-feed");
         assertThat(lf.description()).contains("bus-a").contains("8.0 h");
@@ -137,7 +156,9 @@ class SiteEventsTest {
         assertThat(limit.gpuPowerFractionByRack()).hasSize(10);
         assertThat(limit.fractionFor("rack-3")).isCloseTo(50.4 / 86.4, within(1e-6));
         assertThat(limit.reason()).contains("dr-1").contains("dr-2").doesNotContain("lf-a");
-        assertThat(result.findings()).filteredOn(x -> x.code().equals("POWER_GRID_EVENT_PLAN")).hasSize(3)
+        assertThat(result.findings())
+                .filteredOn(x -> x.code().equals("POWER_GRID_EVENT_PLAN"))
+                .hasSize(3)
                 .allMatch(x -> x.severity() == Severity.INFO)
                 .anySatisfy(x -> {
                     assertThat(x.element()).isEqualTo("dr-1");
@@ -149,8 +170,11 @@ class SiteEventsTest {
     void lostFeedOfAnNChainUnpowersRacksWhichTheFactCannotExpress() {
         // one busway, N: bus out unpowers all 10 racks; an unpowered rack has no power fraction in (0, 1],
         // so the fact (limits in (0, 1]) lists no rack and is not published; the event says 10 unpowered.
-        Facility f = Chains.facility(List.of(lossless("utility", PowerNodeKind.UTILITY, 100_000),
-                lossless("bus", PowerNodeKind.BUSWAY, 10_000, "utility")), Chains.racks(10, null, "bus"));
+        Facility f = Chains.facility(
+                List.of(
+                        lossless("utility", PowerNodeKind.UTILITY, 100_000),
+                        lossless("bus", PowerNodeKind.BUSWAY, 10_000, "utility")),
+                Chains.racks(10, null, "bus"));
         f = f.withSite(f.site().withGridEvents(List.of(GridEventSpec.lostFeed("lf", "bus", 1))));
         AnalysisResult result = analyze(f);
         GridEvent e = ((PowerReport) result.report()).gridEvents().get(0);
@@ -164,19 +188,40 @@ class SiteEventsTest {
         Facility base = tenRacks();
         List<Rack> racks = new ArrayList<>(base.racks().subList(0, 6));
         Parallelism tp4 = new Parallelism(4, 1, 1, 1);
-        Deployment d = new Deployment("serve", "llama-3.1-70b", Precision.FP8, ServingMode.DISAGGREGATED,
+        Deployment d = new Deployment(
+                "serve",
+                "llama-3.1-70b",
+                Precision.FP8,
+                ServingMode.DISAGGREGATED,
                 List.of("rack-1", "rack-2", "rack-3", "rack-4"),
-                List.of(new WorkerPool(PoolRole.PREFILL, 36, tp4), new WorkerPool(PoolRole.DECODE, 36, tp4)), RouterPolicy.KV_AWARE);
-        return new Facility(base.formatVersion(), base.site(), base.halls(), base.rows(), racks, base.power(), base.cooling(),
-                base.network(), new Workload(List.of(d), List.of(), List.of()), base.catalog());
+                List.of(new WorkerPool(PoolRole.PREFILL, 36, tp4), new WorkerPool(PoolRole.DECODE, 36, tp4)),
+                RouterPolicy.KV_AWARE);
+        return new Facility(
+                base.formatVersion(),
+                base.site(),
+                base.halls(),
+                base.rows(),
+                racks,
+                base.power(),
+                base.cooling(),
+                base.network(),
+                new Workload(List.of(d), List.of(), List.of()),
+                base.catalog());
     }
 
     @Test
     void racksTakeTheWorkloadOfTheirDeployment() {
         // 144 prefill and 144 decode GPUs over 4 racks: the first 2 prefill, the next 2 decode; the rest train
-        assertThat(WorkloadKind.ofRacks(disaggregated())).containsExactly(WorkloadKind.PREFILL, WorkloadKind.PREFILL,
-                WorkloadKind.DECODE, WorkloadKind.DECODE, WorkloadKind.TRAINING, WorkloadKind.TRAINING);
-        assertThat(WorkloadKind.ofRacks(org.aifactory.twin.samples.Samples.SCALABLE_UNIT.load())).contains(WorkloadKind.INFERENCE);
+        assertThat(WorkloadKind.ofRacks(disaggregated()))
+                .containsExactly(
+                        WorkloadKind.PREFILL,
+                        WorkloadKind.PREFILL,
+                        WorkloadKind.DECODE,
+                        WorkloadKind.DECODE,
+                        WorkloadKind.TRAINING,
+                        WorkloadKind.TRAINING);
+        assertThat(WorkloadKind.ofRacks(org.aifactory.twin.samples.Samples.SCALABLE_UNIT.load()))
+                .contains(WorkloadKind.INFERENCE);
     }
 
     @Test
@@ -200,12 +245,15 @@ class SiteEventsTest {
         GpuPowerCurve dc = GridOptions.DEFAULT.curve(WorkloadKind.DECODE);
         GpuPowerCurve pc = GridOptions.DEFAULT.curve(WorkloadKind.PREFILL);
         if (decode > p.floorKw[2] + 1e-9) {
-            assertThat(dc.marginalPerKw(decode - 45.6, 360, 86.4)).isCloseTo(pc.marginalPerKw(prefill - 45.6, 360, 86.4),
-                    within(1e-9 * pc.marginalPerKw(prefill - 45.6, 360, 86.4)));
+            assertThat(dc.marginalPerKw(decode - 45.6, 360, 86.4))
+                    .isCloseTo(
+                            pc.marginalPerKw(prefill - 45.6, 360, 86.4),
+                            within(1e-9 * pc.marginalPerKw(prefill - 45.6, 360, 86.4)));
         } else {
             // decode at its floor (45.6 + 0.3 x 86.4 = 71.52 kW): its marginal is still below prefill's
             assertThat(decode).isCloseTo(71.52, within(1e-9));
-            assertThat(dc.marginalPerKw(decode - 45.6, 360, 86.4)).isLessThanOrEqualTo(pc.marginalPerKw(prefill - 45.6, 360, 86.4));
+            assertThat(dc.marginalPerKw(decode - 45.6, 360, 86.4))
+                    .isLessThanOrEqualTo(pc.marginalPerKw(prefill - 45.6, 360, 86.4));
         }
         // per-workload curves beat one inference curve for every rack on the true (per-workload) throughput
         CapPlanner uniform = new CapPlanner(g, Chains.CATALOG, GridOptions.DEFAULT.withCurveAlpha(0.436), 0, -1);

@@ -8,8 +8,8 @@ import org.aifactory.twin.model.Arrival;
 import org.aifactory.twin.model.ArrivalKind;
 import org.aifactory.twin.model.AshraeClass;
 import org.aifactory.twin.model.Cdu;
-import org.aifactory.twin.model.CoolingLoop;
 import org.aifactory.twin.model.Cooling;
+import org.aifactory.twin.model.CoolingLoop;
 import org.aifactory.twin.model.Deployment;
 import org.aifactory.twin.model.DistributionKind;
 import org.aifactory.twin.model.Fabric;
@@ -111,14 +111,21 @@ public final class FacilityGenerator {
         Hall hall = new Hall("lab", "Lab room", 0, 0, 6, 6, 3.5);
         String rackType = "gb200-nvl72";
         RackType rt = catalog.rackOrThrow(rackType);
-        Rack rack = new Rack("rack-1", rackType, null, Placement.inHall("lab", 3, 3, 0),
-                List.of(new RackFeed(FeedSide.A, "pdu-a"), new RackFeed(FeedSide.B, "pdu-b")), "loop-1", null);
+        Rack rack = new Rack(
+                "rack-1",
+                rackType,
+                null,
+                Placement.inHall("lab", 3, 3, 0),
+                List.of(new RackFeed(FeedSide.A, "pdu-a"), new RackFeed(FeedSide.B, "pdu-b")),
+                "loop-1",
+                null);
         List<PowerNode> nodes = new ArrayList<>();
         nodes.add(node("utility", PowerNodeKind.UTILITY, "utility-33kv", null, List.of(), 400, 11000));
         nodes.add(node("tx-1", PowerNodeKind.TRANSFORMER, "transformer-3mva", null, List.of("utility"), 0, 0));
         nodes.add(node("pdu-a", PowerNodeKind.PDU, "pdu-250a", null, List.of("tx-1"), 0, 0));
         nodes.add(node("pdu-b", PowerNodeKind.PDU, "pdu-250a", null, List.of("tx-1"), 0, 0));
-        PowerChain power = new PowerChain(nodes, List.of(new RedundancyGroup("rack-pdus", RedundancyScheme.TWO_N, List.of("pdu-a", "pdu-b"))));
+        PowerChain power = new PowerChain(
+                nodes, List.of(new RedundancyGroup("rack-pdus", RedundancyScheme.TWO_N, List.of("pdu-a", "pdu-b"))));
         Cooling cooling = new Cooling(
                 List.of(new Cdu("cdu-1", "inrack-cdu-250", null, "rack-1", "fw-1")),
                 List.of(new CoolingLoop("loop-1", "cdu-1", Fluid.PG25, 35, 10, AshraeClass.W40)),
@@ -126,8 +133,17 @@ public final class FacilityGenerator {
                 List.of(new HeatRejectionUnit("chiller-1", LAB_CHILLER, "fw-1", Placement.inYard(3, -10))),
                 List.of(new AirHandler("crah-1", "crah-250", Placement.inHall("lab", 3, 5.3, 0))));
         Workload workload = workload("llama-70b", "llama-2-70b", List.of(rack.id()), rt.gpus() / 4, 4, 50);
-        return new Facility(Facility.FORMAT_VERSION, site, List.of(hall), List.of(), List.of(rack), power, cooling,
-                Network.EMPTY, workload, Catalog.EMPTY);
+        return new Facility(
+                Facility.FORMAT_VERSION,
+                site,
+                List.of(hall),
+                List.of(),
+                List.of(rack),
+                power,
+                cooling,
+                Network.EMPTY,
+                workload,
+                Catalog.EMPTY);
     }
 
     /** One GB200 scalable unit: 8 NVL72 racks, 576 GPUs, a two-tier non-blocking InfiniBand fabric. */
@@ -142,28 +158,59 @@ public final class FacilityGenerator {
 
     /** A gigawatt-class campus of {@code gpuRacks} GB300 NVL72 racks (8,000 for ~1 GW). */
     public Facility campus(int gpuRacks) {
-        return generate(new Spec(String.format(Locale.ROOT, "GB300 campus (%,d racks)", gpuRacks), "gb300-nvl72", gpuRacks,
-                "llama-3.1-70b", 60));
+        return generate(new Spec(
+                String.format(Locale.ROOT, "GB300 campus (%,d racks)", gpuRacks),
+                "gb300-nvl72",
+                gpuRacks,
+                "llama-3.1-70b",
+                60));
     }
 
     public Facility generate(Spec spec) {
         return new Builder(spec).build();
     }
 
-    private PowerNode node(String id, PowerNodeKind kind, String type, Placement placement, List<String> inputs,
-            double ratingKw, double voltageV) {
+    private PowerNode node(
+            String id,
+            PowerNodeKind kind,
+            String type,
+            Placement placement,
+            List<String> inputs,
+            double ratingKw,
+            double voltageV) {
         PowerEquipmentType t = catalog.powerEquipment(type).orElseThrow();
-        return new PowerNode(id, kind, t.name(), type, placement, inputs, ratingKw > 0 ? ratingKw : t.ratingKw(),
-                voltageV > 0 ? voltageV : t.voltageV(), t.efficiency(), t.noLoadLossKw(), t.fullLoadLossKw(),
-                t.efficiencyCurve(), null);
+        return new PowerNode(
+                id,
+                kind,
+                t.name(),
+                type,
+                placement,
+                inputs,
+                ratingKw > 0 ? ratingKw : t.ratingKw(),
+                voltageV > 0 ? voltageV : t.voltageV(),
+                t.efficiency(),
+                t.noLoadLossKw(),
+                t.fullLoadLossKw(),
+                t.efficiencyCurve(),
+                null);
     }
 
-    private static Workload workload(String id, String model, List<String> racks, int replicas, int tensor, double rateRps) {
-        Deployment d = new Deployment(id, model, Precision.FP8, ServingMode.AGGREGATED, racks,
-                List.of(new WorkerPool(PoolRole.AGGREGATED, replicas, new Parallelism(tensor, 1, 1, 1))), RouterPolicy.KV_AWARE);
+    private static Workload workload(
+            String id, String model, List<String> racks, int replicas, int tensor, double rateRps) {
+        Deployment d = new Deployment(
+                id,
+                model,
+                Precision.FP8,
+                ServingMode.AGGREGATED,
+                racks,
+                List.of(new WorkerPool(PoolRole.AGGREGATED, replicas, new Parallelism(tensor, 1, 1, 1))),
+                RouterPolicy.KV_AWARE);
         // Token lengths: an assumed chat mix [E]. SLOs: MLPerf Llama-2-70B interactive, TTFT 450 ms,
         // TPOT 40 ms [S] (ref §5c), held at p99.
-        TrafficProfile t = new TrafficProfile(id + "-traffic", id, new Arrival(ArrivalKind.POISSON, rateRps, null, null, null),
+        TrafficProfile t = new TrafficProfile(
+                id + "-traffic",
+                id,
+                new Arrival(ArrivalKind.POISSON, rateRps, null, null, null),
                 new TokenDistribution(DistributionKind.LOGNORMAL, 1024, 512.0, 16, 8192),
                 new TokenDistribution(DistributionKind.LOGNORMAL, 512, 256.0, 16, 4096));
         Slo slo = new Slo(id + "-slo", id, 450, 99, 40, 99);
@@ -200,6 +247,7 @@ public final class FacilityGenerator {
         private boolean twoTier;
         /** Site y of the hall being built, and the far edge of its yard once built. */
         private double hallOriginY;
+
         private double backY;
 
         Builder(Spec spec) {
@@ -211,7 +259,10 @@ public final class FacilityGenerator {
             this.suLoadKw = RACKS_PER_SU * rackType.typicalPowerKw() + networkRackKw;
             double ups = catalog.powerEquipment("ups-2500").orElseThrow().ratingKw();
             this.susPerBlock = Math.max(1, (int) Math.floor(ups / suLoadKw));
-            this.buswayType = catalog.powerEquipment("busway-1600a").orElseThrow().ratingKw() >= suLoadKw ? "busway-1600a" : "busway-2500a";
+            this.buswayType =
+                    catalog.powerEquipment("busway-1600a").orElseThrow().ratingKw() >= suLoadKw
+                            ? "busway-1600a"
+                            : "busway-2500a";
         }
 
         Facility build() {
@@ -219,10 +270,16 @@ public final class FacilityGenerator {
             twoTier = sus <= 18;
             int susPerHall = ROW_COLUMNS * ROWS_PER_COLUMN * SUS_PER_ROW;
             int hallCount = (sus + susPerHall - 1) / susPerHall;
-            power.add(node("utility", PowerNodeKind.UTILITY, "utility-33kv", Placement.inYard(-6, -12), List.of(),
-                    0, 33000));
-            power.add(node("mv-swgr", PowerNodeKind.MV_SWITCHGEAR, "mv-switchgear-33kv", Placement.inYard(-6, -5),
-                    List.of("utility"), 0, 33000));
+            power.add(node(
+                    "utility", PowerNodeKind.UTILITY, "utility-33kv", Placement.inYard(-6, -12), List.of(), 0, 33000));
+            power.add(node(
+                    "mv-swgr",
+                    PowerNodeKind.MV_SWITCHGEAR,
+                    "mv-switchgear-33kv",
+                    Placement.inYard(-6, -5),
+                    List.of("utility"),
+                    0,
+                    33000));
             int racksLeft = spec.gpuRacks();
             int suIndex = 0;
             // Halls on a square-ish grid; each hall has its transformers in front and its dry coolers behind.
@@ -245,23 +302,45 @@ public final class FacilityGenerator {
                     rowBaseY = rowBackY + YARD_GAP_M;
                 }
             }
-            double itKw = spec.gpuRacks() * rackType.typicalPowerKw() + sus * catalog.rackOrThrow("network-rack").typicalPowerKw();
+            double itKw = spec.gpuRacks() * rackType.typicalPowerKw()
+                    + sus * catalog.rackOrThrow("network-rack").typicalPowerKw();
             // Utility and switchgear sized at 1.5 x IT: room for cooling and losses (PUE up to ~1.5) [E].
             double siteKw = Math.ceil(itKw * 1.5 / 1000) * 1000;
             power.set(0, power.get(0).withRatingKw(siteKw));
             power.set(1, power.get(1).withRatingKw(siteKw));
             Site site = new Site(spec.name(), 200, 35, 24, siteKw, spec.electricityPriceUsdPerMwh());
-            Fabric compute = new Fabric("ib-compute", FabricKind.COMPUTE_INFINIBAND,
-                    new TopologySpec(sus <= 1 ? TopologyType.RAIL_OPTIMIZED : TopologyType.FAT_TREE, sus <= 18 ? 2 : 3, 1.0, SWITCH, null),
-                    fabricRacks, switches, links);
+            Fabric compute = new Fabric(
+                    "ib-compute",
+                    FabricKind.COMPUTE_INFINIBAND,
+                    new TopologySpec(
+                            sus <= 1 ? TopologyType.RAIL_OPTIMIZED : TopologyType.FAT_TREE,
+                            sus <= 18 ? 2 : 3,
+                            1.0,
+                            SWITCH,
+                            null),
+                    fabricRacks,
+                    switches,
+                    links);
             int gpus = spec.gpuRacks() * rackType.gpus();
             int tensor = 4; // one instance per 4-GPU compute tray, as in the MLPerf GB200 submissions (ref §5a)
-            Workload workload = workload("serving", spec.model(), gpuRackIds, gpus / tensor, tensor,
+            Workload workload = workload(
+                    "serving",
+                    spec.model(),
+                    gpuRackIds,
+                    gpus / tensor,
+                    tensor,
                     spec.gpuRacks() * 50.0); // offered load 50 req/s per rack [E]
-            return new Facility(Facility.FORMAT_VERSION, site, halls, rows, racks,
+            return new Facility(
+                    Facility.FORMAT_VERSION,
+                    site,
+                    halls,
+                    rows,
+                    racks,
                     new PowerChain(power, groups),
                     new Cooling(cdus, loops, facilityLoops, heatRejection, airHandlers),
-                    new Network(List.of(compute)), workload, Catalog.EMPTY);
+                    new Network(List.of(compute)),
+                    workload,
+                    Catalog.EMPTY);
         }
 
         /** Builds one hall with {@code sus} scalable units; returns the GPU racks still to place. */
@@ -309,18 +388,31 @@ public final class FacilityGenerator {
                     List<String> suRacks = new ArrayList<>();
                     for (int k = 0; k < RACKS_PER_SU && racksLeft > 0; k++, racksLeft--) {
                         String id = String.format(Locale.ROOT, "%s-gpu-%d", suId, k + 1);
-                        racks.add(new Rack(id, spec.rackType(), rowId, Placement.inHall(hid, x + RACK_WIDTH_M / 2, y, rotation),
-                                feeds(busA, busB), loop, null));
+                        racks.add(new Rack(
+                                id,
+                                spec.rackType(),
+                                rowId,
+                                Placement.inHall(hid, x + RACK_WIDTH_M / 2, y, rotation),
+                                feeds(busA, busB),
+                                loop,
+                                null));
                         suRacks.add(id);
                         gpuRackIds.add(id);
                         fabricRacks.add(id);
                         hallItKw += rackType.typicalPowerKw();
                         x += RACK_WIDTH_M;
                     }
-                    x += RACK_WIDTH_M * (RACKS_PER_SU - suRacks.size()); // keep SU slots aligned when the last SU is short
+                    x += RACK_WIDTH_M
+                            * (RACKS_PER_SU - suRacks.size()); // keep SU slots aligned when the last SU is short
                     String net = suId + "-net";
-                    racks.add(new Rack(net, "network-rack", rowId, Placement.inHall(hid, x + RACK_WIDTH_M / 2, y, rotation),
-                            feeds(busA, busB), null, null));
+                    racks.add(new Rack(
+                            net,
+                            "network-rack",
+                            rowId,
+                            Placement.inHall(hid, x + RACK_WIDTH_M / 2, y, rotation),
+                            feeds(busA, busB),
+                            null,
+                            null));
                     hallItKw += catalog.rackOrThrow("network-rack").typicalPowerKw();
                     x += RACK_WIDTH_M;
                     addLeaves(suId, net, suRacks);
@@ -332,11 +424,18 @@ public final class FacilityGenerator {
                     String spineBusB = hid + "-spine-bus-b";
                     power.add(busway(spineBusA, block + "-ups-a", spineRacks * RACK_WIDTH_M + 1));
                     power.add(busway(spineBusB, block + "-ups-b", spineRacks * RACK_WIDTH_M + 1));
-                    groups.add(new RedundancyGroup(hid + "-spine-busways", RedundancyScheme.TWO_N, List.of(spineBusA, spineBusB)));
+                    groups.add(new RedundancyGroup(
+                            hid + "-spine-busways", RedundancyScheme.TWO_N, List.of(spineBusA, spineBusB)));
                     for (int k = 0; k < spineRacks; k++) {
                         String id = String.format(Locale.ROOT, "%s-spine-rack-%d", hid, k + 1);
-                        racks.add(new Rack(id, "network-rack", rowId, Placement.inHall(hid, x + RACK_WIDTH_M / 2, y, rotation),
-                                feeds(spineBusA, spineBusB), null, null));
+                        racks.add(new Rack(
+                                id,
+                                "network-rack",
+                                rowId,
+                                Placement.inHall(hid, x + RACK_WIDTH_M / 2, y, rotation),
+                                feeds(spineBusA, spineBusB),
+                                null,
+                                null));
                         hallItKw += catalog.rackOrThrow("network-rack").typicalPowerKw();
                         spineRackIds.add(id);
                         fabricRacks.add(id);
@@ -352,16 +451,21 @@ public final class FacilityGenerator {
             double airKw = 0;
             for (Rack r : racks) {
                 if (hid.equals(r.placement().hallId())) {
-                    airKw += catalog.rackOrThrow(r.type()).typicalPowerKw() * (1 - catalog.rackOrThrow(r.type()).liquidFraction());
+                    airKw += catalog.rackOrThrow(r.type()).typicalPowerKw()
+                            * (1 - catalog.rackOrThrow(r.type()).liquidFraction());
                 }
             }
-            int fanWalls = (int) Math.ceil(airKw / catalog.airHandler(FAN_WALL).orElseThrow().capacityKw()) + 1;
+            int fanWalls = (int) Math.ceil(
+                            airKw / catalog.airHandler(FAN_WALL).orElseThrow().capacityKw())
+                    + 1;
             for (int i = 0; i < fanWalls; i++) {
                 boolean north = i % 2 == 1;
                 int slot = i / 2;
                 double ax = MARGIN_M + fanWall.widthM() / 2 + slot * (fanWall.widthM() + 0.5);
                 double ay = north ? depth - fanWall.depthM() / 2 - 0.25 : fanWall.depthM() / 2 + 0.25;
-                airHandlers.add(new AirHandler(String.format(Locale.ROOT, "%s-ahu-%02d", hid, i + 1), FAN_WALL,
+                airHandlers.add(new AirHandler(
+                        String.format(Locale.ROOT, "%s-ahu-%02d", hid, i + 1),
+                        FAN_WALL,
                         Placement.inHall(hid, ax, ay, north ? 180 : 0)));
             }
             // Cooling towers in the yard behind the hall, sized for the liquid heat plus one spare (N+1) [E].
@@ -373,8 +477,8 @@ public final class FacilityGenerator {
                 double cx = originX + dc.widthM() / 2 + (i % perRow) * (dc.widthM() + 1);
                 double cy = hallOriginY + depth + 8 + (i / perRow) * (dc.depthM() + 2);
                 backY = cy + dc.depthM() / 2;
-                heatRejection.add(new HeatRejectionUnit(String.format(Locale.ROOT, "%s-ct-%02d", hid, i + 1), TOWER, fw,
-                        Placement.inYard(cx, cy)));
+                heatRejection.add(new HeatRejectionUnit(
+                        String.format(Locale.ROOT, "%s-ct-%02d", hid, i + 1), TOWER, fw, Placement.inYard(cx, cy)));
             }
             halls.add(new Hall(hid, String.format(Locale.ROOT, "Hall %d", h), originX, hallOriginY, width, depth, 6));
             return racksLeft;
@@ -390,7 +494,10 @@ public final class FacilityGenerator {
             int columns = Math.min(ROW_COLUMNS, rowCount);
             int spines = twoTier ? spineCount(sus) : 0;
             int spineRacks = (spines + SPINES_PER_RACK - 1) / SPINES_PER_RACK;
-            return 2 * MARGIN_M + columns * rowLengthM(sus) + (columns - 1) * CROSS_AISLE_M + columns * spineRacks * RACK_WIDTH_M;
+            return 2 * MARGIN_M
+                    + columns * rowLengthM(sus)
+                    + (columns - 1) * CROSS_AISLE_M
+                    + columns * spineRacks * RACK_WIDTH_M;
         }
 
         /** Depth of the yard in front of a hall: its rows of transformers (2 per power block) plus margins. */
@@ -412,7 +519,8 @@ public final class FacilityGenerator {
         }
 
         private PowerNode busway(String id, String ups, double lengthM) {
-            return node(id, PowerNodeKind.BUSWAY, buswayType, null, List.of(ups), 0, 0).withLengthM(lengthM);
+            return node(id, PowerNodeKind.BUSWAY, buswayType, null, List.of(ups), 0, 0)
+                    .withLengthM(lengthM);
         }
 
         /** One 2N power block: per side a transformer (in the yard, in front of the hall) and a UPS. */
@@ -425,12 +533,21 @@ public final class FacilityGenerator {
                 int slot = 2 * (b - 1) + side.ordinal();
                 double tx0 = originX + tx.widthM() / 2 + (slot % perRow) * (tx.widthM() + 1);
                 double ty = hallOriginY - 6 - (slot / perRow) * (tx.depthM() + 1.5);
-                power.add(node(block + "-tx-" + s, PowerNodeKind.TRANSFORMER, "transformer-3mva", Placement.inYard(tx0, ty),
-                        List.of("mv-swgr"), 0, 0));
-                power.add(node(block + "-ups-" + s, PowerNodeKind.UPS, "ups-2500", null, List.of(block + "-tx-" + s), 0, 0));
+                power.add(node(
+                        block + "-tx-" + s,
+                        PowerNodeKind.TRANSFORMER,
+                        "transformer-3mva",
+                        Placement.inYard(tx0, ty),
+                        List.of("mv-swgr"),
+                        0,
+                        0));
+                power.add(node(
+                        block + "-ups-" + s, PowerNodeKind.UPS, "ups-2500", null, List.of(block + "-tx-" + s), 0, 0));
             }
-            groups.add(new RedundancyGroup(block + "-tx", RedundancyScheme.TWO_N, List.of(block + "-tx-a", block + "-tx-b")));
-            groups.add(new RedundancyGroup(block + "-ups", RedundancyScheme.TWO_N, List.of(block + "-ups-a", block + "-ups-b")));
+            groups.add(new RedundancyGroup(
+                    block + "-tx", RedundancyScheme.TWO_N, List.of(block + "-tx-a", block + "-tx-b")));
+            groups.add(new RedundancyGroup(
+                    block + "-ups", RedundancyScheme.TWO_N, List.of(block + "-ups-a", block + "-ups-b")));
         }
 
         /** 8 leaves per SU in its network rack; rail-optimised: each GPU rack sends 72/8 = 9 links to each leaf. */
@@ -452,7 +569,9 @@ public final class FacilityGenerator {
          * {@value #SPINES_PER_RACK} per rack (4U each) [E].
          */
         private void addSpines(String hid, int spines, List<String> spineRacks) {
-            List<SwitchInstance> leaves = switches.stream().filter(sw -> sw.id().startsWith(hid + "-")).toList();
+            List<SwitchInstance> leaves = switches.stream()
+                    .filter(sw -> sw.id().startsWith(hid + "-"))
+                    .toList();
             for (int s = 1; s <= spines; s++) {
                 String spine = String.format(Locale.ROOT, "%s-spine-%d", hid, s);
                 switches.add(new SwitchInstance(spine, SWITCH, 2, spineRacks.get((s - 1) / SPINES_PER_RACK)));

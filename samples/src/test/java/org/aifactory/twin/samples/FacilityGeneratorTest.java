@@ -22,11 +22,13 @@ class FacilityGeneratorTest {
     @Test
     void gigawattCampusIsValidDeterministicAndRoundTrips() throws Exception {
         Facility campus = generator.campus(8000);
-        assertThat(campus.racks().stream().filter(r -> r.type().equals("gb300-nvl72"))).hasSize(8000);
+        assertThat(campus.racks().stream().filter(r -> r.type().equals("gb300-nvl72")))
+                .hasSize(8000);
         assertThat(new FacilityValidator(CatalogIo.builtIn()).validate(campus)).isEmpty();
         byte[] bytes = FacilityWriter.toBytes(campus);
         assertThat(FacilityWriter.toBytes(generator.campus(8000))).isEqualTo(bytes);
-        assertThat(FacilityReader.withBuiltInCatalog().read(bytes, "campus.json")).isEqualTo(campus);
+        assertThat(FacilityReader.withBuiltInCatalog().read(bytes, "campus.json"))
+                .isEqualTo(campus);
         // 8,000 x 132 kW = 1.056 GW of GPU racks: a gigawatt campus
         assertThat(campus.site().gridCapacityKw()).isGreaterThan(1_000_000);
     }
@@ -36,7 +38,8 @@ class FacilityGeneratorTest {
     void generatedFacilitiesOfAnySizeValidate(@ForAll @IntRange(min = 1, max = 1200) int racks) {
         Facility f = generator.campus(racks);
         assertThat(new FacilityValidator(CatalogIo.builtIn()).validate(f)).isEmpty();
-        assertThat(f.racks().stream().filter(r -> r.type().equals("gb300-nvl72"))).hasSize(racks);
+        assertThat(f.racks().stream().filter(r -> r.type().equals("gb300-nvl72")))
+                .hasSize(racks);
         Set<String> ids = new HashSet<>();
         for (Rack r : f.racks()) {
             assertThat(ids.add(r.id())).isTrue();
@@ -46,7 +49,8 @@ class FacilityGeneratorTest {
     @Test
     void heavierRacksGetBiggerBusways() {
         Facility vr = generator.generate(new FacilityGenerator.Spec("vr", "vr-nvl72", 16, "llama-3.1-70b", 50));
-        assertThat(vr.power().nodes()).filteredOn(n -> n.kind().name().equals("BUSWAY"))
+        assertThat(vr.power().nodes())
+                .filteredOn(n -> n.kind().name().equals("BUSWAY"))
                 .allSatisfy(n -> assertThat(n.type()).isEqualTo("busway-2500a"));
         assertThat(new FacilityValidator(CatalogIo.builtIn()).validate(vr)).isEmpty();
     }

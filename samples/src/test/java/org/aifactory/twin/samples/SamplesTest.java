@@ -24,7 +24,9 @@ class SamplesTest {
         Path root = Path.of("").toAbsolutePath();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> p.toString().endsWith(".json") && !p.toString().contains("/target/")).toList();
+            files = walk.filter(
+                            p -> p.toString().endsWith(".json") && !p.toString().contains("/target/"))
+                    .toList();
         }
         assertThat(files).as("sample files under " + root).hasSizeGreaterThanOrEqualTo(3);
         return files.stream();
@@ -54,7 +56,8 @@ class SamplesTest {
     @Test
     void scalableUnitIsTheGb200ReferenceSu() {
         Facility su = Samples.SCALABLE_UNIT.load();
-        long gpuRacks = su.racks().stream().filter(r -> r.type().equals("gb200-nvl72")).count();
+        long gpuRacks =
+                su.racks().stream().filter(r -> r.type().equals("gb200-nvl72")).count();
         assertThat(gpuRacks).isEqualTo(8); // NVIDIA GB200 SuperPOD RA: SU = 8 racks = 576 GPUs
         var fabric = su.network().fabrics().get(0);
         // B300-XDR SuperPOD RA, 1 SU: 8 leaf / 4 spine (ref §4)
@@ -62,17 +65,28 @@ class SamplesTest {
         assertThat(fabric.switches().stream().filter(s -> s.tier() == 2)).hasSize(4);
         assertThat(fabric.topology().tiers()).isEqualTo(2);
         // every GPU rack reaches every leaf with 72 / 8 = 9 links; every leaf has 72 up = 4 x 18
-        assertThat(fabric.links().stream().filter(l -> l.a().contains("-gpu-")).mapToInt(l -> l.count()).sum()).isEqualTo(576);
-        assertThat(fabric.links().stream().filter(l -> l.b().contains("spine")).mapToInt(l -> l.count()).sum()).isEqualTo(576);
+        assertThat(fabric.links().stream()
+                        .filter(l -> l.a().contains("-gpu-"))
+                        .mapToInt(l -> l.count())
+                        .sum())
+                .isEqualTo(576);
+        assertThat(fabric.links().stream()
+                        .filter(l -> l.b().contains("spine"))
+                        .mapToInt(l -> l.count())
+                        .sum())
+                .isEqualTo(576);
         assertThat(su.cooling().cdus()).hasSize(1);
-        assertThat(su.power().nodes()).extracting(n -> n.kind().name()).contains("UTILITY", "TRANSFORMER", "UPS", "BUSWAY");
+        assertThat(su.power().nodes())
+                .extracting(n -> n.kind().name())
+                .contains("UTILITY", "TRANSFORMER", "UPS", "BUSWAY");
     }
 
     @Test
     void hundredMegawattHallIsAboutAHundredMegawatts() {
         Facility hall = Samples.HALL_100MW.load();
         // 640 GB300 racks x 132 kW + 80 network racks x 20 kW = 86.1 MW IT; x ~1.15 PUE ~ 99 MW [E]
-        assertThat(hall.racks().stream().filter(r -> r.type().equals("gb300-nvl72"))).hasSize(640);
+        assertThat(hall.racks().stream().filter(r -> r.type().equals("gb300-nvl72")))
+                .hasSize(640);
         assertThat(hall.site().gridCapacityKw()).isBetween(100_000.0, 150_000.0);
     }
 }

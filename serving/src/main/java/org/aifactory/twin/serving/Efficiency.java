@@ -41,8 +41,8 @@ public record Efficiency(
             throw new IllegalArgumentException("commOverlapFraction (" + commOverlapFraction + ") must be in [0, 1)");
         }
         if (!(collectiveLatencyS >= 0) || !(iterationOverheadS >= 0)) {
-            throw new IllegalArgumentException("collectiveLatencyS (" + collectiveLatencyS + ") and iterationOverheadS ("
-                    + iterationOverheadS + ") must be non-negative");
+            throw new IllegalArgumentException("collectiveLatencyS (" + collectiveLatencyS
+                    + ") and iterationOverheadS (" + iterationOverheadS + ") must be non-negative");
         }
     }
 
@@ -53,7 +53,12 @@ public record Efficiency(
     }
 
     public Efficiency withGemmComputeFraction(double f) {
-        return new Efficiency(f, hbmBandwidthFraction, fp4ComputeFraction, commOverlapFraction, collectiveLatencyS,
+        return new Efficiency(
+                f,
+                hbmBandwidthFraction,
+                fp4ComputeFraction,
+                commOverlapFraction,
+                collectiveLatencyS,
                 iterationOverheadS);
     }
 }

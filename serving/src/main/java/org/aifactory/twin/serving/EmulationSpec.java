@@ -45,6 +45,7 @@ public record EmulationSpec(
     public static final int DEFAULT_TOKEN_BUDGET = 8192;
     /** Sequences per worker: TensorRT-LLM's default {@code max_batch_size} 2,048 [S] (same page). */
     public static final int DEFAULT_MAX_BATCH = 2048;
+
     public static final double DEFAULT_WARMUP_FRACTION = 0.1;
     public static final int DEFAULT_TIME_SERIES_POINTS = 100;
 
@@ -53,15 +54,16 @@ public record EmulationSpec(
             throw new IllegalArgumentException("workers (" + workers + ") must be at least 1");
         }
         if (decodeModel != null && decodeWorkers < 1) {
-            throw new IllegalArgumentException("decodeWorkers (" + decodeWorkers + ") must be at least 1 for disaggregated serving");
+            throw new IllegalArgumentException(
+                    "decodeWorkers (" + decodeWorkers + ") must be at least 1 for disaggregated serving");
         }
         if (tokenBudget < 1 || maxBatch < 1 || maxRequests < 1) {
-            throw new IllegalArgumentException("tokenBudget (" + tokenBudget + "), maxBatch (" + maxBatch + ") and maxRequests ("
-                    + maxRequests + ") must be positive");
+            throw new IllegalArgumentException("tokenBudget (" + tokenBudget + "), maxBatch (" + maxBatch
+                    + ") and maxRequests (" + maxRequests + ") must be positive");
         }
         if (!(ttftPercentile > 0 && ttftPercentile < 100) || !(itlPercentile > 0 && itlPercentile < 100)) {
-            throw new IllegalArgumentException("ttftPercentile (" + ttftPercentile + ") and itlPercentile (" + itlPercentile
-                    + ") must be in (0, 100)");
+            throw new IllegalArgumentException("ttftPercentile (" + ttftPercentile + ") and itlPercentile ("
+                    + itlPercentile + ") must be in (0, 100)");
         }
         if (!(warmupFraction >= 0 && warmupFraction < 1)) {
             throw new IllegalArgumentException("warmupFraction (" + warmupFraction + ") must be in [0, 1)");
@@ -70,8 +72,22 @@ public record EmulationSpec(
 
     /** Aggregated serving with the default batching limits and no SLO. */
     public static EmulationSpec aggregated(ExecutionModel model, int workers, RouterPolicy router, int maxRequests) {
-        return new EmulationSpec(model, workers, null, 0, 0, router, DEFAULT_TOKEN_BUDGET, DEFAULT_MAX_BATCH, maxRequests,
-                DEFAULT_WARMUP_FRACTION, Double.NaN, Double.NaN, 99, 99, DEFAULT_TIME_SERIES_POINTS);
+        return new EmulationSpec(
+                model,
+                workers,
+                null,
+                0,
+                0,
+                router,
+                DEFAULT_TOKEN_BUDGET,
+                DEFAULT_MAX_BATCH,
+                maxRequests,
+                DEFAULT_WARMUP_FRACTION,
+                Double.NaN,
+                Double.NaN,
+                99,
+                99,
+                DEFAULT_TIME_SERIES_POINTS);
     }
 
     public boolean disaggregated() {
@@ -79,27 +95,97 @@ public record EmulationSpec(
     }
 
     public EmulationSpec withSlo(double ttftMs, double ttftPct, double itlMs, double itlPct) {
-        return new EmulationSpec(model, workers, decodeModel, decodeWorkers, kvTransferBytesPerS, router, tokenBudget, maxBatch,
-                maxRequests, warmupFraction, ttftMs, itlMs, ttftPct, itlPct, timeSeriesPoints);
+        return new EmulationSpec(
+                model,
+                workers,
+                decodeModel,
+                decodeWorkers,
+                kvTransferBytesPerS,
+                router,
+                tokenBudget,
+                maxBatch,
+                maxRequests,
+                warmupFraction,
+                ttftMs,
+                itlMs,
+                ttftPct,
+                itlPct,
+                timeSeriesPoints);
     }
 
     public EmulationSpec withWarmupFraction(double f) {
-        return new EmulationSpec(model, workers, decodeModel, decodeWorkers, kvTransferBytesPerS, router, tokenBudget, maxBatch,
-                maxRequests, f, ttftSloMs, itlSloMs, ttftPercentile, itlPercentile, timeSeriesPoints);
+        return new EmulationSpec(
+                model,
+                workers,
+                decodeModel,
+                decodeWorkers,
+                kvTransferBytesPerS,
+                router,
+                tokenBudget,
+                maxBatch,
+                maxRequests,
+                f,
+                ttftSloMs,
+                itlSloMs,
+                ttftPercentile,
+                itlPercentile,
+                timeSeriesPoints);
     }
 
     public EmulationSpec withWorkers(int n) {
-        return new EmulationSpec(model, n, decodeModel, decodeWorkers, kvTransferBytesPerS, router, tokenBudget, maxBatch,
-                maxRequests, warmupFraction, ttftSloMs, itlSloMs, ttftPercentile, itlPercentile, timeSeriesPoints);
+        return new EmulationSpec(
+                model,
+                n,
+                decodeModel,
+                decodeWorkers,
+                kvTransferBytesPerS,
+                router,
+                tokenBudget,
+                maxBatch,
+                maxRequests,
+                warmupFraction,
+                ttftSloMs,
+                itlSloMs,
+                ttftPercentile,
+                itlPercentile,
+                timeSeriesPoints);
     }
 
     public EmulationSpec withDisaggregation(ExecutionModel decode, int decodeCount, double transferBytesPerS) {
-        return new EmulationSpec(model, workers, decode, decodeCount, transferBytesPerS, router, tokenBudget, maxBatch,
-                maxRequests, warmupFraction, ttftSloMs, itlSloMs, ttftPercentile, itlPercentile, timeSeriesPoints);
+        return new EmulationSpec(
+                model,
+                workers,
+                decode,
+                decodeCount,
+                transferBytesPerS,
+                router,
+                tokenBudget,
+                maxBatch,
+                maxRequests,
+                warmupFraction,
+                ttftSloMs,
+                itlSloMs,
+                ttftPercentile,
+                itlPercentile,
+                timeSeriesPoints);
     }
 
     public EmulationSpec withMaxRequests(int n) {
-        return new EmulationSpec(model, workers, decodeModel, decodeWorkers, kvTransferBytesPerS, router, tokenBudget, maxBatch,
-                n, warmupFraction, ttftSloMs, itlSloMs, ttftPercentile, itlPercentile, timeSeriesPoints);
+        return new EmulationSpec(
+                model,
+                workers,
+                decodeModel,
+                decodeWorkers,
+                kvTransferBytesPerS,
+                router,
+                tokenBudget,
+                maxBatch,
+                n,
+                warmupFraction,
+                ttftSloMs,
+                itlSloMs,
+                ttftPercentile,
+                itlPercentile,
+                timeSeriesPoints);
     }
 }

@@ -33,6 +33,7 @@ public final class Emulator {
     static final double ADMISSION_HEADROOM = 0.05;
     /** Latency histograms: microseconds, up to 10^12 µs, 3 significant digits. */
     private static final long HIST_MAX_US = 1_000_000_000_000L;
+
     private static final int HIST_DIGITS = 3;
     /** Overload: completions below this share of arrivals while the queue grows. */
     static final double OVERLOAD_COMPLETION_SHARE = 0.95;
@@ -83,7 +84,8 @@ public final class Emulator {
      */
     public Emulator withWorkerModels(ExecutionModel[] front, ExecutionModel[] back) {
         if (front != null && front.length != spec.workers() || back != null && back.length != spec.decodeWorkers()) {
-            throw new IllegalArgumentException("one execution model per worker: " + spec.workers() + " and " + spec.decodeWorkers());
+            throw new IllegalArgumentException(
+                    "one execution model per worker: " + spec.workers() + " and " + spec.decodeWorkers());
         }
         this.frontModels = front == null ? null : front.clone();
         this.backModels = back == null ? null : back.clone();
@@ -95,9 +97,11 @@ public final class Emulator {
      * there are GPUs for; the planner starts at its initial counts and scales between its limits.
      */
     public Emulator withPlanner(PlannerSpec p) {
-        if (p.maxFrontWorkers() != spec.workers() || p.maxBackWorkers() != (spec.disaggregated() ? spec.decodeWorkers() : 0)) {
-            throw new IllegalArgumentException("the planner's maxima (" + p.maxFrontWorkers() + ", " + p.maxBackWorkers()
-                    + ") must be the spec's workers (" + spec.workers() + ", " + spec.decodeWorkers() + ")");
+        if (p.maxFrontWorkers() != spec.workers()
+                || p.maxBackWorkers() != (spec.disaggregated() ? spec.decodeWorkers() : 0)) {
+            throw new IllegalArgumentException(
+                    "the planner's maxima (" + p.maxFrontWorkers() + ", " + p.maxBackWorkers()
+                            + ") must be the spec's workers (" + spec.workers() + ", " + spec.decodeWorkers() + ")");
         }
         this.planner = p;
         return this;
@@ -144,6 +148,7 @@ public final class Emulator {
         final int output;
         /** Session of the shared prefix, -1 for none; {@code prefixTokens} of the prompt, block-aligned. */
         int prefixId = -1;
+
         int prefixTokens;
         int reusableTokens;
         int prefillTarget;
@@ -158,6 +163,7 @@ public final class Emulator {
         boolean done;
         /** Tenant index (-1: none), batcher priority class ({@link TenantSpec.Tier} ordinal). */
         int tenant = -1;
+
         int priority = TenantSpec.Tier.STANDARD.ordinal();
         boolean spilled;
 
@@ -170,15 +176,25 @@ public final class Emulator {
         }
     }
 
-    private enum Role { AGGREGATED, PREFILL, DECODE }
+    private enum Role {
+        AGGREGATED,
+        PREFILL,
+        DECODE
+    }
 
     /** Planner life cycle of a worker: OFF (GPUs free), STARTING (loading weights), ACTIVE, DRAINING (no new requests). */
-    private enum State { OFF, STARTING, ACTIVE, DRAINING }
+    private enum State {
+        OFF,
+        STARTING,
+        ACTIVE,
+        DRAINING
+    }
 
     /** Waiting requests by priority class, FIFO within a class (preempted ones go back to the front of theirs). */
     private static final class WaitQueue {
         @SuppressWarnings("unchecked")
         private final ArrayDeque<Req>[] byClass = new ArrayDeque[TenantSpec.Tier.values().length];
+
         private int size;
 
         WaitQueue() {
@@ -236,6 +252,7 @@ public final class Emulator {
         final WaitQueue waiting = new WaitQueue();
         /** Tenant the worker is dedicated to, -1: shared. */
         int owner = -1;
+
         State state = State.ACTIVE;
         double readyS;
         final ArrayDeque<Req> prefilling = new ArrayDeque<>();
@@ -247,9 +264,11 @@ public final class Emulator {
          * re-inserted on use, so a router's peek does not reorder it).
          */
         final java.util.LinkedHashMap<Integer, Integer> prefixCache = new java.util.LinkedHashMap<>();
+
         long cachedPrefixTokens;
         /** Offload tiers below HBM, fastest first; where the last {@link #overlap} found its prefix (-1: HBM). */
         final TierCache[] lower;
+
         int overlapTier = -1;
         double pendingLoadS;
         int decodeCount;
@@ -269,7 +288,8 @@ public final class Emulator {
             this.lower = new TierCache[role == Role.DECODE ? 0 : tiers.size()];
             for (int i = 0; i < lower.length; i++) {
                 KvTier k = tiers.get(i);
-                lower[i] = new TierCache((long) (k.capacityBytesPerGpu() / model.kvBytesPerTokenPerGpu()),
+                lower[i] = new TierCache(
+                        (long) (k.capacityBytesPerGpu() / model.kvBytesPerTokenPerGpu()),
                         model.kvBytesPerTokenPerGpu() / k.bandwidthBytesPerSPerGpu());
             }
         }
@@ -364,11 +384,12 @@ public final class Emulator {
     private Worker[] all;
     /** Workers taking new requests (all of them without a planner). */
     private Worker[] activeFront;
+
     private Worker[] activeBack;
     // ---- planner state ----
     private double nextTickS = Double.POSITIVE_INFINITY;
-    private final PriorityQueue<Worker> starting = new PriorityQueue<>((a, b) -> a.readyS != b.readyS
-            ? Double.compare(a.readyS, b.readyS) : Integer.compare(a.id, b.id));
+    private final PriorityQueue<Worker> starting = new PriorityQueue<>(
+            (a, b) -> a.readyS != b.readyS ? Double.compare(a.readyS, b.readyS) : Integer.compare(a.id, b.id));
     private LoadPredictor predictRequests;
     private LoadPredictor predictIsl;
     private LoadPredictor predictOsl;
@@ -399,6 +420,7 @@ public final class Emulator {
     private long[] tenantSpilledGood;
     /** Dedicated workers of each tenant (empty arrays: none), and how many front workers are dedicated in all. */
     private Worker[][] tenantFront;
+
     private Worker[][] tenantBack;
     private int dedicatedFront;
     private int dedicatedBack;
@@ -406,8 +428,8 @@ public final class Emulator {
     private int[] heap;
     private int[] heapPos;
     private int heapSize;
-    private final PriorityQueue<Req> transfers = new PriorityQueue<>((a, b) -> a.readyS != b.readyS
-            ? Double.compare(a.readyS, b.readyS) : Long.compare(a.index, b.index));
+    private final PriorityQueue<Req> transfers = new PriorityQueue<>(
+            (a, b) -> a.readyS != b.readyS ? Double.compare(a.readyS, b.readyS) : Long.compare(a.index, b.index));
     private int rrFront;
     private int rrBack;
     private long arrived;
@@ -517,7 +539,9 @@ public final class Emulator {
         back = new Worker[nb];
         all = new Worker[nf + nb];
         for (int i = 0; i < nf; i++) {
-            front[i] = new Worker(i, spec.disaggregated() ? Role.PREFILL : Role.AGGREGATED,
+            front[i] = new Worker(
+                    i,
+                    spec.disaggregated() ? Role.PREFILL : Role.AGGREGATED,
                     frontModels == null ? spec.model() : frontModels[i]);
             all[i] = front[i];
         }
@@ -592,8 +616,12 @@ public final class Emulator {
 
     /** Rebuilds the lists of shared workers that take new requests, and the powered GPUs. */
     private void rebuildActive() {
-        activeFront = java.util.Arrays.stream(front).filter(w -> w.state == State.ACTIVE && w.owner < 0).toArray(Worker[]::new);
-        activeBack = java.util.Arrays.stream(back).filter(w -> w.state == State.ACTIVE && w.owner < 0).toArray(Worker[]::new);
+        activeFront = java.util.Arrays.stream(front)
+                .filter(w -> w.state == State.ACTIVE && w.owner < 0)
+                .toArray(Worker[]::new);
+        activeBack = java.util.Arrays.stream(back)
+                .filter(w -> w.state == State.ACTIVE && w.owner < 0)
+                .toArray(Worker[]::new);
         poweredGpus = 0;
         int f = 0;
         int b = 0;
@@ -634,7 +662,10 @@ public final class Emulator {
             if (to > from) {
                 areaInSystem += inSystem * (to - from);
             }
-            if (waitingAtMid < 0 && windowEndS == Double.POSITIVE_INFINITY && !Double.isNaN(waitingAtMidS) && t >= waitingAtMidS) {
+            if (waitingAtMid < 0
+                    && windowEndS == Double.POSITIVE_INFINITY
+                    && !Double.isNaN(waitingAtMidS)
+                    && t >= waitingAtMidS) {
                 waitingAtMid = waitingTotal;
             }
         }
@@ -676,7 +707,8 @@ public final class Emulator {
             r.priority = ts.tier().ordinal();
             return;
         }
-        bucketTokens[tenant] = Math.min(rate * PROVISIONED_BURST_S, bucketTokens[tenant] + rate * (t - bucketAtS[tenant]));
+        bucketTokens[tenant] =
+                Math.min(rate * PROVISIONED_BURST_S, bucketTokens[tenant] + rate * (t - bucketAtS[tenant]));
         bucketAtS[tenant] = t;
         double need = (double) r.input + r.output;
         if (bucketTokens[tenant] >= need) {
@@ -691,7 +723,8 @@ public final class Emulator {
     /** The tenant's dedicated workers for a request within its reservation (when it has any), else the shared ones. */
     private static Worker[] provisionedPool(Req r, Worker[][] dedicated, Worker[] shared) {
         return r.tenant >= 0 && r.priority == TenantSpec.Tier.PROVISIONED.ordinal() && dedicated[r.tenant].length > 0
-                ? dedicated[r.tenant] : shared;
+                ? dedicated[r.tenant]
+                : shared;
     }
 
     private Worker route(Worker[] pool, Req r, boolean frontPool) {
@@ -705,7 +738,8 @@ public final class Emulator {
         Worker best = pool[0];
         double bestCost = Double.POSITIVE_INFINITY;
         for (Worker w : pool) {
-            double cost = policy == RouterPolicy.LEAST_LOADED ? w.load()
+            double cost = policy == RouterPolicy.LEAST_LOADED
+                    ? w.load()
                     // KV-aware, Dynamo's cost: overlap weight × prefill blocks + decode blocks, where the
                     // prefill blocks are those queued plus this prompt's blocks not already cached there
                     : (KV_OVERLAP_SCORE_WEIGHT * (w.queuedPromptTokens + r.prefillTarget - w.overlap(r)) + w.kvUsed)
@@ -749,8 +783,13 @@ public final class Emulator {
         double itlTarget = Double.isNaN(spec.itlSloMs()) ? DEFAULT_PLANNER_ITL_S : spec.itlSloMs() / 1e3;
         double prefillTokensPerS = rps * isl * Math.min(1, prefillCorrection);
         double prefillCapacity = isl / expectedTtftS * planner.targetUtilization();
-        double decodeCapacity = PlannerModel.decodeTokensPerS(dm, itlTarget / Math.max(1e-9, decodeCorrection), isl + osl / 2,
-                spec.tokenBudget(), spec.maxBatch()) * planner.targetUtilization();
+        double decodeCapacity = PlannerModel.decodeTokensPerS(
+                        dm,
+                        itlTarget / Math.max(1e-9, decodeCorrection),
+                        isl + osl / 2,
+                        spec.tokenBudget(),
+                        spec.maxBatch())
+                * planner.targetUtilization();
         double decodeTokensPerS = rps * osl;
         int frontTarget;
         int backTarget = 0;
@@ -762,7 +801,8 @@ public final class Emulator {
             frontTarget = (int) Math.ceil(prefillTokensPerS / prefillCapacity + decodeTokensPerS / decodeCapacity);
         }
         frontTarget = Math.max(planner.minWorkers(), Math.min(planner.maxFrontWorkers(), frontTarget));
-        // dedicated workers stay up: the planner scales the shared ones to the target less them [E: it forecasts the whole load]
+        // dedicated workers stay up: the planner scales the shared ones to the target less them [E: it forecasts the
+        // whole load]
         scale(front, Math.max(planner.minWorkers(), frontTarget - dedicatedFront), t, planner.startupFrontS());
         if (spec.disaggregated()) {
             backTarget = Math.max(planner.minWorkers(), Math.min(planner.maxBackWorkers(), backTarget));
@@ -776,8 +816,16 @@ public final class Emulator {
             }
             plannerPoints = kept;
         }
-        plannerPoints.add(new PlannerPoint(t, observedRps, rps, Double.isNaN(ttftMean) ? 0 : ttftMean * 1e3,
-                Double.isNaN(itlMean) ? 0 : itlMean * 1e3, activeFront.length + dedicatedFront, activeBack.length + dedicatedBack, frontTarget, backTarget));
+        plannerPoints.add(new PlannerPoint(
+                t,
+                observedRps,
+                rps,
+                Double.isNaN(ttftMean) ? 0 : ttftMean * 1e3,
+                Double.isNaN(itlMean) ? 0 : itlMean * 1e3,
+                activeFront.length + dedicatedFront,
+                activeBack.length + dedicatedBack,
+                frontTarget,
+                backTarget));
         intervalArrivals = 0;
         intervalIsl = 0;
         intervalOsl = 0;
@@ -856,7 +904,8 @@ public final class Emulator {
             if (budget <= 0) {
                 break;
             }
-            int chunk = (int) Math.min(Math.min(r.prefillTarget - r.prefilled, budget), Math.max(0, w.kvCapacity - w.kvNeeded(0, 0)));
+            int chunk = (int) Math.min(
+                    Math.min(r.prefillTarget - r.prefilled, budget), Math.max(0, w.kvCapacity - w.kvNeeded(0, 0)));
             if (chunk <= 0) {
                 break;
             }
@@ -876,7 +925,9 @@ public final class Emulator {
             // a cached prefix is not prefilled again: its blocks are reused (vLLM automatic prefix caching)
             int hit = r.prefilled == 0 ? w.overlap(r) : 0;
             int tier = w.overlapTier;
-            if (hit > 0 && tier >= 0 && hit * w.lower[tier].secondsPerToken >= w.model.iterationS(0, 0, hit, hit * hit / 2.0, hit)) {
+            if (hit > 0
+                    && tier >= 0
+                    && hit * w.lower[tier].secondsPerToken >= w.model.iterationS(0, 0, hit, hit * hit / 2.0, hit)) {
                 hit = 0; // recomputing is faster than loading from this tier
             }
             int remaining = r.prefillTarget - hit;
@@ -922,12 +973,14 @@ public final class Emulator {
             return;
         }
         w.iterDecodes = decodes;
-        double s = w.model.iterationS(decodes, w.decodeContext, prefillTokens, attended, prefillContext) + w.pendingLoadS;
+        double s =
+                w.model.iterationS(decodes, w.decodeContext, prefillTokens, attended, prefillContext) + w.pendingLoadS;
         w.pendingLoadS = 0;
         w.iterStartS = t;
         w.busy = true;
         busySeconds += s;
-        usefulFlops += w.model.usefulFlops(decodes + prefillTokens, w.decodeContext + attended) * w.model.gpusPerReplica();
+        usefulFlops +=
+                w.model.usefulFlops(decodes + prefillTokens, w.decodeContext + attended) * w.model.gpusPerReplica();
         schedule(w.id, t + s);
     }
 
@@ -1108,15 +1161,43 @@ public final class Emulator {
         double peak = all[0].model.peakFlopsPerGpu();
         double meanLatency = measured == 0 ? 0 : measuredLatencySumS / measured;
         double goodput = goodRequests / (offline ? Math.max(1e-12, endS) : window);
-        return new EmulationResult(arrived, measured, window, offered, completed,
-                inputTokensInWindow / window, outputTokensInWindow / window, (inputTokensInWindow + outputTokensInWindow) / window,
-                ms(ttft, 50), ms(ttft, 90), ms(ttft, 99), ms(itl, 50), ms(itl, 90), ms(itl, 99), ms(e2e, 50), ms(e2e, 90),
-                ms(e2e, 99), ms(tpot, 50), ms(tpot, 99), ms(ttft, spec.ttftPercentile()), ms(itl, spec.itlPercentile()), goodput,
+        return new EmulationResult(
+                arrived,
+                measured,
+                window,
+                offered,
+                completed,
+                inputTokensInWindow / window,
+                outputTokensInWindow / window,
+                (inputTokensInWindow + outputTokensInWindow) / window,
+                ms(ttft, 50),
+                ms(ttft, 90),
+                ms(ttft, 99),
+                ms(itl, 50),
+                ms(itl, 90),
+                ms(itl, 99),
+                ms(e2e, 50),
+                ms(e2e, 90),
+                ms(e2e, 99),
+                ms(tpot, 50),
+                ms(tpot, 99),
+                ms(ttft, spec.ttftPercentile()),
+                ms(itl, spec.itlPercentile()),
+                goodput,
                 Math.min(1, busySeconds / (all.length * Math.max(1e-12, endS))),
-                usefulFlops / (gpus * peak * Math.max(1e-12, endS)), preemptions,
+                usefulFlops / (gpus * peak * Math.max(1e-12, endS)),
+                preemptions,
                 promptTokensAdmitted == 0 ? 0 : prefixHitTokens / (double) promptTokensAdmitted,
-                promptTokensAdmitted == 0 ? 0 : offloadHitTokens / (double) promptTokensAdmitted, areaInSystem / window,
-                meanLatency, overloaded, series, plannerPoints, gpuSeconds / 3600, allGpus * endS / 3600, peakFront, peakBack,
+                promptTokensAdmitted == 0 ? 0 : offloadHitTokens / (double) promptTokensAdmitted,
+                areaInSystem / window,
+                meanLatency,
+                overloaded,
+                series,
+                plannerPoints,
+                gpuSeconds / 3600,
+                allGpus * endS / 3600,
+                peakFront,
+                peakBack,
                 tenantResults());
     }
 
@@ -1124,10 +1205,19 @@ public final class Emulator {
         List<TenantResult> out = new ArrayList<>();
         for (int i = 0; i < tenants.size(); i++) {
             TenantSpec t = tenants.get(i);
-            out.add(new TenantResult(t.id(), t.tier().name().toLowerCase(java.util.Locale.ROOT), tenantDone[i], tenantProvisioned[i],
-                    tenantSpilled[i], tenantDone[i] == 0 ? null : (Double) (tenantGood[i] / (double) tenantDone[i]),
-                    tenantProvisioned[i] == 0 ? null : (Double) (tenantProvisionedGood[i] / (double) tenantProvisioned[i]),
-                    ms(tenantTtft[i], 50), ms(tenantTtft[i], 99), tenantFront[i].length + tenantBack[i].length,
+            out.add(new TenantResult(
+                    t.id(),
+                    t.tier().name().toLowerCase(java.util.Locale.ROOT),
+                    tenantDone[i],
+                    tenantProvisioned[i],
+                    tenantSpilled[i],
+                    tenantDone[i] == 0 ? null : (Double) (tenantGood[i] / (double) tenantDone[i]),
+                    tenantProvisioned[i] == 0
+                            ? null
+                            : (Double) (tenantProvisionedGood[i] / (double) tenantProvisioned[i]),
+                    ms(tenantTtft[i], 50),
+                    ms(tenantTtft[i], 99),
+                    tenantFront[i].length + tenantBack[i].length,
                     tenantSpilled[i] == 0 ? null : (Double) (tenantSpilledGood[i] / (double) tenantSpilled[i])));
         }
         return out;

@@ -38,16 +38,52 @@ public final class EmulatorSizingAdvisor implements SizingAdvisor {
         Optional<LlmType> model = catalog.model(q.modelId());
         Optional<RackType> rack = catalog.rack(q.rackTypeId());
         Optional<GpuType> gpu = rack.map(RackType::gpu).flatMap(catalog::gpu);
-        String missing = model.isEmpty() ? "model '" + q.modelId() + "' is not in the catalog"
-                : rack.isEmpty() ? "rack type '" + q.rackTypeId() + "' is not in the catalog"
-                : gpu.isEmpty() || rack.get().gpus() < 1 ? "rack type '" + q.rackTypeId() + "' holds no GPUs. Maybe pick a GPU rack type"
-                : null;
+        String missing = model.isEmpty()
+                ? "model '" + q.modelId() + "' is not in the catalog"
+                : rack.isEmpty()
+                        ? "rack type '" + q.rackTypeId() + "' is not in the catalog"
+                        : gpu.isEmpty() || rack.get().gpus() < 1
+                                ? "rack type '" + q.rackTypeId() + "' holds no GPUs. Maybe pick a GPU rack type"
+                                : null;
         if (missing != null) {
-            return new Proposal(false, missing, q.rackTypeId(), 0, 0, 0, 0, q.traffic().arrival().rateRps(), 0, Double.NaN, Double.NaN, 0);
+            return new Proposal(
+                    false,
+                    missing,
+                    q.rackTypeId(),
+                    0,
+                    0,
+                    0,
+                    0,
+                    q.traffic().arrival().rateRps(),
+                    0,
+                    Double.NaN,
+                    Double.NaN,
+                    0);
         }
-        SizingResult r = Sizing.size(new SizingRequest(q.traffic().deployment(), model.get(), q.precision(), rack.get(), gpu.get(),
-                new Parallelism(q.tensorParallelism(), 1, 1, 1), null, RouterPolicy.KV_AWARE, q.traffic(), q.slo(), options));
-        return new Proposal(r.feasible(), r.reason(), r.rackType(), r.replicas(), r.gpus(), r.racks(), r.itPowerKw(), r.offeredRps(),
-                r.tokensPerSecond(), r.ttftAtSloPercentileMs(), r.itlAtSloPercentileMs(), r.emulations());
+        SizingResult r = Sizing.size(new SizingRequest(
+                q.traffic().deployment(),
+                model.get(),
+                q.precision(),
+                rack.get(),
+                gpu.get(),
+                new Parallelism(q.tensorParallelism(), 1, 1, 1),
+                null,
+                RouterPolicy.KV_AWARE,
+                q.traffic(),
+                q.slo(),
+                options));
+        return new Proposal(
+                r.feasible(),
+                r.reason(),
+                r.rackType(),
+                r.replicas(),
+                r.gpus(),
+                r.racks(),
+                r.itPowerKw(),
+                r.offeredRps(),
+                r.tokensPerSecond(),
+                r.ttftAtSloPercentileMs(),
+                r.itlAtSloPercentileMs(),
+                r.emulations());
     }
 }

@@ -76,16 +76,19 @@ public final class ExecutionModel {
         public static final Derate NONE = new Derate(1, 1, 1);
 
         public Derate {
-            if (!(computeFraction > 0 && computeFraction <= 1) || !(memoryFraction > 0 && memoryFraction <= 1)
+            if (!(computeFraction > 0 && computeFraction <= 1)
+                    || !(memoryFraction > 0 && memoryFraction <= 1)
                     || !(timeFactor >= 1)) {
-                throw new IllegalArgumentException("derate: computeFraction (" + computeFraction + ") and memoryFraction ("
-                        + memoryFraction + ") must be in (0, 1], timeFactor (" + timeFactor + ") at least 1");
+                throw new IllegalArgumentException(
+                        "derate: computeFraction (" + computeFraction + ") and memoryFraction (" + memoryFraction
+                                + ") must be in (0, 1], timeFactor (" + timeFactor + ") at least 1");
             }
         }
 
         /** Both derates at once: fractions multiply, time factors multiply. */
         public Derate and(Derate o) {
-            return new Derate(computeFraction * o.computeFraction, memoryFraction * o.memoryFraction, timeFactor * o.timeFactor);
+            return new Derate(
+                    computeFraction * o.computeFraction, memoryFraction * o.memoryFraction, timeFactor * o.timeFactor);
         }
     }
 
@@ -109,7 +112,8 @@ public final class ExecutionModel {
         return eff;
     }
 
-    public ExecutionModel(LlmType llm, GpuType gpu, Precision precision, Parallelism parallelism, Efficiency eff, Derate derate) {
+    public ExecutionModel(
+            LlmType llm, GpuType gpu, Precision precision, Parallelism parallelism, Efficiency eff, Derate derate) {
         this.parallelism = parallelism;
         this.derate = derate;
         this.llm = llm;
@@ -120,12 +124,13 @@ public final class ExecutionModel {
         this.pp = Math.max(1, parallelism.pipeline());
         this.ep = Math.max(1, parallelism.expert());
         if (llm.layers() <= 0 || llm.parametersB() <= 0) {
-            throw new IllegalArgumentException("model " + llm.id() + " needs layers (" + llm.layers() + ") and parametersB ("
-                    + llm.parametersB() + ") above zero");
+            throw new IllegalArgumentException("model " + llm.id() + " needs layers (" + llm.layers()
+                    + ") and parametersB (" + llm.parametersB() + ") above zero");
         }
         this.layersPerStage = llm.layers() / (double) pp;
         double total = llm.parametersB() * 1e9;
-        double active = Math.min(total, (llm.activeParametersB() > 0 ? llm.activeParametersB() : llm.parametersB()) * 1e9);
+        double active =
+                Math.min(total, (llm.activeParametersB() > 0 ? llm.activeParametersB() : llm.parametersB()) * 1e9);
         if (llm.experts() > 0 && llm.activeExperts() > 0 && active < total) {
             // active = dense + expert × k/E and total = dense + expert  =>  expert = (total - active) / (1 - k/E)
             double share = llm.activeExperts() / (double) llm.experts();
@@ -150,16 +155,27 @@ public final class ExecutionModel {
         this.kvBytesPerTokenPerGpu = llm.kvBytesPerToken(kvElementBytes) / kvSplit / pp;
         double qWidth = (double) llm.attentionHeads() * llm.headDim();
         this.attentionFlopsPerContextToken = 4 * layersPerStage * qWidth / tp;
-        this.peakFlops = peakTflops(gpu, precision) * 1e12 * eff.gemmComputeFraction()
-                * (precision == Precision.FP4 ? eff.fp4ComputeFraction() : 1.0) * derate.computeFraction();
-        this.attentionPeakFlops = peakTflops(gpu, precision == Precision.BF16 ? Precision.BF16 : Precision.FP8) * 1e12
-                * eff.gemmComputeFraction() * derate.computeFraction();
+        this.peakFlops = peakTflops(gpu, precision)
+                * 1e12
+                * eff.gemmComputeFraction()
+                * (precision == Precision.FP4 ? eff.fp4ComputeFraction() : 1.0)
+                * derate.computeFraction();
+        this.attentionPeakFlops = peakTflops(gpu, precision == Precision.BF16 ? Precision.BF16 : Precision.FP8)
+                * 1e12
+                * eff.gemmComputeFraction()
+                * derate.computeFraction();
         this.hbmBytesPerS = gpu.hbmBandwidthTBps() * 1e12 * eff.hbmBandwidthFraction() * derate.memoryFraction();
         if (tp > 1) {
             double perDirectionBytesPerS = gpu.nvlinkGBps() * 1e9 / 2;
             double collectives = 2 * layersPerStage;
-            this.allReduceSPerToken = collectives * 2.0 * (tp - 1) / tp * llm.hiddenSize() * ACTIVATION_BYTES
-                    / perDirectionBytesPerS * (1 - eff.commOverlapFraction());
+            this.allReduceSPerToken = collectives
+                    * 2.0
+                    * (tp - 1)
+                    / tp
+                    * llm.hiddenSize()
+                    * ACTIVATION_BYTES
+                    / perDirectionBytesPerS
+                    * (1 - eff.commOverlapFraction());
             this.allReduceFixedS = collectives * eff.collectiveLatencyS() * (1 - eff.commOverlapFraction());
         } else {
             this.allReduceSPerToken = 0;
@@ -186,7 +202,11 @@ public final class ExecutionModel {
      * @param prefillContextTokens Σ over prefill chunks of the context they read and write (the
      *     chunk and the tokens before it: flash attention reads a chunk's KV once, not per token)
      */
-    public double iterationS(int decodeTokens, double decodeContextTokens, int prefillTokens, double prefillAttendedTokens,
+    public double iterationS(
+            int decodeTokens,
+            double decodeContextTokens,
+            int prefillTokens,
+            double prefillAttendedTokens,
             double prefillContextTokens) {
         int tokens = decodeTokens + prefillTokens;
         if (tokens == 0) {
@@ -221,8 +241,10 @@ public final class ExecutionModel {
         double bw = gpu.hbmBandwidthTBps() * 1e12;
         double weightBytes = denseWeightBytes + expertWeightBytes * expertsTouched(decodeTokens);
         double kvBytes = kvBytesPerTokenPerGpu * decodeContextTokens;
-        return pp * Math.max((gemmFlopsPerToken * decodeTokens + attentionFlopsPerContextToken * decodeContextTokens) / peak,
-                (weightBytes + kvBytes) / bw);
+        return pp
+                * Math.max(
+                        (gemmFlopsPerToken * decodeTokens + attentionFlopsPerContextToken * decodeContextTokens) / peak,
+                        (weightBytes + kvBytes) / bw);
     }
 
     /** Weight bytes held by each GPU of a replica. */

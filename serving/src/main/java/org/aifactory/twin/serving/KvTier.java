@@ -19,8 +19,9 @@ public record KvTier(String name, double capacityBytesPerGpu, double bandwidthBy
             throw new IllegalArgumentException("a KV tier needs a name");
         }
         if (!(capacityBytesPerGpu > 0) || !(bandwidthBytesPerSPerGpu > 0)) {
-            throw new IllegalArgumentException("capacityBytesPerGpu (" + capacityBytesPerGpu + ") and bandwidthBytesPerSPerGpu ("
-                    + bandwidthBytesPerSPerGpu + ") of KV tier " + name + " must be positive");
+            throw new IllegalArgumentException(
+                    "capacityBytesPerGpu (" + capacityBytesPerGpu + ") and bandwidthBytesPerSPerGpu ("
+                            + bandwidthBytesPerSPerGpu + ") of KV tier " + name + " must be positive");
         }
     }
 

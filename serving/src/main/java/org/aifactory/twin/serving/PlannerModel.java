@@ -30,8 +30,11 @@ final class PlannerModel {
      */
     static double decodeTokensPerS(ExecutionModel m, double itlS, double contextTokens, int tokenBudget, int maxBatch) {
         long kv = m.kvCapacityTokens(tokenBudget);
-        int cap = (int) Math.max(1, Math.min(Math.min(maxBatch, tokenBudget),
-                Math.floor(kv * (1 - Emulator.ADMISSION_HEADROOM) / Math.max(1, contextTokens))));
+        int cap = (int) Math.max(
+                1,
+                Math.min(
+                        Math.min(maxBatch, tokenBudget),
+                        Math.floor(kv * (1 - Emulator.ADMISSION_HEADROOM) / Math.max(1, contextTokens))));
         int lo = 1;
         int hi = cap;
         if (m.iterationS(1, contextTokens, 0, 0, 0) <= itlS) {

@@ -13,5 +13,13 @@ package org.aifactory.twin.serving;
  * @param frontTarget workers the planner asked for
  * @param backTarget decode workers the planner asked for
  */
-public record PlannerPoint(double timeS, double observedRps, double predictedRps, double ttftMeanMs, double itlMeanMs,
-        int frontWorkers, int backWorkers, int frontTarget, int backTarget) {}
+public record PlannerPoint(
+        double timeS,
+        double observedRps,
+        double predictedRps,
+        double ttftMeanMs,
+        double itlMeanMs,
+        int frontWorkers,
+        int backWorkers,
+        int frontTarget,
+        int backTarget) {}

@@ -49,21 +49,31 @@ public record PlannerSpec(
      * "Forecasting: Principles and Practice", §8.2 and §9.10), a light stand-in for auto-ARIMA that
      * follows ramps such as a diurnal curve's flanks.
      */
-    public enum Predictor { CONSTANT, HOLT }
+    public enum Predictor {
+        CONSTANT,
+        HOLT
+    }
 
     public PlannerSpec {
         if (!(adjustmentIntervalS > 0) || windowSize < 2 || !(startupFrontS >= 0) || !(startupBackS >= 0)) {
-            throw new IllegalArgumentException("planner: adjustmentIntervalS (" + adjustmentIntervalS + ") must be positive, "
-                    + "windowSize (" + windowSize + ") at least 2, startup times (" + startupFrontS + ", " + startupBackS
-                    + ") non-negative");
+            throw new IllegalArgumentException(
+                    "planner: adjustmentIntervalS (" + adjustmentIntervalS + ") must be positive, "
+                            + "windowSize (" + windowSize + ") at least 2, startup times (" + startupFrontS + ", "
+                            + startupBackS
+                            + ") non-negative");
         }
-        if (minWorkers < 1 || maxFrontWorkers < minWorkers || initialFrontWorkers < minWorkers || initialFrontWorkers > maxFrontWorkers
+        if (minWorkers < 1
+                || maxFrontWorkers < minWorkers
+                || initialFrontWorkers < minWorkers
+                || initialFrontWorkers > maxFrontWorkers
                 || (maxBackWorkers > 0 && (initialBackWorkers < minWorkers || initialBackWorkers > maxBackWorkers))) {
-            throw new IllegalArgumentException("planner: need 1 <= minWorkers (" + minWorkers + ") <= initial (" + initialFrontWorkers
-                    + ", " + initialBackWorkers + ") <= max (" + maxFrontWorkers + ", " + maxBackWorkers + ")");
+            throw new IllegalArgumentException(
+                    "planner: need 1 <= minWorkers (" + minWorkers + ") <= initial (" + initialFrontWorkers + ", "
+                            + initialBackWorkers + ") <= max (" + maxFrontWorkers + ", " + maxBackWorkers + ")");
         }
         if (!(targetUtilization > 0 && targetUtilization <= 1)) {
-            throw new IllegalArgumentException("planner: targetUtilization (" + targetUtilization + ") must be in (0, 1]");
+            throw new IllegalArgumentException(
+                    "planner: targetUtilization (" + targetUtilization + ") must be in (0, 1]");
         }
         if (predictor == null) {
             throw new IllegalArgumentException("planner: predictor is required");
@@ -72,23 +82,63 @@ public record PlannerSpec(
 
     /** Dynamo's defaults with the given pool limits and start-up delays; starts at the pools' maxima. */
     public static PlannerSpec defaults(int maxFront, int maxBack, double startupFrontS, double startupBackS) {
-        return new PlannerSpec(DEFAULT_ADJUSTMENT_INTERVAL_S, Predictor.HOLT, DEFAULT_WINDOW, startupFrontS, startupBackS, 1,
-                maxFront, maxBack, maxFront, maxBack, DEFAULT_TARGET_UTILIZATION);
+        return new PlannerSpec(
+                DEFAULT_ADJUSTMENT_INTERVAL_S,
+                Predictor.HOLT,
+                DEFAULT_WINDOW,
+                startupFrontS,
+                startupBackS,
+                1,
+                maxFront,
+                maxBack,
+                maxFront,
+                maxBack,
+                DEFAULT_TARGET_UTILIZATION);
     }
 
     public PlannerSpec withInitial(int front, int back) {
-        return new PlannerSpec(adjustmentIntervalS, predictor, windowSize, startupFrontS, startupBackS, minWorkers, maxFrontWorkers,
-                maxBackWorkers, front, back, targetUtilization);
+        return new PlannerSpec(
+                adjustmentIntervalS,
+                predictor,
+                windowSize,
+                startupFrontS,
+                startupBackS,
+                minWorkers,
+                maxFrontWorkers,
+                maxBackWorkers,
+                front,
+                back,
+                targetUtilization);
     }
 
     public PlannerSpec withInterval(double s) {
-        return new PlannerSpec(s, predictor, windowSize, startupFrontS, startupBackS, minWorkers, maxFrontWorkers, maxBackWorkers,
-                initialFrontWorkers, initialBackWorkers, targetUtilization);
+        return new PlannerSpec(
+                s,
+                predictor,
+                windowSize,
+                startupFrontS,
+                startupBackS,
+                minWorkers,
+                maxFrontWorkers,
+                maxBackWorkers,
+                initialFrontWorkers,
+                initialBackWorkers,
+                targetUtilization);
     }
 
     public PlannerSpec withPredictor(Predictor p) {
-        return new PlannerSpec(adjustmentIntervalS, p, windowSize, startupFrontS, startupBackS, minWorkers, maxFrontWorkers,
-                maxBackWorkers, initialFrontWorkers, initialBackWorkers, targetUtilization);
+        return new PlannerSpec(
+                adjustmentIntervalS,
+                p,
+                windowSize,
+                startupFrontS,
+                startupBackS,
+                minWorkers,
+                maxFrontWorkers,
+                maxBackWorkers,
+                initialFrontWorkers,
+                initialBackWorkers,
+                targetUtilization);
     }
 
     /**

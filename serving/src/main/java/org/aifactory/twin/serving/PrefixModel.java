@@ -16,6 +16,7 @@ package org.aifactory.twin.serving;
 public record PrefixModel(int sessions, double zipfExponent, int sharedPrefixTokens) {
     /** Bound on sessions: the popularity table is held in memory (8 B per session). */
     public static final int MAX_SESSIONS = 10_000_000;
+
     public static final PrefixModel NONE = new PrefixModel(0, 0, 0);
 
     public PrefixModel {

@@ -135,8 +135,8 @@ public abstract class RequestSource {
     }
 
     /** Synthetic arrivals scaled by {@code rateScale} (to emulate a share of a deployment's replicas). */
-    public static RequestSource synthetic(Arrival arrival, TokenDistribution input, TokenDistribution output, double rateScale,
-            long seed) {
+    public static RequestSource synthetic(
+            Arrival arrival, TokenDistribution input, TokenDistribution output, double rateScale, long seed) {
         SplittableRandom root = new SplittableRandom(seed);
         TokenSampler in = new TokenSampler(input, root.split());
         TokenSampler out = new TokenSampler(output, root.split());
@@ -149,14 +149,18 @@ public abstract class RequestSource {
             case BURST -> t -> (t % period) < BURST_DUTY * period ? peak : rate;
             case DIURNAL -> t -> rate + Math.min(peak - rate, rate) * Math.sin(2 * Math.PI * t / period);
         };
-        double max = curve == null ? rate : arrival.kind() == ArrivalKind.DIURNAL ? rate + Math.max(0, Math.min(peak - rate, rate))
-                : Math.max(rate, peak);
+        double max = curve == null
+                ? rate
+                : arrival.kind() == ArrivalKind.DIURNAL
+                        ? rate + Math.max(0, Math.min(peak - rate, rate))
+                        : Math.max(rate, peak);
         double mean = switch (arrival.kind()) {
             case BURST -> BURST_DUTY * peak + (1 - BURST_DUTY) * rate;
             default -> rate;
         };
         if (!(rate > 0)) {
-            throw new IllegalArgumentException("rateRps (" + arrival.rateRps() + ") must be positive for " + arrival.kind());
+            throw new IllegalArgumentException(
+                    "rateRps (" + arrival.rateRps() + ") must be positive for " + arrival.kind());
         }
         return new RequestSource() {
             private double t;
@@ -215,8 +219,12 @@ public abstract class RequestSource {
                 }
                 String[] f = s.split(",");
                 if (f.length < 3) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "%s:%d: a trace row needs arrivalS,inputTokens,outputTokens; found '%s'", file, lineNo, s));
+                    throw new IllegalArgumentException(String.format(
+                            Locale.ROOT,
+                            "%s:%d: a trace row needs arrivalS,inputTokens,outputTokens; found '%s'",
+                            file,
+                            lineNo,
+                            s));
                 }
                 try {
                     int in = Integer.parseInt(f[1].strip());
@@ -230,7 +238,8 @@ public abstract class RequestSource {
                     }
                     rows.add(new double[] {Double.parseDouble(f[0].strip()), in, out, session, shared});
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT, "%s:%d: not a number in '%s'", file, lineNo, s), e);
+                    throw new IllegalArgumentException(
+                            String.format(Locale.ROOT, "%s:%d: not a number in '%s'", file, lineNo, s), e);
                 }
             }
         } catch (IOException e) {
@@ -300,8 +309,11 @@ public abstract class RequestSource {
                 case UNIFORM -> {
                     double sd = d.stddev() == null ? 0 : d.stddev();
                     // uniform with the given mean and standard deviation: half-width sqrt(3) sd
-                    double half = d.min() != null && d.max() != null && sd == 0 ? (d.max() - d.min()) / 2.0 : Math.sqrt(3) * sd;
-                    double centre = d.min() != null && d.max() != null && sd == 0 ? (d.max() + d.min()) / 2.0 : d.mean();
+                    double half = d.min() != null && d.max() != null && sd == 0
+                            ? (d.max() - d.min()) / 2.0
+                            : Math.sqrt(3) * sd;
+                    double centre =
+                            d.min() != null && d.max() != null && sd == 0 ? (d.max() + d.min()) / 2.0 : d.mean();
                     yield centre + (2 * random.nextDouble() - 1) * half;
                 }
                 case LOGNORMAL -> sigma == 0 ? d.mean() : Math.exp(mu + sigma * gaussian());

@@ -42,9 +42,11 @@ public final class Reservation {
         ExecutionModel fm = spec.model();
         ExecutionModel dm = spec.disaggregated() ? spec.decodeModel() : fm;
         double prefillCapacity = isl / PlannerModel.prefillS(fm, (int) Math.round(isl), spec.tokenBudget());
-        double decodeCapacity = PlannerModel.decodeTokensPerS(dm, itlS, isl + osl / 2, spec.tokenBudget(), spec.maxBatch());
+        double decodeCapacity =
+                PlannerModel.decodeTokensPerS(dm, itlS, isl + osl / 2, spec.tokenBudget(), spec.maxBatch());
         if (spec.disaggregated()) {
-            return new Replicas((int) Math.ceil(rps * isl / (prefillCapacity * u)), (int) Math.ceil(rps * osl / (decodeCapacity * u)));
+            return new Replicas((int) Math.ceil(rps * isl / (prefillCapacity * u)), (int)
+                    Math.ceil(rps * osl / (decodeCapacity * u)));
         }
         return new Replicas((int) Math.ceil((rps * isl / prefillCapacity + rps * osl / decodeCapacity) / u), 0);
     }

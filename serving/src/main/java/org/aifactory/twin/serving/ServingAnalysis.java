@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.aifactory.twin.model.Facility;
-import org.aifactory.twin.model.analysis.FacilityPowerFact;
-import org.aifactory.twin.model.analysis.RackPowerLimitFact;
 import org.aifactory.twin.model.analysis.AnalysisContext;
 import org.aifactory.twin.model.analysis.AnalysisResult;
 import org.aifactory.twin.model.analysis.FacilityAnalysis;
+import org.aifactory.twin.model.analysis.FacilityPowerFact;
+import org.aifactory.twin.model.analysis.RackPowerLimitFact;
 import org.aifactory.twin.model.catalog.CatalogIndex;
 
 /**
@@ -34,7 +34,8 @@ public final class ServingAnalysis implements FacilityAnalysis {
 
     @Override
     public AnalysisResult analyze(Facility facility, CatalogIndex catalog, AnalysisContext context) {
-        ServingEmulation.Outcome o = emulation.run(facility, catalog, ServingEmulation.Options.VALIDATE, tightestLimits(context));
+        ServingEmulation.Outcome o =
+                emulation.run(facility, catalog, ServingEmulation.Options.VALIDATE, tightestLimits(context));
         ServingReport report = context.fact(FacilityPowerFact.class)
                 .map(power -> o.report().withFacilityOverhead(power.overhead()))
                 .orElse(o.report());

@@ -10,14 +10,14 @@ import java.util.Optional;
 import org.aifactory.twin.model.ArrivalKind;
 import org.aifactory.twin.model.Autoscaling;
 import org.aifactory.twin.model.AutoscalingPredictor;
-import org.aifactory.twin.model.MigProfile;
-import org.aifactory.twin.model.Tenant;
 import org.aifactory.twin.model.Deployment;
 import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.MigProfile;
 import org.aifactory.twin.model.PoolRole;
 import org.aifactory.twin.model.Rack;
 import org.aifactory.twin.model.ServingMode;
 import org.aifactory.twin.model.Slo;
+import org.aifactory.twin.model.Tenant;
 import org.aifactory.twin.model.TrafficProfile;
 import org.aifactory.twin.model.WorkerPool;
 import org.aifactory.twin.model.analysis.Finding;
@@ -50,24 +50,38 @@ public final class ServingEmulation {
      * @param autoscaleAll run an SLA planner on every deployment, with Dynamo's defaults where the
      *     file gives no {@code autoscaling} (deployments with one are always autoscaled)
      */
-    public record Options(int maxEmulatedWorkers, int requests, long seed, boolean keepQueue, Efficiency efficiency,
-            PrefixModel prefixes, List<KvTier> kvTiers, boolean autoscaleAll) {
+    public record Options(
+            int maxEmulatedWorkers,
+            int requests,
+            long seed,
+            boolean keepQueue,
+            Efficiency efficiency,
+            PrefixModel prefixes,
+            List<KvTier> kvTiers,
+            boolean autoscaleAll) {
         /** What {@code validate} runs: 16 workers, 20,000 requests per deployment, seed 1, no prefix sharing. */
         public static final Options VALIDATE = new Options(16, 20_000, 1, false, Efficiency.DEFAULT, PrefixModel.NONE);
 
         public Options {
             if (maxEmulatedWorkers < 1 || requests < 1) {
-                throw new IllegalArgumentException("maxEmulatedWorkers (" + maxEmulatedWorkers + ") and requests (" + requests
-                        + ") must be positive");
+                throw new IllegalArgumentException("maxEmulatedWorkers (" + maxEmulatedWorkers + ") and requests ("
+                        + requests + ") must be positive");
             }
             if (efficiency == null || prefixes == null) {
-                throw new IllegalArgumentException("efficiency (" + efficiency + ") and prefixes (" + prefixes + ") are required");
+                throw new IllegalArgumentException(
+                        "efficiency (" + efficiency + ") and prefixes (" + prefixes + ") are required");
             }
             kvTiers = kvTiers == null ? List.of() : List.copyOf(kvTiers);
         }
 
-        public Options(int maxEmulatedWorkers, int requests, long seed, boolean keepQueue, Efficiency efficiency,
-                PrefixModel prefixes, List<KvTier> kvTiers) {
+        public Options(
+                int maxEmulatedWorkers,
+                int requests,
+                long seed,
+                boolean keepQueue,
+                Efficiency efficiency,
+                PrefixModel prefixes,
+                List<KvTier> kvTiers) {
             this(maxEmulatedWorkers, requests, seed, keepQueue, efficiency, prefixes, kvTiers, false);
         }
 
@@ -75,7 +89,12 @@ public final class ServingEmulation {
             return new Options(maxEmulatedWorkers, requests, seed, keepQueue, efficiency, prefixes, kvTiers, on);
         }
 
-        public Options(int maxEmulatedWorkers, int requests, long seed, boolean keepQueue, Efficiency efficiency,
+        public Options(
+                int maxEmulatedWorkers,
+                int requests,
+                long seed,
+                boolean keepQueue,
+                Efficiency efficiency,
                 PrefixModel prefixes) {
             this(maxEmulatedWorkers, requests, seed, keepQueue, efficiency, prefixes, List.of());
         }
@@ -90,12 +109,15 @@ public final class ServingEmulation {
      * options' prefixes, or else the profile's {@code prefixSharing}.
      */
     static RequestSource source(TrafficProfile t, double rateScale, Options o) {
-        RequestSource base = t.arrival().kind() == ArrivalKind.TRACE && t.arrival().traceFile() != null
-                ? RequestSource.trace(Path.of(t.arrival().traceFile()), rateScale)
-                : RequestSource.synthetic(t.arrival(), t.inputTokens(), t.outputTokens(), rateScale, o.seed());
+        RequestSource base =
+                t.arrival().kind() == ArrivalKind.TRACE && t.arrival().traceFile() != null
+                        ? RequestSource.trace(Path.of(t.arrival().traceFile()), rateScale)
+                        : RequestSource.synthetic(t.arrival(), t.inputTokens(), t.outputTokens(), rateScale, o.seed());
         PrefixModel prefixes = o.prefixes();
         if (!prefixes.enabled() && t.prefixSharing() != null) {
-            prefixes = new PrefixModel(t.prefixSharing().sessions(), t.prefixSharing().zipfExponent(),
+            prefixes = new PrefixModel(
+                    t.prefixSharing().sessions(),
+                    t.prefixSharing().zipfExponent(),
                     t.prefixSharing().sharedPrefixTokens());
         }
         return RequestSource.withPrefixes(base, prefixes, o.seed());
@@ -120,22 +142,36 @@ public final class ServingEmulation {
      * fraction of their nominal power (rack id to fraction, the tightest of the power and thermal
      * analyses' limits): replicas on them run slower by {@link PowerThrottle}.
      */
-    public Outcome run(Facility facility, CatalogIndex catalog, Options options, Map<String, Double> rackPowerFraction) {
+    public Outcome run(
+            Facility facility, CatalogIndex catalog, Options options, Map<String, Double> rackPowerFraction) {
         List<Finding> findings = new ArrayList<>();
         List<DeploymentServing> results = new ArrayList<>();
         Map<String, Rack> racks = new HashMap<>();
         facility.racks().forEach(r -> racks.put(r.id(), r));
         for (Deployment d : facility.workload().deployments()) {
-            deployment(facility, catalog, options, d, racks, findings, rackPowerFraction).ifPresent(results::add);
+            deployment(facility, catalog, options, d, racks, findings, rackPowerFraction)
+                    .ifPresent(results::add);
         }
-        long limitedRacks = rackPowerFraction.entrySet().stream().filter(e -> racks.containsKey(e.getKey()) && e.getValue() < 1).count();
-        String method = String.format(Locale.ROOT, "discrete-event emulation, iteration-level: up to %d workers per pool and %,d "
-                + "requests per deployment (first %.0f %% as warm-up), seed %d; throughput scaled from emulated workers to all "
-                + "replicas; execution model: per-layer roofline calibrated on MLPerf Llama-2-70B (docs/serving.md)%s; energy: IT "
-                + "power of the racks' GPU share at catalog typical power (no facility overhead)",
-                options.maxEmulatedWorkers(), options.requests(), EmulationSpec.DEFAULT_WARMUP_FRACTION * 100, options.seed(),
-                limitedRacks == 0 ? "" : String.format(Locale.ROOT, "; %d racks power- or thermally limited "
-                        + "(throughput-against-power curve, docs/serving.md §10)", limitedRacks));
+        long limitedRacks = rackPowerFraction.entrySet().stream()
+                .filter(e -> racks.containsKey(e.getKey()) && e.getValue() < 1)
+                .count();
+        String method = String.format(
+                Locale.ROOT,
+                "discrete-event emulation, iteration-level: up to %d workers per pool and %,d "
+                        + "requests per deployment (first %.0f %% as warm-up), seed %d; throughput scaled from emulated workers to all "
+                        + "replicas; execution model: per-layer roofline calibrated on MLPerf Llama-2-70B (docs/serving.md)%s; energy: IT "
+                        + "power of the racks' GPU share at catalog typical power (no facility overhead)",
+                options.maxEmulatedWorkers(),
+                options.requests(),
+                EmulationSpec.DEFAULT_WARMUP_FRACTION * 100,
+                options.seed(),
+                limitedRacks == 0
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "; %d racks power- or thermally limited "
+                                        + "(throughput-against-power curve, docs/serving.md §10)",
+                                limitedRacks));
         return new Outcome(findings, ServingReport.of(results, method));
     }
 
@@ -158,25 +194,50 @@ public final class ServingEmulation {
         facility.racks().forEach(r -> racks.put(r.id(), r));
         for (Deployment d : facility.workload().deployments()) {
             Optional<LlmType> llm = catalog.model(d.model());
-            Optional<TrafficProfile> traffic = facility.workload().traffic().stream().filter(t -> t.deployment().equals(d.id()))
+            Optional<TrafficProfile> traffic = facility.workload().traffic().stream()
+                    .filter(t -> t.deployment().equals(d.id()))
                     .findFirst();
-            Optional<Slo> slo = facility.workload().slos().stream().filter(s -> s.deployment().equals(d.id())).findFirst();
-            RackType rt = d.racks().stream().map(racks::get).filter(r -> r != null).map(r -> catalog.rack(r.type()).orElse(null))
-                    .filter(t -> t != null && t.gpu() != null && t.gpus() > 0).findFirst().orElse(null);
+            Optional<Slo> slo = facility.workload().slos().stream()
+                    .filter(s -> s.deployment().equals(d.id()))
+                    .findFirst();
+            RackType rt = d.racks().stream()
+                    .map(racks::get)
+                    .filter(r -> r != null)
+                    .map(r -> catalog.rack(r.type()).orElse(null))
+                    .filter(t -> t != null && t.gpu() != null && t.gpus() > 0)
+                    .findFirst()
+                    .orElse(null);
             GpuType gpu = rt == null ? null : catalog.gpu(rt.gpu()).orElse(null);
             WorkerPool front = pool(d, d.mode() == ServingMode.AGGREGATED ? PoolRole.AGGREGATED : PoolRole.PREFILL);
             WorkerPool back = d.mode() == ServingMode.DISAGGREGATED ? pool(d, PoolRole.DECODE) : null;
-            String missing = llm.isEmpty() ? "model '" + d.model() + "' is not in the catalog"
-                    : gpu == null ? "no GPU rack type among its racks"
-                    : front == null || (d.mode() == ServingMode.DISAGGREGATED && back == null) ? "the pools its mode needs"
-                    : traffic.isEmpty() ? "no traffic profile" : slo.isEmpty() ? "no SLO" : null;
+            String missing = llm.isEmpty()
+                    ? "model '" + d.model() + "' is not in the catalog"
+                    : gpu == null
+                            ? "no GPU rack type among its racks"
+                            : front == null || (d.mode() == ServingMode.DISAGGREGATED && back == null)
+                                    ? "the pools its mode needs"
+                                    : traffic.isEmpty() ? "no traffic profile" : slo.isEmpty() ? "no SLO" : null;
             if (missing != null) {
-                findings.add(new Finding(Severity.INFO, "SERVING_NOT_SIZED", d.id(), "deployment " + d.id()
-                        + " cannot be sized: " + missing + ". Sizing needs a model, a GPU rack, traffic and an SLO"));
+                findings.add(new Finding(
+                        Severity.INFO,
+                        "SERVING_NOT_SIZED",
+                        d.id(),
+                        "deployment " + d.id() + " cannot be sized: " + missing
+                                + ". Sizing needs a model, a GPU rack, traffic and an SLO"));
                 continue;
             }
-            SizingResult r = Sizing.size(new SizingRequest(d.id(), llm.get(), d.precision(), rt, gpu, front.parallelism(),
-                    back == null ? null : back.parallelism(), d.router(), traffic.get(), slo.get(), options));
+            SizingResult r = Sizing.size(new SizingRequest(
+                    d.id(),
+                    llm.get(),
+                    d.precision(),
+                    rt,
+                    gpu,
+                    front.parallelism(),
+                    back == null ? null : back.parallelism(),
+                    d.router(),
+                    traffic.get(),
+                    slo.get(),
+                    options));
             if (!r.feasible()) {
                 findings.add(new Finding(Severity.ERROR, "SERVING_SIZING_INFEASIBLE", d.id(), r.reason()));
             }
@@ -185,11 +246,21 @@ public final class ServingEmulation {
         return new SizingOutcome(findings, sizes);
     }
 
-    private Optional<DeploymentServing> deployment(Facility f, CatalogIndex catalog, Options o, Deployment d, Map<String, Rack> racks,
-            List<Finding> findings, Map<String, Double> rackPowerFraction) {
+    private Optional<DeploymentServing> deployment(
+            Facility f,
+            CatalogIndex catalog,
+            Options o,
+            Deployment d,
+            Map<String, Rack> racks,
+            List<Finding> findings,
+            Map<String, Double> rackPowerFraction) {
         Optional<LlmType> llm = catalog.model(d.model());
         if (llm.isEmpty()) {
-            findings.add(new Finding(Severity.ERROR, "SERVING_UNKNOWN_MODEL", d.id(), "model '" + d.model() + "' is not in the catalog"));
+            findings.add(new Finding(
+                    Severity.ERROR,
+                    "SERVING_UNKNOWN_MODEL",
+                    d.id(),
+                    "model '" + d.model() + "' is not in the catalog"));
             return Optional.empty();
         }
         GpuType gpu = null;
@@ -200,8 +271,12 @@ public final class ServingEmulation {
             GpuType g = rt == null ? null : catalog.gpu(rt.gpu()).orElse(null);
             if (g != null) {
                 if (gpu != null && !gpu.id().equals(g.id())) {
-                    findings.add(new Finding(Severity.WARNING, "SERVING_MIXED_GPUS", d.id(), "racks of deployment " + d.id()
-                            + " hold " + gpu.id() + " and " + g.id() + "; emulated as " + gpu.id()));
+                    findings.add(new Finding(
+                            Severity.WARNING,
+                            "SERVING_MIXED_GPUS",
+                            d.id(),
+                            "racks of deployment " + d.id() + " hold " + gpu.id() + " and " + g.id() + "; emulated as "
+                                    + gpu.id()));
                 } else {
                     gpu = g;
                 }
@@ -209,8 +284,11 @@ public final class ServingEmulation {
             }
         }
         if (gpu == null) {
-            findings.add(new Finding(Severity.ERROR, "SERVING_NO_GPUS", d.id(), "deployment " + d.id()
-                    + " names no GPU rack; give it racks of a GPU rack type"));
+            findings.add(new Finding(
+                    Severity.ERROR,
+                    "SERVING_NO_GPUS",
+                    d.id(),
+                    "deployment " + d.id() + " names no GPU rack; give it racks of a GPU rack type"));
             return Optional.empty();
         }
         RackType anyRack = catalog.rack(racks.get(d.racks().get(0)).type()).orElseThrow();
@@ -221,55 +299,96 @@ public final class ServingEmulation {
             deploymentGpus += poolGpus(p, wholeGpu);
         }
         if (deploymentGpus > rackGpus) {
-            findings.add(new Finding(Severity.ERROR, "SERVING_NOT_ENOUGH_GPUS", d.id(), String.format(Locale.ROOT,
-                    "deployment %s needs %d GPUs but its %d racks hold %d. Maybe add racks or lower replicas", d.id(), deploymentGpus,
-                    d.racks().size(), rackGpus)));
+            findings.add(new Finding(
+                    Severity.ERROR,
+                    "SERVING_NOT_ENOUGH_GPUS",
+                    d.id(),
+                    String.format(
+                            Locale.ROOT,
+                            "deployment %s needs %d GPUs but its %d racks hold %d. Maybe add racks or lower replicas",
+                            d.id(),
+                            deploymentGpus,
+                            d.racks().size(),
+                            rackGpus)));
         }
         WorkerPool front = pool(d, d.mode() == ServingMode.AGGREGATED ? PoolRole.AGGREGATED : PoolRole.PREFILL);
         WorkerPool back = d.mode() == ServingMode.DISAGGREGATED ? pool(d, PoolRole.DECODE) : null;
         if (front == null || (d.mode() == ServingMode.DISAGGREGATED && back == null)) {
-            findings.add(new Finding(Severity.ERROR, "SERVING_POOLS_MISSING", d.id(), "deployment " + d.id() + " lacks the pools its "
-                    + "mode needs"));
+            findings.add(new Finding(
+                    Severity.ERROR,
+                    "SERVING_POOLS_MISSING",
+                    d.id(),
+                    "deployment " + d.id() + " lacks the pools its " + "mode needs"));
             return Optional.empty();
         }
         for (WorkerPool p : d.pools()) {
             int perReplica = p.parallelism().tensor() * p.parallelism().pipeline();
             if (p.parallelism().tensor() > gpusPerRack) {
-                findings.add(new Finding(Severity.ERROR, "SERVING_TP_SPANS_NVLINK_DOMAINS", d.id(), String.format(Locale.ROOT,
-                        "tensor parallelism %d of the %s pool exceeds the %d GPUs of one NVLink domain (rack %s)",
-                        p.parallelism().tensor(), p.role().name().toLowerCase(Locale.ROOT), gpusPerRack, anyRack.id())));
+                findings.add(new Finding(
+                        Severity.ERROR,
+                        "SERVING_TP_SPANS_NVLINK_DOMAINS",
+                        d.id(),
+                        String.format(
+                                Locale.ROOT,
+                                "tensor parallelism %d of the %s pool exceeds the %d GPUs of one NVLink domain (rack %s)",
+                                p.parallelism().tensor(),
+                                p.role().name().toLowerCase(Locale.ROOT),
+                                gpusPerRack,
+                                anyRack.id())));
             } else if (perReplica > gpusPerRack) {
-                findings.add(new Finding(Severity.INFO, "SERVING_PIPELINE_OVER_FABRIC", d.id(), "a replica of " + perReplica
-                        + " GPUs spans racks: pipeline stages talk over the scale-out fabric"));
+                findings.add(new Finding(
+                        Severity.INFO,
+                        "SERVING_PIPELINE_OVER_FABRIC",
+                        d.id(),
+                        "a replica of " + perReplica
+                                + " GPUs spans racks: pipeline stages talk over the scale-out fabric"));
             }
         }
         Efficiency eff = o.efficiency();
-        ExecutionModel.Derate cc = d.confidential() ? ConfidentialComputing.derate(wholeGpu) : ExecutionModel.Derate.NONE;
-        ExecutionModel fm = new ExecutionModel(llm.get(), slice(wholeGpu, front), d.precision(), front.parallelism(), eff, cc);
-        ExecutionModel bm = back == null ? null
+        ExecutionModel.Derate cc =
+                d.confidential() ? ConfidentialComputing.derate(wholeGpu) : ExecutionModel.Derate.NONE;
+        ExecutionModel fm =
+                new ExecutionModel(llm.get(), slice(wholeGpu, front), d.precision(), front.parallelism(), eff, cc);
+        ExecutionModel bm = back == null
+                ? null
                 : new ExecutionModel(llm.get(), slice(wholeGpu, back), d.precision(), back.parallelism(), eff, cc);
-        Optional<TrafficProfile> traffic = f.workload().traffic().stream().filter(t -> t.deployment().equals(d.id())).findFirst();
-        Optional<Slo> slo = f.workload().slos().stream().filter(s -> s.deployment().equals(d.id())).findFirst();
+        Optional<TrafficProfile> traffic = f.workload().traffic().stream()
+                .filter(t -> t.deployment().equals(d.id()))
+                .findFirst();
+        Optional<Slo> slo = f.workload().slos().stream()
+                .filter(s -> s.deployment().equals(d.id()))
+                .findFirst();
         int budget = EmulationSpec.DEFAULT_TOKEN_BUDGET;
         ExecutionModel kvModel = bm == null ? fm : bm;
         if (!fits(d, fm, budget, findings) || (bm != null && !fits(d, bm, budget, findings))) {
             return Optional.empty();
         }
         if (traffic.isEmpty()) {
-            findings.add(new Finding(Severity.INFO, "SERVING_NO_TRAFFIC", d.id(), "deployment " + d.id()
-                    + " has no traffic profile: nothing to emulate"));
+            findings.add(new Finding(
+                    Severity.INFO,
+                    "SERVING_NO_TRAFFIC",
+                    d.id(),
+                    "deployment " + d.id() + " has no traffic profile: nothing to emulate"));
             return Optional.empty();
         }
         TrafficProfile t = traffic.get();
         long longest = (long) (maxTokens(t.inputTokens()) + maxTokens(t.outputTokens()));
         if (kvModel.kvCapacityTokens(budget) < longest) {
-            findings.add(new Finding(Severity.ERROR, "SERVING_MODEL_DOES_NOT_FIT", d.id(), String.format(Locale.ROOT,
-                    "a replica's KV cache holds %,d tokens, less than one longest request (%,d). Maybe raise tensor parallelism",
-                    kvModel.kvCapacityTokens(budget), longest)));
+            findings.add(new Finding(
+                    Severity.ERROR,
+                    "SERVING_MODEL_DOES_NOT_FIT",
+                    d.id(),
+                    String.format(
+                            Locale.ROOT,
+                            "a replica's KV cache holds %,d tokens, less than one longest request (%,d). Maybe raise tensor parallelism",
+                            kvModel.kvCapacityTokens(budget),
+                            longest)));
             return Optional.empty();
         }
         int frontWorkers = front.replicas() * Math.max(1, front.parallelism().data());
-        int backWorkers = back == null ? 0 : back.replicas() * Math.max(1, back.parallelism().data());
+        int backWorkers = back == null
+                ? 0
+                : back.replicas() * Math.max(1, back.parallelism().data());
         int totalWorkers = frontWorkers + backWorkers;
         double scale = Math.min(1.0, o.maxEmulatedWorkers() / (double) Math.max(frontWorkers, backWorkers));
         int emuFront = Math.max(1, (int) Math.round(frontWorkers * scale));
@@ -287,8 +406,10 @@ public final class ServingEmulation {
         }
         // replicas on power- or thermally limited racks: each emulated worker stands for an evenly spaced replica
         double[] frontPower = replicaPowerFractions(d, front, 0, racks, catalog, rackPowerFraction, wholeGpu);
-        double[] backPower = back == null ? new double[0]
-                : replicaPowerFractions(d, back, poolGpus(front, wholeGpu), racks, catalog, rackPowerFraction, wholeGpu);
+        double[] backPower = back == null
+                ? new double[0]
+                : replicaPowerFractions(
+                        d, back, poolGpus(front, wholeGpu), racks, catalog, rackPowerFraction, wholeGpu);
         List<TenantSpec> tenants = tenants(t);
         // reservations: replicas dedicated per provisioned tenant, for the deployment and for the emulated share of it
         List<TenantSpec> emulatedTenants = new ArrayList<>();
@@ -297,37 +418,73 @@ public final class ServingEmulation {
         for (TenantSpec x : tenants) {
             TenantSpec e = new TenantSpec(x.id(), x.tier(), x.share(), x.provisionedTokensPerS() * rateScale);
             emulatedTenants.add(e);
-            reservations.add(Reservation.replicas(spec, x.provisionedTokensPerS(), t.inputTokens().mean(), t.outputTokens().mean()));
-            emulatedReservations.add(Reservation.replicas(spec, e.provisionedTokensPerS(), t.inputTokens().mean(),
+            reservations.add(Reservation.replicas(
+                    spec,
+                    x.provisionedTokensPerS(),
+                    t.inputTokens().mean(),
+                    t.outputTokens().mean()));
+            emulatedReservations.add(Reservation.replicas(
+                    spec,
+                    e.provisionedTokensPerS(),
+                    t.inputTokens().mean(),
                     t.outputTokens().mean()));
         }
         reservationFindings(d, tenants, reservations, frontWorkers, backWorkers, findings);
-        Emulator emulator = new Emulator(spec, RequestSource.withTenants(source, emulatedTenants, o.seed()), o.kvTiers())
+        Emulator emulator = new Emulator(
+                        spec, RequestSource.withTenants(source, emulatedTenants, o.seed()), o.kvTiers())
                 .withTenants(emulatedTenants)
                 .withReservations(emulatedReservations)
-                .withWorkerModels(workerModels(fm, frontPower, emuFront), bm == null ? null : workerModels(bm, backPower, emuBack));
+                .withWorkerModels(
+                        workerModels(fm, frontPower, emuFront),
+                        bm == null ? null : workerModels(bm, backPower, emuBack));
         boolean autoscaled = d.autoscaling() != null || o.autoscaleAll();
         if (autoscaled) {
             emulator.withPlanner(plannerSpec(d, fm, bm, emuFront, emuBack, rateScale));
         }
         EmulationResult r = emulator.run();
-        boolean met = slo.isEmpty() || (r.ttftAtSloPercentileMs() <= slo.get().ttftMs() && r.itlAtSloPercentileMs() <= slo.get().itlMs()
-                && !r.overloaded());
+        boolean met = slo.isEmpty()
+                || (r.ttftAtSloPercentileMs() <= slo.get().ttftMs()
+                        && r.itlAtSloPercentileMs() <= slo.get().itlMs()
+                        && !r.overloaded());
         if (r.overloaded()) {
-            findings.add(new Finding(Severity.ERROR, "SERVING_OVERLOADED", d.id(), String.format(Locale.ROOT,
-                    "offered %.1f req/s exceed what the %d replicas complete (%.1f req/s): the queue grows without bound. "
-                    + "Maybe add replicas or racks", r.offeredRps() * upscale, totalWorkers, r.completedRps() * upscale)));
+            findings.add(new Finding(
+                    Severity.ERROR,
+                    "SERVING_OVERLOADED",
+                    d.id(),
+                    String.format(
+                            Locale.ROOT,
+                            "offered %.1f req/s exceed what the %d replicas complete (%.1f req/s): the queue grows without bound. "
+                                    + "Maybe add replicas or racks",
+                            r.offeredRps() * upscale,
+                            totalWorkers,
+                            r.completedRps() * upscale)));
         }
         if (slo.isPresent() && !met) {
             Slo s = slo.get();
-            findings.add(new Finding(Severity.ERROR, "SERVING_SLO_MISSED", d.id(), String.format(Locale.ROOT,
-                    "TTFT p%s %.0f ms (objective %.0f ms), inter-token p%s %.1f ms (objective %.1f ms)", pct(s.ttftPercentile()),
-                    r.ttftAtSloPercentileMs(), s.ttftMs(), pct(s.itlPercentile()), r.itlAtSloPercentileMs(), s.itlMs())));
+            findings.add(new Finding(
+                    Severity.ERROR,
+                    "SERVING_SLO_MISSED",
+                    d.id(),
+                    String.format(
+                            Locale.ROOT,
+                            "TTFT p%s %.0f ms (objective %.0f ms), inter-token p%s %.1f ms (objective %.1f ms)",
+                            pct(s.ttftPercentile()),
+                            r.ttftAtSloPercentileMs(),
+                            s.ttftMs(),
+                            pct(s.itlPercentile()),
+                            r.itlAtSloPercentileMs(),
+                            s.itlMs())));
         }
         if (r.preemptions() > 0.01 * r.requests()) {
-            findings.add(new Finding(Severity.WARNING, "SERVING_KV_PREEMPTION", d.id(), String.format(Locale.ROOT,
-                    "%,d preemptions in %,d requests: the KV cache runs out and sequences are recomputed", r.preemptions(),
-                    r.requests())));
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "SERVING_KV_PREEMPTION",
+                    d.id(),
+                    String.format(
+                            Locale.ROOT,
+                            "%,d preemptions in %,d requests: the KV cache runs out and sequences are recomputed",
+                            r.preemptions(),
+                            r.requests())));
         }
         int racksUsed = Math.max(1, (int) Math.ceil(deploymentGpus / (double) gpusPerRack));
         int limited = 0;
@@ -338,11 +495,14 @@ public final class ServingEmulation {
                 powerSum += v;
             }
         }
-        double meanPower = frontPower.length + backPower.length == 0 ? 1 : powerSum / (frontPower.length + backPower.length);
-        // IT power: the deployment's GPU share of its racks at typical power; a limited rack draws at most its limit × max
+        double meanPower =
+                frontPower.length + backPower.length == 0 ? 1 : powerSum / (frontPower.length + backPower.length);
+        // IT power: the deployment's GPU share of its racks at typical power; a limited rack draws at most its limit ×
+        // max
         double itKw = 0;
         for (double[] arr : new double[][] {frontPower, backPower}) {
-            double gpusEach = arr == frontPower ? poolGpus(front, wholeGpu) / (double) Math.max(1, arr.length)
+            double gpusEach = arr == frontPower
+                    ? poolGpus(front, wholeGpu) / (double) Math.max(1, arr.length)
                     : back == null ? 0 : poolGpus(back, wholeGpu) / (double) Math.max(1, arr.length);
             for (double v : arr) {
                 itKw += gpusEach / gpusPerRack * Math.min(anyRack.typicalPowerKw(), v * anyRack.maxPowerKw());
@@ -352,17 +512,59 @@ public final class ServingEmulation {
         itKw *= heldShare; // an autoscaled deployment powers only the GPUs it holds [E: idle GPUs off]
         double tps = r.totalTokensPerS() * upscale;
         String modeName = d.mode().name().toLowerCase(Locale.ROOT);
-        return Optional.of(new DeploymentServing(d.id(), d.model(), gpu.id(), d.precision().name().toLowerCase(Locale.ROOT), modeName,
-                totalWorkers, deploymentGpus, racksUsed, emuFront + emuBack, r.requests(), r.windowS(), r.offeredRps() * upscale, tps,
-                r.inputTokensPerS() * upscale, r.outputTokensPerS() * upscale, deploymentGpus == 0 ? 0 : tps / deploymentGpus, tps / racksUsed,
-                r.ttftP50Ms(), r.ttftP90Ms(), r.ttftP99Ms(), r.itlP50Ms(), r.itlP90Ms(), r.itlP99Ms(), r.e2eP50Ms(), r.e2eP90Ms(),
-                r.e2eP99Ms(), r.goodputRps() * upscale, slo.map(Slo::ttftMs).orElse(null), slo.map(Slo::itlMs).orElse(null), met,
-                r.overloaded(), r.gpuBusyFraction(), r.modelFlopsUtilization(), r.preemptions(), r.prefixHitRate(), r.offloadHitRate(), kvModel.kvCapacityTokens(budget),
-                kvModel.weightBytesPerGpu() / 1e9, o.keepQueue() ? r.queue() : List.of(), front.migProfile(), d.confidential(),
-                limited, meanPower, autoscaled, r.gpuHours() * upscale, r.staticGpuHours() * upscale,
+        return Optional.of(new DeploymentServing(
+                d.id(),
+                d.model(),
+                gpu.id(),
+                d.precision().name().toLowerCase(Locale.ROOT),
+                modeName,
+                totalWorkers,
+                deploymentGpus,
+                racksUsed,
+                emuFront + emuBack,
+                r.requests(),
+                r.windowS(),
+                r.offeredRps() * upscale,
+                tps,
+                r.inputTokensPerS() * upscale,
+                r.outputTokensPerS() * upscale,
+                deploymentGpus == 0 ? 0 : tps / deploymentGpus,
+                tps / racksUsed,
+                r.ttftP50Ms(),
+                r.ttftP90Ms(),
+                r.ttftP99Ms(),
+                r.itlP50Ms(),
+                r.itlP90Ms(),
+                r.itlP99Ms(),
+                r.e2eP50Ms(),
+                r.e2eP90Ms(),
+                r.e2eP99Ms(),
+                r.goodputRps() * upscale,
+                slo.map(Slo::ttftMs).orElse(null),
+                slo.map(Slo::itlMs).orElse(null),
+                met,
+                r.overloaded(),
+                r.gpuBusyFraction(),
+                r.modelFlopsUtilization(),
+                r.preemptions(),
+                r.prefixHitRate(),
+                r.offloadHitRate(),
+                kvModel.kvCapacityTokens(budget),
+                kvModel.weightBytesPerGpu() / 1e9,
+                o.keepQueue() ? r.queue() : List.of(),
+                front.migProfile(),
+                d.confidential(),
+                limited,
+                meanPower,
+                autoscaled,
+                r.gpuHours() * upscale,
+                r.staticGpuHours() * upscale,
                 (r.staticGpuHours() - r.gpuHours()) * upscale,
                 (int) Math.round((r.peakFrontWorkers() + r.peakBackWorkers()) * upscale),
-                o.keepQueue() ? scaled(r.planner(), upscale) : List.of(), granted(r.tenants(), reservations, frontWorkers, backWorkers), itKw, tps > 0 ? tps / (itKw * 1e3) : 0,
+                o.keepQueue() ? scaled(r.planner(), upscale) : List.of(),
+                granted(r.tenants(), reservations, frontWorkers, backWorkers),
+                itKw,
+                tps > 0 ? tps / (itKw * 1e3) : 0,
                 tps > 0 ? itKw / 1e3 * f.site().electricityPriceUsdPerMwh() / 3600 / tps * 1e6 : 0));
     }
 
@@ -388,9 +590,17 @@ public final class ServingEmulation {
         }
         double c = m.computeFraction();
         double mem = m.memoryFraction(g.hbmGb());
-        return new GpuType(g.id() + " " + p.migProfile(), g.name() + " MIG " + p.migProfile(), g.hbmGb() * mem,
-                g.hbmBandwidthTBps() * mem, g.fp8DenseTflops() * c, g.fp4DenseTflops() * c, g.bf16DenseTflops() * c, g.maxTdpW() * c,
-                0, g.source());
+        return new GpuType(
+                g.id() + " " + p.migProfile(),
+                g.name() + " MIG " + p.migProfile(),
+                g.hbmGb() * mem,
+                g.hbmBandwidthTBps() * mem,
+                g.fp8DenseTflops() * c,
+                g.fp4DenseTflops() * c,
+                g.bf16DenseTflops() * c,
+                g.maxTdpW() * c,
+                0,
+                g.source());
     }
 
     /**
@@ -398,8 +608,14 @@ public final class ServingEmulation {
      * deployment's racks (the front pool first, then the decode pool from {@code gpuOffset}); a
      * replica gets the tightest limit of the racks its GPUs sit in.
      */
-    private static double[] replicaPowerFractions(Deployment d, WorkerPool p, int gpuOffset, Map<String, Rack> racks,
-            CatalogIndex catalog, Map<String, Double> limits, GpuType gpu) {
+    private static double[] replicaPowerFractions(
+            Deployment d,
+            WorkerPool p,
+            int gpuOffset,
+            Map<String, Rack> racks,
+            CatalogIndex catalog,
+            Map<String, Double> limits,
+            GpuType gpu) {
         int n = p.replicas() * Math.max(1, p.parallelism().data());
         double[] out = new double[n];
         java.util.Arrays.fill(out, 1.0);
@@ -438,15 +654,21 @@ public final class ServingEmulation {
         ExecutionModel[] out = new ExecutionModel[emulated];
         Map<Double, ExecutionModel> byFraction = new HashMap<>();
         for (int k = 0; k < emulated; k++) {
-            double v = replicaPower[(int) Math.min(replicaPower.length - 1, Math.floor((k + 0.5) * replicaPower.length / emulated))];
+            double v = replicaPower[
+                    (int) Math.min(replicaPower.length - 1, Math.floor((k + 0.5) * replicaPower.length / emulated))];
             out[k] = byFraction.computeIfAbsent(v, x -> base.derated(PowerThrottle.at(x)));
         }
         return out;
     }
 
     /** ERROR SERVING_RESERVATION_EXCEEDS_POOL for each tenant granted fewer dedicated replicas than its reservation needs. */
-    private static void reservationFindings(Deployment d, List<TenantSpec> tenants, List<Reservation.Replicas> want, int frontWorkers,
-            int backWorkers, List<Finding> findings) {
+    private static void reservationFindings(
+            Deployment d,
+            List<TenantSpec> tenants,
+            List<Reservation.Replicas> want,
+            int frontWorkers,
+            int backWorkers,
+            List<Finding> findings) {
         List<Reservation.Replicas> got = Reservation.grant(want, frontWorkers, backWorkers);
         for (int i = 0; i < tenants.size(); i++) {
             Reservation.Replicas w = want.get(i);
@@ -455,23 +677,32 @@ public final class ServingEmulation {
                 continue;
             }
             boolean disagg = backWorkers > 0;
-            findings.add(new Finding(Severity.ERROR, "SERVING_RESERVATION_EXCEEDS_POOL", d.id(), String.format(Locale.ROOT,
-                    "deployment %s: tenant %s reserves %,.0f tok/s, which needs %s dedicated replicas, but beside the reservations "
-                    + "before it and one shared replica per pool the deployment's %s replicas leave it %s: its requests beyond "
-                    + "them get no guarantee. Maybe add replicas or lower the reservation", d.id(), tenants.get(i).id(),
-                    tenants.get(i).provisionedTokensPerS(), disagg ? w.front() + " prefill + " + w.back() + " decode" : "" + w.front(),
-                    disagg ? frontWorkers + " + " + backWorkers : "" + frontWorkers,
-                    disagg ? g.front() + " + " + g.back() : "" + g.front())));
+            findings.add(new Finding(
+                    Severity.ERROR,
+                    "SERVING_RESERVATION_EXCEEDS_POOL",
+                    d.id(),
+                    String.format(
+                            Locale.ROOT,
+                            "deployment %s: tenant %s reserves %,.0f tok/s, which needs %s dedicated replicas, but beside the reservations "
+                                    + "before it and one shared replica per pool the deployment's %s replicas leave it %s: its requests beyond "
+                                    + "them get no guarantee. Maybe add replicas or lower the reservation",
+                            d.id(),
+                            tenants.get(i).id(),
+                            tenants.get(i).provisionedTokensPerS(),
+                            disagg ? w.front() + " prefill + " + w.back() + " decode" : "" + w.front(),
+                            disagg ? frontWorkers + " + " + backWorkers : "" + frontWorkers,
+                            disagg ? g.front() + " + " + g.back() : "" + g.front())));
         }
     }
 
     /** Tenant results with the deployment's dedicated replicas. */
-    private static List<TenantResult> granted(List<TenantResult> emulated, List<Reservation.Replicas> want, int frontWorkers,
-            int backWorkers) {
+    private static List<TenantResult> granted(
+            List<TenantResult> emulated, List<Reservation.Replicas> want, int frontWorkers, int backWorkers) {
         List<Reservation.Replicas> got = Reservation.grant(want, frontWorkers, backWorkers);
         List<TenantResult> out = new ArrayList<>();
         for (int i = 0; i < emulated.size(); i++) {
-            out.add(emulated.get(i).withDedicatedReplicas(got.get(i).front() + got.get(i).back()));
+            out.add(emulated.get(i)
+                    .withDedicatedReplicas(got.get(i).front() + got.get(i).back()));
         }
         return out;
     }
@@ -484,7 +715,8 @@ public final class ServingEmulation {
                 case STANDARD -> TenantSpec.Tier.STANDARD;
                 case BASIC -> TenantSpec.Tier.BASIC;
             };
-            out.add(new TenantSpec(x.id(), tier, x.share(), x.provisionedTokensPerS() == null ? 0 : x.provisionedTokensPerS()));
+            out.add(new TenantSpec(
+                    x.id(), tier, x.share(), x.provisionedTokensPerS() == null ? 0 : x.provisionedTokensPerS()));
         }
         return out;
     }
@@ -494,24 +726,44 @@ public final class ServingEmulation {
      * are the emulated workers (the pools' replicas scaled like the rate), it starts with all of
      * them, and a new worker serves after {@link PlannerSpec#startupS}.
      */
-    private static PlannerSpec plannerSpec(Deployment d, ExecutionModel fm, ExecutionModel bm, int emuFront, int emuBack,
-            double rateScale) {
+    private static PlannerSpec plannerSpec(
+            Deployment d, ExecutionModel fm, ExecutionModel bm, int emuFront, int emuBack, double rateScale) {
         Autoscaling a = d.autoscaling();
-        double interval = a != null && a.adjustmentIntervalS() != null ? a.adjustmentIntervalS()
+        double interval = a != null && a.adjustmentIntervalS() != null
+                ? a.adjustmentIntervalS()
                 : PlannerSpec.DEFAULT_ADJUSTMENT_INTERVAL_S;
-        PlannerSpec.Predictor predictor = a != null && a.predictor() == AutoscalingPredictor.CONSTANT ? PlannerSpec.Predictor.CONSTANT
+        PlannerSpec.Predictor predictor = a != null && a.predictor() == AutoscalingPredictor.CONSTANT
+                ? PlannerSpec.Predictor.CONSTANT
                 : PlannerSpec.Predictor.HOLT;
         int min = a != null && a.minReplicas() != null ? Math.max(1, (int) Math.round(a.minReplicas() * rateScale)) : 1;
         min = Math.min(min, bm == null ? emuFront : Math.min(emuFront, emuBack));
-        return new PlannerSpec(interval, predictor, PlannerSpec.DEFAULT_WINDOW, PlannerSpec.startupS(fm),
-                bm == null ? 0 : PlannerSpec.startupS(bm), min, emuFront, bm == null ? 0 : emuBack, emuFront, bm == null ? 0 : emuBack,
+        return new PlannerSpec(
+                interval,
+                predictor,
+                PlannerSpec.DEFAULT_WINDOW,
+                PlannerSpec.startupS(fm),
+                bm == null ? 0 : PlannerSpec.startupS(bm),
+                min,
+                emuFront,
+                bm == null ? 0 : emuBack,
+                emuFront,
+                bm == null ? 0 : emuBack,
                 PlannerSpec.DEFAULT_TARGET_UTILIZATION);
     }
 
     private static List<PlannerPoint> scaled(List<PlannerPoint> pts, double upscale) {
-        return pts.stream().map(p -> new PlannerPoint(p.timeS(), p.observedRps() * upscale, p.predictedRps() * upscale, p.ttftMeanMs(),
-                p.itlMeanMs(), (int) Math.round(p.frontWorkers() * upscale), (int) Math.round(p.backWorkers() * upscale),
-                (int) Math.round(p.frontTarget() * upscale), (int) Math.round(p.backTarget() * upscale))).toList();
+        return pts.stream()
+                .map(p -> new PlannerPoint(
+                        p.timeS(),
+                        p.observedRps() * upscale,
+                        p.predictedRps() * upscale,
+                        p.ttftMeanMs(),
+                        p.itlMeanMs(),
+                        (int) Math.round(p.frontWorkers() * upscale),
+                        (int) Math.round(p.backWorkers() * upscale),
+                        (int) Math.round(p.frontTarget() * upscale),
+                        (int) Math.round(p.backTarget() * upscale)))
+                .toList();
     }
 
     private static boolean fits(Deployment d, ExecutionModel m, int budget, List<Finding> findings) {
@@ -519,11 +771,21 @@ public final class ServingEmulation {
         if (free > 0) {
             return true;
         }
-        findings.add(new Finding(Severity.ERROR, "SERVING_MODEL_DOES_NOT_FIT", d.id(), String.format(Locale.ROOT,
-                "%s in %s needs %.1f GB of weights per GPU; %s offers %.1f GB usable (%.0f %% of %.0f GB) less workspace. "
-                + "Maybe raise tensor or pipeline parallelism or lower the precision", m.llm().id(), m.precision(),
-                m.weightBytesPerGpu() / 1e9, m.gpu().id(), m.gpu().hbmGb() * ExecutionModel.USABLE_HBM_FRACTION,
-                ExecutionModel.USABLE_HBM_FRACTION * 100, m.gpu().hbmGb())));
+        findings.add(new Finding(
+                Severity.ERROR,
+                "SERVING_MODEL_DOES_NOT_FIT",
+                d.id(),
+                String.format(
+                        Locale.ROOT,
+                        "%s in %s needs %.1f GB of weights per GPU; %s offers %.1f GB usable (%.0f %% of %.0f GB) less workspace. "
+                                + "Maybe raise tensor or pipeline parallelism or lower the precision",
+                        m.llm().id(),
+                        m.precision(),
+                        m.weightBytesPerGpu() / 1e9,
+                        m.gpu().id(),
+                        m.gpu().hbmGb() * ExecutionModel.USABLE_HBM_FRACTION,
+                        ExecutionModel.USABLE_HBM_FRACTION * 100,
+                        m.gpu().hbmGb())));
         return false;
     }
 

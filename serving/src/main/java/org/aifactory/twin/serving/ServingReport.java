@@ -51,9 +51,26 @@ public record ServingReport(
         if (!(overhead >= 1)) {
             throw new IllegalArgumentException("facility power per IT watt must be at least 1, was " + overhead);
         }
-        return new ServingReport(tokensPerSecond, ttftP50Ms, ttftP99Ms, itlP50Ms, itlP99Ms, goodputRps, sloMet, inputTokensPerSecond,
-                outputTokensPerSecond, gpus, tokensPerSecondPerGpu, method, deployments, itPowerKw, tokensPerJoule,
-                energyCostUsdPerMillionTokens, gpuHoursSaved, overhead, tokensPerJoule / overhead,
+        return new ServingReport(
+                tokensPerSecond,
+                ttftP50Ms,
+                ttftP99Ms,
+                itlP50Ms,
+                itlP99Ms,
+                goodputRps,
+                sloMet,
+                inputTokensPerSecond,
+                outputTokensPerSecond,
+                gpus,
+                tokensPerSecondPerGpu,
+                method,
+                deployments,
+                itPowerKw,
+                tokensPerJoule,
+                energyCostUsdPerMillionTokens,
+                gpuHoursSaved,
+                overhead,
+                tokensPerJoule / overhead,
                 energyCostUsdPerMillionTokens * overhead);
     }
 
@@ -86,7 +103,26 @@ public record ServingReport(
             i99 = Math.max(i99, d.itlP99Ms());
             met &= d.sloMet();
         }
-        return new ServingReport(tps, t50, t99, i50, i99, good, met, in, out, gpus, gpus == 0 ? 0 : tps / gpus, method, ds, kw,
-                kw > 0 ? tps / (kw * 1e3) : 0, tps > 0 ? cost / tps : 0, saved, null, null, null);
+        return new ServingReport(
+                tps,
+                t50,
+                t99,
+                i50,
+                i99,
+                good,
+                met,
+                in,
+                out,
+                gpus,
+                gpus == 0 ? 0 : tps / gpus,
+                method,
+                ds,
+                kw,
+                kw > 0 ? tps / (kw * 1e3) : 0,
+                tps > 0 ? cost / tps : 0,
+                saved,
+                null,
+                null,
+                null);
     }
 }

@@ -43,7 +43,8 @@ public final class Sizing {
         Efficiency eff = o.efficiency();
         GpuType g = q.gpu();
         ExecutionModel fm = new ExecutionModel(q.model(), g, q.precision(), q.parallelism(), eff);
-        ExecutionModel bm = q.disaggregated() ? new ExecutionModel(q.model(), g, q.precision(), q.decodeParallelism(), eff) : null;
+        ExecutionModel bm =
+                q.disaggregated() ? new ExecutionModel(q.model(), g, q.precision(), q.decodeParallelism(), eff) : null;
         String reason = infeasibility(q, fm, bm);
         if (reason != null) {
             return infeasible(q, reason, 0);
@@ -59,19 +60,46 @@ public final class Sizing {
             }
         }
         if (best == null) {
-            return infeasible(q, String.format(Locale.ROOT, "no size up to %,d workers met the SLOs: one worker is too slow for "
-                    + "them (TTFT or inter-token latency above the objective even when idle). Maybe raise tensor parallelism, "
-                    + "lower the precision or relax the SLOs", MAX_REPLICAS), emulations);
+            return infeasible(
+                    q,
+                    String.format(
+                            Locale.ROOT,
+                            "no size up to %,d workers met the SLOs: one worker is too slow for "
+                                    + "them (TTFT or inter-token latency above the objective even when idle). Maybe raise tensor parallelism, "
+                                    + "lower the precision or relax the SLOs",
+                            MAX_REPLICAS),
+                    emulations);
         }
         Trial t = best.pass;
         int gpus = t.front * fm.gpusPerReplica() + (bm == null ? 0 : t.back * bm.gpusPerReplica());
         int racks = racks(q, fm, bm, t.front, t.back);
         EmulationResult r = t.result;
         Slo slo = q.slo();
-        return new SizingResult(q.id(), true, null, rack.id(), rack.gpu(), t.front, t.back, gpus, racks,
-                racks * rack.typicalPowerKw(), r.offeredRps() / t.rateScale, r.totalTokensPerS() / t.rateScale,
-                r.ttftAtSloPercentileMs(), r.itlAtSloPercentileMs(), r.ttftP50Ms(), r.ttftP99Ms(), r.itlP50Ms(), r.itlP99Ms(),
-                r.prefixHitRate(), slo.ttftMs(), slo.ttftPercentile(), slo.itlMs(), slo.itlPercentile(), emulations);
+        return new SizingResult(
+                q.id(),
+                true,
+                null,
+                rack.id(),
+                rack.gpu(),
+                t.front,
+                t.back,
+                gpus,
+                racks,
+                racks * rack.typicalPowerKw(),
+                r.offeredRps() / t.rateScale,
+                r.totalTokensPerS() / t.rateScale,
+                r.ttftAtSloPercentileMs(),
+                r.itlAtSloPercentileMs(),
+                r.ttftP50Ms(),
+                r.ttftP99Ms(),
+                r.itlP50Ms(),
+                r.itlP99Ms(),
+                r.prefixHitRate(),
+                slo.ttftMs(),
+                slo.ttftPercentile(),
+                slo.itlMs(),
+                slo.itlPercentile(),
+                emulations);
     }
 
     private static boolean better(Search a, Search b) {
@@ -133,14 +161,17 @@ public final class Sizing {
             spec = spec.withDisaggregation(bm, emuBack, ServingEmulation.kvTransferBytesPerS(q.rack(), fm, bm));
         }
         EmulationResult r = new Emulator(spec, ServingEmulation.source(q.traffic(), rateScale, o), o.kvTiers()).run();
-        boolean met = r.ttftAtSloPercentileMs() <= slo.ttftMs() && r.itlAtSloPercentileMs() <= slo.itlMs() && !r.overloaded();
+        boolean met =
+                r.ttftAtSloPercentileMs() <= slo.ttftMs() && r.itlAtSloPercentileMs() <= slo.itlMs() && !r.overloaded();
         return new Trial(front, back, rateScale, r, met);
     }
 
     /** Racks of the request's type holding the replicas; see the class comment. */
     static int racks(SizingRequest q, ExecutionModel fm, ExecutionModel bm, int front, int back) {
         double share = rackShare(front, fm.gpusPerReplica(), q.rack().gpus())
-                + (bm == null ? 0 : rackShare(back, bm.gpusPerReplica(), q.rack().gpus()));
+                + (bm == null
+                        ? 0
+                        : rackShare(back, bm.gpusPerReplica(), q.rack().gpus()));
         return (int) Math.ceil(share - 1e-9);
     }
 
@@ -155,20 +186,32 @@ public final class Sizing {
         int budget = EmulationSpec.DEFAULT_TOKEN_BUDGET;
         for (ExecutionModel m : bm == null ? new ExecutionModel[] {fm} : new ExecutionModel[] {fm, bm}) {
             if (m.freeHbmBytesPerGpu(budget) <= 0) {
-                return String.format(Locale.ROOT, "%s in %s needs %.1f GB of weights per GPU, more than %s offers. Maybe raise "
-                        + "tensor or pipeline parallelism or lower the precision", q.model().id(), q.precision(),
-                        m.weightBytesPerGpu() / 1e9, m.gpu().id());
+                return String.format(
+                        Locale.ROOT,
+                        "%s in %s needs %.1f GB of weights per GPU, more than %s offers. Maybe raise "
+                                + "tensor or pipeline parallelism or lower the precision",
+                        q.model().id(),
+                        q.precision(),
+                        m.weightBytesPerGpu() / 1e9,
+                        m.gpu().id());
             }
         }
         ExecutionModel kv = bm == null ? fm : bm;
-        long longest = (long) (maxTokens(q.traffic().inputTokens()) + maxTokens(q.traffic().outputTokens()));
+        long longest = (long)
+                (maxTokens(q.traffic().inputTokens()) + maxTokens(q.traffic().outputTokens()));
         if (kv.kvCapacityTokens(budget) < longest) {
-            return String.format(Locale.ROOT, "a replica's KV cache holds %,d tokens, less than one longest request (%,d). Maybe "
-                    + "raise tensor parallelism", kv.kvCapacityTokens(budget), longest);
+            return String.format(
+                    Locale.ROOT,
+                    "a replica's KV cache holds %,d tokens, less than one longest request (%,d). Maybe "
+                            + "raise tensor parallelism",
+                    kv.kvCapacityTokens(budget),
+                    longest);
         }
         if (q.parallelism().tensor() > q.rack().gpus()
-                || (q.decodeParallelism() != null && q.decodeParallelism().tensor() > q.rack().gpus())) {
-            return "tensor parallelism exceeds the " + q.rack().gpus() + " GPUs of one NVLink domain (rack " + q.rack().id() + ")";
+                || (q.decodeParallelism() != null
+                        && q.decodeParallelism().tensor() > q.rack().gpus())) {
+            return "tensor parallelism exceeds the " + q.rack().gpus() + " GPUs of one NVLink domain (rack "
+                    + q.rack().id() + ")";
         }
         return null;
     }
@@ -179,9 +222,31 @@ public final class Sizing {
 
     private static SizingResult infeasible(SizingRequest q, String reason, int emulations) {
         Slo s = q.slo();
-        return new SizingResult(q.id(), false, reason, q.rack().id(), q.rack().gpu(), 0, 0, 0, 0, 0, q.traffic().arrival().rateRps(),
-                0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, s.ttftMs(), s.ttftPercentile(),
-                s.itlMs(), s.itlPercentile(), emulations);
+        return new SizingResult(
+                q.id(),
+                false,
+                reason,
+                q.rack().id(),
+                q.rack().gpu(),
+                0,
+                0,
+                0,
+                0,
+                0,
+                q.traffic().arrival().rateRps(),
+                0,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                0,
+                s.ttftMs(),
+                s.ttftPercentile(),
+                s.itlMs(),
+                s.itlPercentile(),
+                emulations);
     }
 
     record Trial(int front, int back, double rateScale, EmulationResult result, boolean met) {}

@@ -33,14 +33,21 @@ public record SizingRequest(
         ServingEmulation.Options options) {
 
     public SizingRequest {
-        if (model == null || precision == null || rack == null || gpu == null || parallelism == null || router == null || traffic == null
-                || slo == null || options == null) {
-            throw new IllegalArgumentException("sizing request " + id + " needs a model, precision, rack, GPU, parallelism, router, "
-                    + "traffic, SLO and options");
+        if (model == null
+                || precision == null
+                || rack == null
+                || gpu == null
+                || parallelism == null
+                || router == null
+                || traffic == null
+                || slo == null
+                || options == null) {
+            throw new IllegalArgumentException("sizing request " + id
+                    + " needs a model, precision, rack, GPU, parallelism, router, " + "traffic, SLO and options");
         }
         if (rack.gpu() == null || rack.gpus() < 1) {
-            throw new IllegalArgumentException("rack type " + rack.id() + " of sizing request " + id + " holds no GPUs. "
-                    + "Maybe pick a GPU rack type");
+            throw new IllegalArgumentException("rack type " + rack.id() + " of sizing request " + id
+                    + " holds no GPUs. " + "Maybe pick a GPU rack type");
         }
     }
 

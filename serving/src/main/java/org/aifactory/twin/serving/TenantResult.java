@@ -13,13 +13,32 @@ package org.aifactory.twin.serving;
  *     priority-only provisioning in the shared pool)
  * @param spilledSloAttainment share of the spilled requests meeting both objectives (null: none spilled)
  */
-public record TenantResult(String id, String tier, long requests, long provisionedRequests, long spilledRequests,
-        Double sloAttainment, Double provisionedSloAttainment, double ttftP50Ms, double ttftP99Ms, int dedicatedReplicas,
+public record TenantResult(
+        String id,
+        String tier,
+        long requests,
+        long provisionedRequests,
+        long spilledRequests,
+        Double sloAttainment,
+        Double provisionedSloAttainment,
+        double ttftP50Ms,
+        double ttftP99Ms,
+        int dedicatedReplicas,
         Double spilledSloAttainment) {
 
     /** The same with {@code n} dedicated replicas (the deployment's count when the emulation ran on fewer workers). */
     public TenantResult withDedicatedReplicas(int n) {
-        return new TenantResult(id, tier, requests, provisionedRequests, spilledRequests, sloAttainment, provisionedSloAttainment,
-                ttftP50Ms, ttftP99Ms, n, spilledSloAttainment);
+        return new TenantResult(
+                id,
+                tier,
+                requests,
+                provisionedRequests,
+                spilledRequests,
+                sloAttainment,
+                provisionedSloAttainment,
+                ttftP50Ms,
+                ttftP99Ms,
+                n,
+                spilledSloAttainment);
     }
 }

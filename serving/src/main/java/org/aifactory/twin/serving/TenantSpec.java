@@ -20,7 +20,12 @@ public record TenantSpec(String id, Tier tier, double share, double provisionedT
      * class, as vLLM's {@code --scheduling-policy priority} orders its waiting queue by priority
      * then arrival [S] (docs.vllm.ai, engine arguments).
      */
-    public enum Tier { PROVISIONED, PREMIUM, STANDARD, BASIC }
+    public enum Tier {
+        PROVISIONED,
+        PREMIUM,
+        STANDARD,
+        BASIC
+    }
 
     public TenantSpec {
         if (id == null || id.isBlank()) {
@@ -30,8 +35,8 @@ public record TenantSpec(String id, Tier tier, double share, double provisionedT
             throw new IllegalArgumentException("tenant " + id + ": tier must be premium, standard or basic");
         }
         if (!(share > 0 && share <= 1) || !(provisionedTokensPerS >= 0)) {
-            throw new IllegalArgumentException("tenant " + id + ": share (" + share + ") must be in (0, 1] and provisionedTokensPerS ("
-                    + provisionedTokensPerS + ") non-negative");
+            throw new IllegalArgumentException("tenant " + id + ": share (" + share
+                    + ") must be in (0, 1] and provisionedTokensPerS (" + provisionedTokensPerS + ") non-negative");
         }
     }
 }

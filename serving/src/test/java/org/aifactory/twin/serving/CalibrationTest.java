@@ -35,13 +35,15 @@ class CalibrationTest {
     void gb200RackIsWithinFifteenPercentOfMlperf() {
         // 865,000 tok/s per rack / 72 GPUs = 12,014 tok/s per GPU
         double predictedRack = Mlperf.gb200PerGpu(Efficiency.DEFAULT) * 72;
-        assertThat(predictedRack / Mlperf.GB200_TOKENS_PER_S_PER_RACK - 1).isBetween(-VALIDATION_TOLERANCE, VALIDATION_TOLERANCE);
+        assertThat(predictedRack / Mlperf.GB200_TOKENS_PER_S_PER_RACK - 1)
+                .isBetween(-VALIDATION_TOLERANCE, VALIDATION_TOLERANCE);
     }
 
     @Test
     void gb300RackIsWithinFifteenPercentOfMlperf() {
         // 1,100,948 tok/s per rack / 72 GPUs = 15,291 tok/s per GPU
         double predictedRack = Mlperf.gb300PerGpu(Efficiency.DEFAULT) * 72;
-        assertThat(predictedRack / Mlperf.GB300_TOKENS_PER_S_PER_RACK - 1).isBetween(-VALIDATION_TOLERANCE, VALIDATION_TOLERANCE);
+        assertThat(predictedRack / Mlperf.GB300_TOKENS_PER_S_PER_RACK - 1)
+                .isBetween(-VALIDATION_TOLERANCE, VALIDATION_TOLERANCE);
     }
 }

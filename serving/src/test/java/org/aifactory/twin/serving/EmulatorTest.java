@@ -14,23 +14,32 @@ import org.junit.jupiter.api.Test;
 class EmulatorTest {
     /** Little's law holds for the time averages up to sampling and edge effects: 5 %. */
     static final double LITTLE_TOLERANCE = 0.05;
-    private static final TokenDistribution IN = new TokenDistribution(DistributionKind.LOGNORMAL, 1024, 512.0, 16, 8192);
-    private static final TokenDistribution OUT = new TokenDistribution(DistributionKind.LOGNORMAL, 256, 128.0, 16, 2048);
+
+    private static final TokenDistribution IN =
+            new TokenDistribution(DistributionKind.LOGNORMAL, 1024, 512.0, 16, 8192);
+    private static final TokenDistribution OUT =
+            new TokenDistribution(DistributionKind.LOGNORMAL, 256, 128.0, 16, 2048);
 
     private static ExecutionModel gb200Tp4() {
         return Mlperf.model("b200-gb200", Precision.FP8, 4, Efficiency.DEFAULT);
     }
 
     private static EmulationResult poisson(int workers, double rateRps, int requests, RouterPolicy router, long seed) {
-        EmulationSpec spec = EmulationSpec.aggregated(gb200Tp4(), workers, router, requests).withSlo(450, 99, 40, 99);
-        return new Emulator(spec, RequestSource.synthetic(new Arrival(ArrivalKind.POISSON, rateRps, null, null, null), IN, OUT, 1,
-                seed)).run();
+        EmulationSpec spec =
+                EmulationSpec.aggregated(gb200Tp4(), workers, router, requests).withSlo(450, 99, 40, 99);
+        return new Emulator(
+                        spec,
+                        RequestSource.synthetic(
+                                new Arrival(ArrivalKind.POISSON, rateRps, null, null, null), IN, OUT, 1, seed))
+                .run();
     }
 
     @Test
     void sameSeedGivesTheSameResult() {
-        assertThat(poisson(4, 40, 5_000, RouterPolicy.KV_AWARE, 11)).isEqualTo(poisson(4, 40, 5_000, RouterPolicy.KV_AWARE, 11));
-        assertThat(poisson(4, 40, 5_000, RouterPolicy.KV_AWARE, 11)).isNotEqualTo(poisson(4, 40, 5_000, RouterPolicy.KV_AWARE, 12));
+        assertThat(poisson(4, 40, 5_000, RouterPolicy.KV_AWARE, 11))
+                .isEqualTo(poisson(4, 40, 5_000, RouterPolicy.KV_AWARE, 11));
+        assertThat(poisson(4, 40, 5_000, RouterPolicy.KV_AWARE, 11))
+                .isNotEqualTo(poisson(4, 40, 5_000, RouterPolicy.KV_AWARE, 12));
     }
 
     @Test
@@ -55,9 +64,11 @@ class EmulatorTest {
     void moreReplicasNeverGiveLessThroughputAtSaturation() {
         double previous = 0;
         for (int workers = 1; workers <= 4; workers++) {
-            EmulationSpec spec = EmulationSpec.aggregated(gb200Tp4(), workers, RouterPolicy.LEAST_LOADED, 6_000 * workers)
+            EmulationSpec spec = EmulationSpec.aggregated(
+                            gb200Tp4(), workers, RouterPolicy.LEAST_LOADED, 6_000 * workers)
                     .withWarmupFraction(0);
-            double tps = new Emulator(spec, RequestSource.offline(IN, OUT, 1)).run().outputTokensPerS();
+            double tps =
+                    new Emulator(spec, RequestSource.offline(IN, OUT, 1)).run().outputTokensPerS();
             assertThat(tps).isGreaterThanOrEqualTo(previous);
             previous = tps;
         }
@@ -73,8 +84,10 @@ class EmulatorTest {
 
     @Test
     void overloadIsDetectedAndLightLoadIsNot() {
-        assertThat(poisson(2, 400, 10_000, RouterPolicy.LEAST_LOADED, 1).overloaded()).isTrue();
-        assertThat(poisson(2, 5, 2_000, RouterPolicy.LEAST_LOADED, 1).overloaded()).isFalse();
+        assertThat(poisson(2, 400, 10_000, RouterPolicy.LEAST_LOADED, 1).overloaded())
+                .isTrue();
+        assertThat(poisson(2, 5, 2_000, RouterPolicy.LEAST_LOADED, 1).overloaded())
+                .isFalse();
     }
 
     @Test
@@ -83,7 +96,8 @@ class EmulatorTest {
         // H100s with long outputs so the 432k-token cache overflows with 2,048 running sequences
         ExecutionModel h100 = Mlperf.model("h100-sxm", Precision.FP8, 2, Efficiency.DEFAULT);
         TokenDistribution longOut = TokenDistribution.fixed(2000);
-        EmulationSpec spec = EmulationSpec.aggregated(h100, 1, RouterPolicy.ROUND_ROBIN, 1_000).withWarmupFraction(0);
+        EmulationSpec spec = EmulationSpec.aggregated(h100, 1, RouterPolicy.ROUND_ROBIN, 1_000)
+                .withWarmupFraction(0);
         EmulationResult r = new Emulator(spec, RequestSource.offline(TokenDistribution.fixed(200), longOut, 1)).run();
         assertThat(r.preemptions()).isPositive();
         // all 1,000 requests completed: 2,000 output tokens each
@@ -96,9 +110,12 @@ class EmulatorTest {
         ExecutionModel decode = gb200Tp4();
         // 50 GB/s per GPU (400 Gb/s NIC) × 4 lanes × 0.8
         EmulationSpec spec = EmulationSpec.aggregated(prefill, 2, RouterPolicy.LEAST_LOADED, 10_000)
-                .withDisaggregation(decode, 2, 50e9 * 4 * 0.8).withSlo(450, 99, 40, 99);
-        EmulationResult r = new Emulator(spec, RequestSource.synthetic(new Arrival(ArrivalKind.POISSON, 30, null, null, null), IN,
-                OUT, 1, 4)).run();
+                .withDisaggregation(decode, 2, 50e9 * 4 * 0.8)
+                .withSlo(450, 99, 40, 99);
+        EmulationResult r = new Emulator(
+                        spec,
+                        RequestSource.synthetic(new Arrival(ArrivalKind.POISSON, 30, null, null, null), IN, OUT, 1, 4))
+                .run();
         assertThat(r.overloaded()).isFalse();
         assertThat(r.completedRps()).isCloseTo(r.offeredRps(), within(r.offeredRps() * 0.05));
         assertThat(r.itlP50Ms()).isPositive();
@@ -122,6 +139,8 @@ class EmulatorTest {
     @Test
     void queueSeriesStaysBounded() {
         EmulationResult r = poisson(2, 20, 10_000, RouterPolicy.ROUND_ROBIN, 8);
-        assertThat(r.queue()).hasSizeLessThanOrEqualTo(EmulationSpec.DEFAULT_TIME_SERIES_POINTS).hasSizeGreaterThan(10);
+        assertThat(r.queue())
+                .hasSizeLessThanOrEqualTo(EmulationSpec.DEFAULT_TIME_SERIES_POINTS)
+                .hasSizeGreaterThan(10);
     }
 }

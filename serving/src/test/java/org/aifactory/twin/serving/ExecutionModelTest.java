@@ -47,29 +47,43 @@ class ExecutionModelTest {
     }
 
     @Property(seed = "42", tries = 300)
-    void neverFasterThanTheRooflineFloor(@ForAll @IntRange(min = 1, max = 4096) int batch,
-            @ForAll @LongRange(min = 1, max = 8192) long context, @ForAll @IntRange(min = 0, max = 3) int tpLog,
+    void neverFasterThanTheRooflineFloor(
+            @ForAll @IntRange(min = 1, max = 4096) int batch,
+            @ForAll @LongRange(min = 1, max = 8192) long context,
+            @ForAll @IntRange(min = 0, max = 3) int tpLog,
             @ForAll @IntRange(min = 0, max = 2) int precision) {
         Precision p = Precision.values()[precision];
-        ExecutionModel m = new ExecutionModel(Mlperf.CATALOG.model("llama-2-70b").orElseThrow(),
-                Mlperf.CATALOG.gpu("b200-gb200").orElseThrow(), p, new Parallelism(1 << tpLog, 1, 1, 1), Efficiency.DEFAULT);
+        ExecutionModel m = new ExecutionModel(
+                Mlperf.CATALOG.model("llama-2-70b").orElseThrow(),
+                Mlperf.CATALOG.gpu("b200-gb200").orElseThrow(),
+                p,
+                new Parallelism(1 << tpLog, 1, 1, 1),
+                Efficiency.DEFAULT);
         double ctx = (double) batch * context;
         assertThat(m.iterationS(batch, ctx, 0, 0, 0)).isGreaterThanOrEqualTo(m.rooflineFloorS(batch, ctx) - EPS_S);
     }
 
     @Property(seed = "7", tries = 200)
-    void iterationTimeNeverFallsWhenTheBatchGrows(@ForAll @IntRange(min = 1, max = 4096) int batch,
-            @ForAll @IntRange(min = 1, max = 512) int extra) {
-        ExecutionModel m = new ExecutionModel(Mlperf.CATALOG.model("deepseek-r1").orElseThrow(),
-                Mlperf.CATALOG.gpu("b300").orElseThrow(), Precision.FP4, new Parallelism(8, 1, 8, 1), Efficiency.DEFAULT);
+    void iterationTimeNeverFallsWhenTheBatchGrows(
+            @ForAll @IntRange(min = 1, max = 4096) int batch, @ForAll @IntRange(min = 1, max = 512) int extra) {
+        ExecutionModel m = new ExecutionModel(
+                Mlperf.CATALOG.model("deepseek-r1").orElseThrow(),
+                Mlperf.CATALOG.gpu("b300").orElseThrow(),
+                Precision.FP4,
+                new Parallelism(8, 1, 8, 1),
+                Efficiency.DEFAULT);
         assertThat(m.iterationS(batch + extra, (batch + extra) * 1000.0, 0, 0, 0))
                 .isGreaterThanOrEqualTo(m.iterationS(batch, batch * 1000.0, 0, 0, 0));
     }
 
     @Test
     void moeReadsOnlyTheExpertsItsTokensTouch() {
-        ExecutionModel m = new ExecutionModel(Mlperf.CATALOG.model("deepseek-r1").orElseThrow(),
-                Mlperf.CATALOG.gpu("b200-gb200").orElseThrow(), Precision.FP8, new Parallelism(8, 1, 8, 1), Efficiency.DEFAULT);
+        ExecutionModel m = new ExecutionModel(
+                Mlperf.CATALOG.model("deepseek-r1").orElseThrow(),
+                Mlperf.CATALOG.gpu("b200-gb200").orElseThrow(),
+                Precision.FP8,
+                new Parallelism(8, 1, 8, 1),
+                Efficiency.DEFAULT);
         // total 671B, active 37B, 8 of 256 experts: expert params = 634B / (1 - 1/32) = 654.5B,
         // dense 16.5B. Per GPU (TP8): (16.5 + 654.5) / 8 = 83.9 GB in FP8.
         assertThat(m.weightBytesPerGpu()).isCloseTo(671e9 / 8, within(1e6));

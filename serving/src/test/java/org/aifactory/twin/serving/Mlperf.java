@@ -5,8 +5,8 @@ import org.aifactory.twin.model.Parallelism;
 import org.aifactory.twin.model.Precision;
 import org.aifactory.twin.model.RouterPolicy;
 import org.aifactory.twin.model.TokenDistribution;
-import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.catalog.Catalog;
+import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.io.CatalogIo;
 
 /**
@@ -43,14 +43,19 @@ final class Mlperf {
     }
 
     static ExecutionModel model(String gpu, Precision p, int tp, Efficiency eff) {
-        return new ExecutionModel(CATALOG.model("llama-2-70b").orElseThrow(), CATALOG.gpu(gpu).orElseThrow(), p,
-                new Parallelism(tp, 1, 1, 1), eff);
+        return new ExecutionModel(
+                CATALOG.model("llama-2-70b").orElseThrow(),
+                CATALOG.gpu(gpu).orElseThrow(),
+                p,
+                new Parallelism(tp, 1, 1, 1),
+                eff);
     }
 
     /** Output tokens per second per GPU of one replica in the offline scenario. */
     static double offlinePerGpu(String gpu, Precision p, int tp, Efficiency eff, int requests) {
         ExecutionModel m = model(gpu, p, tp, eff);
-        EmulationSpec spec = EmulationSpec.aggregated(m, 1, RouterPolicy.ROUND_ROBIN, requests).withWarmupFraction(0);
+        EmulationSpec spec = EmulationSpec.aggregated(m, 1, RouterPolicy.ROUND_ROBIN, requests)
+                .withWarmupFraction(0);
         EmulationResult r = new Emulator(spec, RequestSource.offline(input(), output(), 7)).run();
         return r.outputTokensPerS() / m.gpusPerReplica();
     }

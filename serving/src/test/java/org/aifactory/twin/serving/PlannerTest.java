@@ -12,8 +12,10 @@ import org.aifactory.twin.model.TokenDistribution;
 import org.junit.jupiter.api.Test;
 
 class PlannerTest {
-    private static final TokenDistribution IN = new TokenDistribution(DistributionKind.LOGNORMAL, 1024, 512.0, 16, 8192);
-    private static final TokenDistribution OUT = new TokenDistribution(DistributionKind.LOGNORMAL, 256, 128.0, 16, 2048);
+    private static final TokenDistribution IN =
+            new TokenDistribution(DistributionKind.LOGNORMAL, 1024, 512.0, 16, 8192);
+    private static final TokenDistribution OUT =
+            new TokenDistribution(DistributionKind.LOGNORMAL, 256, 128.0, 16, 2048);
     private static final double STEP_S = 900;
     private static final double LOW_RPS = 20;
     private static final double HIGH_RPS = 200;
@@ -52,10 +54,15 @@ class PlannerTest {
     private static EmulationResult stepRun(PlannerSpec.Predictor predictor) {
         ExecutionModel m = gb200Tp4();
         int requests = (int) (LOW_RPS * STEP_S + HIGH_RPS * 1500);
-        EmulationSpec spec = EmulationSpec.aggregated(m, MAX_WORKERS, RouterPolicy.LEAST_LOADED, requests).withSlo(450, 99, 40, 99);
-        PlannerSpec p = PlannerSpec.defaults(MAX_WORKERS, 0, PlannerSpec.startupS(m), 0).withInterval(INTERVAL_S).withInitial(2, 0)
+        EmulationSpec spec = EmulationSpec.aggregated(m, MAX_WORKERS, RouterPolicy.LEAST_LOADED, requests)
+                .withSlo(450, 99, 40, 99);
+        PlannerSpec p = PlannerSpec.defaults(MAX_WORKERS, 0, PlannerSpec.startupS(m), 0)
+                .withInterval(INTERVAL_S)
+                .withInitial(2, 0)
                 .withPredictor(predictor);
-        return new Emulator(spec, step(LOW_RPS, HIGH_RPS, STEP_S, 7)).withPlanner(p).run();
+        return new Emulator(spec, step(LOW_RPS, HIGH_RPS, STEP_S, 7))
+                .withPlanner(p)
+                .run();
     }
 
     @Test
@@ -63,7 +70,9 @@ class PlannerTest {
         ExecutionModel m = gb200Tp4();
         // Llama-2-70B FP8: 70e9 parameters × 1 B = 70 GB over 3 GB/s = 23.3 s, plus 20 s engine start
         assertThat(m.weightBytesPerGpu() * 4).isCloseTo(69e9, within(2e9));
-        assertThat(PlannerSpec.startupS(m)).isCloseTo(20 + m.weightBytesPerGpu() * 4 / 3e9, within(1e-9)).isBetween(42.0, 44.0);
+        assertThat(PlannerSpec.startupS(m))
+                .isCloseTo(20 + m.weightBytesPerGpu() * 4 / 3e9, within(1e-9))
+                .isBetween(42.0, 44.0);
     }
 
     @Test
@@ -74,22 +83,38 @@ class PlannerTest {
         List<PlannerPoint> pts = r.planner();
         assertThat(pts).isNotEmpty();
         // before the step: a few workers serve 20 req/s
-        int before = pts.stream().filter(p -> p.timeS() < STEP_S).mapToInt(PlannerPoint::frontWorkers).max().orElseThrow();
+        int before = pts.stream()
+                .filter(p -> p.timeS() < STEP_S)
+                .mapToInt(PlannerPoint::frontWorkers)
+                .max()
+                .orElseThrow();
         assertThat(before).isBetween(1, 4);
         // the first decision that sees the step asks for more workers ...
-        PlannerPoint decision = pts.stream().filter(p -> p.timeS() > STEP_S && p.frontTarget() > before).findFirst().orElseThrow();
+        PlannerPoint decision = pts.stream()
+                .filter(p -> p.timeS() > STEP_S && p.frontTarget() > before)
+                .findFirst()
+                .orElseThrow();
         assertThat(decision.timeS()).isLessThanOrEqualTo(STEP_S + INTERVAL_S);
         // ... which serve only after the start-up delay: no decision inside it sees them
-        pts.stream().filter(p -> p.timeS() >= decision.timeS() && p.timeS() < decision.timeS() + startup)
+        pts.stream()
+                .filter(p -> p.timeS() >= decision.timeS() && p.timeS() < decision.timeS() + startup)
                 .forEach(p -> assertThat(p.frontWorkers()).isEqualTo(before));
         // and do serve afterwards
-        PlannerPoint after = pts.stream().filter(p -> p.timeS() >= decision.timeS() + startup).findFirst().orElseThrow();
+        PlannerPoint after = pts.stream()
+                .filter(p -> p.timeS() >= decision.timeS() + startup)
+                .findFirst()
+                .orElseThrow();
         assertThat(after.frontWorkers()).isGreaterThan(before);
         // the step overloads the old workers until then: TTFT of the interval with the step is far above target
-        double ttftAtStep = pts.stream().filter(p -> p.timeS() > STEP_S).findFirst().orElseThrow().ttftMeanMs();
+        double ttftAtStep = pts.stream()
+                .filter(p -> p.timeS() > STEP_S)
+                .findFirst()
+                .orElseThrow()
+                .ttftMeanMs();
         assertThat(ttftAtStep).isGreaterThan(450);
         // SLOs recover: the last five intervals under the high load meet mean TTFT and ITL objectives
-        List<PlannerPoint> high = pts.stream().filter(p -> p.observedRps() > 0.9 * HIGH_RPS).toList();
+        List<PlannerPoint> high =
+                pts.stream().filter(p -> p.observedRps() > 0.9 * HIGH_RPS).toList();
         List<PlannerPoint> tail = high.subList(high.size() - 5, high.size());
         assertThat(tail).allSatisfy(p -> {
             assertThat(p.ttftMeanMs()).isLessThan(450);
@@ -105,9 +130,14 @@ class PlannerTest {
     void aBudgetTooSmallForThePeakIsNeverExceeded() {
         ExecutionModel m = gb200Tp4();
         int max = 3;
-        EmulationSpec spec = EmulationSpec.aggregated(m, max, RouterPolicy.LEAST_LOADED, 40_000).withSlo(450, 99, 40, 99);
-        PlannerSpec p = PlannerSpec.defaults(max, 0, PlannerSpec.startupS(m), 0).withInterval(INTERVAL_S).withInitial(1, 0);
-        EmulationResult r = new Emulator(spec, step(LOW_RPS, HIGH_RPS, 120, 3)).withPlanner(p).run();
+        EmulationSpec spec = EmulationSpec.aggregated(m, max, RouterPolicy.LEAST_LOADED, 40_000)
+                .withSlo(450, 99, 40, 99);
+        PlannerSpec p = PlannerSpec.defaults(max, 0, PlannerSpec.startupS(m), 0)
+                .withInterval(INTERVAL_S)
+                .withInitial(1, 0);
+        EmulationResult r = new Emulator(spec, step(LOW_RPS, HIGH_RPS, 120, 3))
+                .withPlanner(p)
+                .run();
         assertThat(r.planner()).allSatisfy(pt -> {
             assertThat(pt.frontWorkers()).isLessThanOrEqualTo(max);
             assertThat(pt.frontTarget()).isLessThanOrEqualTo(max);
@@ -128,14 +158,21 @@ class PlannerTest {
     @Test
     void disaggregatedPlannerScalesBothPools() {
         ExecutionModel m = gb200Tp4();
-        EmulationSpec spec = EmulationSpec.aggregated(m, 8, RouterPolicy.LEAST_LOADED, 483_000).withSlo(450, 99, 40, 99)
+        EmulationSpec spec = EmulationSpec.aggregated(m, 8, RouterPolicy.LEAST_LOADED, 483_000)
+                .withSlo(450, 99, 40, 99)
                 .withDisaggregation(m, 8, 100e9);
-        PlannerSpec p = PlannerSpec.defaults(8, 8, PlannerSpec.startupS(m), PlannerSpec.startupS(m)).withInterval(INTERVAL_S)
+        PlannerSpec p = PlannerSpec.defaults(8, 8, PlannerSpec.startupS(m), PlannerSpec.startupS(m))
+                .withInterval(INTERVAL_S)
                 .withInitial(1, 1);
-        EmulationResult r = new Emulator(spec, step(10, 400, 300, 5)).withPlanner(p).run();
+        EmulationResult r =
+                new Emulator(spec, step(10, 400, 300, 5)).withPlanner(p).run();
         // the last decision while the high load still arrives (afterwards the planner scales the drain down)
-        PlannerPoint last = r.planner().stream().filter(pt -> pt.observedRps() > 0.9 * 400).reduce((a, b) -> b).orElseThrow();
-        // 400 req/s × ~1,000 prompt tokens need several prefill workers of ~110k tok/s; 400 × 256 output tok/s two decoders
+        PlannerPoint last = r.planner().stream()
+                .filter(pt -> pt.observedRps() > 0.9 * 400)
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        // 400 req/s × ~1,000 prompt tokens need several prefill workers of ~110k tok/s; 400 × 256 output tok/s two
+        // decoders
         assertThat(last.frontWorkers()).isGreaterThan(1).isLessThanOrEqualTo(8);
         assertThat(last.backWorkers()).isGreaterThan(1).isLessThanOrEqualTo(8);
         assertThat(last.itlMeanMs()).isLessThan(40);

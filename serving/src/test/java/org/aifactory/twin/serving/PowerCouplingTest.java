@@ -28,6 +28,7 @@ class PowerCouplingTest {
     private static final double CAP = 0.7;
     /** What a 70 % cap leaves: 0.7^0.44 = 0.855 of a memory-bound replica, 0.7^0.8 = 0.752 of a compute-bound one. */
     private static final double MEMORY_BOUND_KEEPS = Math.pow(CAP, 0.44);
+
     private static final double COMPUTE_BOUND_KEEPS = Math.pow(CAP, 0.8);
 
     /** GB200, Llama-2-70B FP8, TP1, no fixed overhead: every iteration is pure roofline. */
@@ -56,8 +57,8 @@ class PowerCouplingTest {
         assertThat(capped.iterationS(1, 1000, 0, 0, 0)).isCloseTo(decode / MEMORY_BOUND_KEEPS, within(decode * 1e-9));
         // an 8,192-token prefill chunk: compute-bound: time × 1 / 0.7^0.8
         double prefill = m.iterationS(0, 0, 8192, 8192 * 4096.0, 8192);
-        assertThat(capped.iterationS(0, 0, 8192, 8192 * 4096.0, 8192)).isCloseTo(prefill / COMPUTE_BOUND_KEEPS,
-                within(prefill * 1e-9));
+        assertThat(capped.iterationS(0, 0, 8192, 8192 * 4096.0, 8192))
+                .isCloseTo(prefill / COMPUTE_BOUND_KEEPS, within(prefill * 1e-9));
     }
 
     @Test
@@ -66,13 +67,31 @@ class PowerCouplingTest {
         TokenDistribution in = new TokenDistribution(DistributionKind.FIXED, 64, null, null, null);
         TokenDistribution out = new TokenDistribution(DistributionKind.FIXED, 1024, null, null, null);
         // at most 64 sequences per replica: decode stays memory-bound (at thousands it turns compute-bound)
-        EmulationSpec spec = new EmulationSpec(m, 2, null, 0, 0, RouterPolicy.LEAST_LOADED, EmulationSpec.DEFAULT_TOKEN_BUDGET, 64,
-                4_000, 0, Double.NaN, Double.NaN, 99, 99, EmulationSpec.DEFAULT_TIME_SERIES_POINTS);
-        double free = new Emulator(spec, RequestSource.offline(in, out, 1)).run().outputTokensPerS();
+        EmulationSpec spec = new EmulationSpec(
+                m,
+                2,
+                null,
+                0,
+                0,
+                RouterPolicy.LEAST_LOADED,
+                EmulationSpec.DEFAULT_TOKEN_BUDGET,
+                64,
+                4_000,
+                0,
+                Double.NaN,
+                Double.NaN,
+                99,
+                99,
+                EmulationSpec.DEFAULT_TIME_SERIES_POINTS);
+        double free =
+                new Emulator(spec, RequestSource.offline(in, out, 1)).run().outputTokensPerS();
         ExecutionModel c = m.derated(PowerThrottle.at(CAP));
-        double capped = new Emulator(spec, RequestSource.offline(in, out, 1)).withWorkerModels(new ExecutionModel[] {c, c}, null).run()
+        double capped = new Emulator(spec, RequestSource.offline(in, out, 1))
+                .withWorkerModels(new ExecutionModel[] {c, c}, null)
+                .run()
                 .outputTokensPerS();
-        // decode-heavy (64 in, 1,024 out) at saturation: within 3 % of the memory curve (the fixed 0.3 ms overhead and the
+        // decode-heavy (64 in, 1,024 out) at saturation: within 3 % of the memory curve (the fixed 0.3 ms overhead and
+        // the
         // all-reduce do not slow down), never below the compute curve
         assertThat(capped / free).isBetween(COMPUTE_BOUND_KEEPS, 1.0).isCloseTo(MEMORY_BOUND_KEEPS, within(0.03));
     }
@@ -90,22 +109,40 @@ class PowerCouplingTest {
         assertThat(facility.tokensPerJoule()).isEqualTo(it.tokensPerJoule()).isPositive();
         assertThat(facility.facilityPowerOverhead()).isEqualTo(1.25);
         assertThat(facility.facilityTokensPerJoule()).isCloseTo(it.tokensPerJoule() / 1.25, within(1e-12));
-        assertThat(facility.facilityEnergyCostUsdPerMillionTokens()).isCloseTo(it.energyCostUsdPerMillionTokens() * 1.25,
-                within(1e-12));
+        assertThat(facility.facilityEnergyCostUsdPerMillionTokens())
+                .isCloseTo(it.energyCostUsdPerMillionTokens() * 1.25, within(1e-12));
     }
 
     private static ServingReport analyse(Facility f, AnalysisContext context) {
-        return (ServingReport) new ServingAnalysis().analyze(f, new CatalogIndex(CatalogIo.builtIn(), f.catalog()), context).report();
+        return (ServingReport) new ServingAnalysis()
+                .analyze(f, new CatalogIndex(CatalogIo.builtIn(), f.catalog()), context)
+                .report();
     }
 
     /** The lab sample offered far more than it serves: throughput is capacity. */
     private static Facility saturatedLab() {
         Facility lab = Samples.LAB.load();
         TrafficProfile t = lab.workload().traffic().get(0);
-        TrafficProfile heavy = new TrafficProfile(t.id(), t.deployment(), new Arrival(ArrivalKind.POISSON, 5_000, null, null, null),
-                t.inputTokens(), t.outputTokens());
-        return new Facility(lab.formatVersion(), lab.site(), lab.halls(), lab.rows(), lab.racks(), lab.power(), lab.cooling(),
-                lab.network(), new Workload(lab.workload().deployments(), List.of(heavy), lab.workload().slos()), lab.catalog());
+        TrafficProfile heavy = new TrafficProfile(
+                t.id(),
+                t.deployment(),
+                new Arrival(ArrivalKind.POISSON, 5_000, null, null, null),
+                t.inputTokens(),
+                t.outputTokens());
+        return new Facility(
+                lab.formatVersion(),
+                lab.site(),
+                lab.halls(),
+                lab.rows(),
+                lab.racks(),
+                lab.power(),
+                lab.cooling(),
+                lab.network(),
+                new Workload(
+                        lab.workload().deployments(),
+                        List.of(heavy),
+                        lab.workload().slos()),
+                lab.catalog());
     }
 
     @Test
@@ -117,7 +154,8 @@ class PowerCouplingTest {
         ServingReport capped = analyse(f, () -> List.of(new RackPowerLimitFact("power", all, "site cap")));
         double ratio = capped.tokensPerSecond() / free.tokensPerSecond();
         assertThat(ratio).isBetween(COMPUTE_BOUND_KEEPS - 0.02, MEMORY_BOUND_KEEPS + 0.02);
-        assertThat(capped.deployments().get(0).powerLimitedReplicas()).isEqualTo(capped.deployments().get(0).replicas());
+        assertThat(capped.deployments().get(0).powerLimitedReplicas())
+                .isEqualTo(capped.deployments().get(0).replicas());
         assertThat(capped.deployments().get(0).meanGpuPowerFraction()).isCloseTo(CAP, within(1e-12));
     }
 
@@ -125,14 +163,16 @@ class PowerCouplingTest {
     void noFactOrAFactOnOtherRacksChangesNothing() {
         Facility f = Samples.SCALABLE_UNIT.load();
         ServingReport none = analyse(f, AnalysisContext.empty());
-        ServingReport other = analyse(f, () -> List.of(new RackPowerLimitFact("thermal", Map.of("no-such-rack", 0.5), "warm")));
+        ServingReport other =
+                analyse(f, () -> List.of(new RackPowerLimitFact("thermal", Map.of("no-such-rack", 0.5), "warm")));
         assertThat(other).isEqualTo(none);
         assertThat(none.deployments().get(0).powerLimitedReplicas()).isZero();
     }
 
     @Test
     void theTightestLimitPerRackWins() {
-        AnalysisContext c = () -> List.of(new RackPowerLimitFact("power", Map.of("a", 0.8, "b", 0.9), "cap"),
+        AnalysisContext c = () -> List.of(
+                new RackPowerLimitFact("power", Map.of("a", 0.8, "b", 0.9), "cap"),
                 new RackPowerLimitFact("thermal", Map.of("a", 0.85, "b", 0.6), "warm"));
         assertThat(ServingAnalysis.tightestLimits(c)).containsExactlyInAnyOrderEntriesOf(Map.of("a", 0.8, "b", 0.6));
         assertThat(new ServingAnalysis().after()).containsExactly("power", "thermal");

@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class PrefixRoutingTest {
     /** Long prompts mostly made of a shared system prompt: the case prefix caching is for. */
-    private static final TokenDistribution IN = new TokenDistribution(DistributionKind.LOGNORMAL, 4096, 1024.0, 16, 8192);
-    private static final TokenDistribution OUT = new TokenDistribution(DistributionKind.LOGNORMAL, 256, 128.0, 16, 2048);
+    private static final TokenDistribution IN =
+            new TokenDistribution(DistributionKind.LOGNORMAL, 4096, 1024.0, 16, 8192);
+
+    private static final TokenDistribution OUT =
+            new TokenDistribution(DistributionKind.LOGNORMAL, 256, 128.0, 16, 2048);
     /**
      * 20,000 sessions, Zipf 1.0, 3,072 shared tokens [E]: more prefixes than one worker's KV cache
      * holds (~1,000 of them), so where a session is routed matters. With only a few sessions every
@@ -26,11 +29,18 @@ class PrefixRoutingTest {
         return run(router, prefixes, workers, rateRps, requests, java.util.List.of());
     }
 
-    static EmulationResult run(RouterPolicy router, PrefixModel prefixes, int workers, double rateRps, int requests,
+    static EmulationResult run(
+            RouterPolicy router,
+            PrefixModel prefixes,
+            int workers,
+            double rateRps,
+            int requests,
             java.util.List<KvTier> tiers) {
-        EmulationSpec spec = EmulationSpec.aggregated(Mlperf.model("b200-gb200", Precision.FP8, 4, Efficiency.DEFAULT), workers,
-                router, requests).withSlo(450, 99, 40, 99);
-        RequestSource base = RequestSource.synthetic(new Arrival(ArrivalKind.POISSON, rateRps, null, null, null), IN, OUT, 1, 3);
+        EmulationSpec spec = EmulationSpec.aggregated(
+                        Mlperf.model("b200-gb200", Precision.FP8, 4, Efficiency.DEFAULT), workers, router, requests)
+                .withSlo(450, 99, 40, 99);
+        RequestSource base =
+                RequestSource.synthetic(new Arrival(ArrivalKind.POISSON, rateRps, null, null, null), IN, OUT, 1, 3);
         return new Emulator(spec, RequestSource.withPrefixes(base, prefixes, 3), tiers).run();
     }
 
@@ -91,11 +101,14 @@ class PrefixRoutingTest {
     }
 
     @Test
-    void traceSessionsAreMultiTurnConversations(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void traceSessionsAreMultiTurnConversations(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
         java.nio.file.Path trace = dir.resolve("trace.csv");
         // a conversation of three turns and a one-off request
-        java.nio.file.Files.writeString(trace, "arrivalS,inputTokens,outputTokens,session\n0.0,1000,200,chat-a\n0.1,500,50,\n"
-                + "1.0,1300,100,chat-a\n2.0,1500,80,chat-a\n");
+        java.nio.file.Files.writeString(
+                trace,
+                "arrivalS,inputTokens,outputTokens,session\n0.0,1000,200,chat-a\n0.1,500,50,\n"
+                        + "1.0,1300,100,chat-a\n2.0,1500,80,chat-a\n");
         RequestSource s = RequestSource.trace(trace, 1);
         RequestSource.Request r = new RequestSource.Request();
         int[][] expected = {{0, 0}, {-1, 0}, {0, 1200}, {0, 1400}}; // shared = previous turn's prompt + answer
@@ -104,8 +117,9 @@ class PrefixRoutingTest {
             assertThat(r.prefixId).isEqualTo(e[0]);
             assertThat(r.prefixTokens).isEqualTo(e[1]);
         }
-        EmulationSpec spec = EmulationSpec.aggregated(Mlperf.model("b200-gb200", Precision.FP8, 4, Efficiency.DEFAULT), 1,
-                RouterPolicy.KV_AWARE, 4).withWarmupFraction(0);
+        EmulationSpec spec = EmulationSpec.aggregated(
+                        Mlperf.model("b200-gb200", Precision.FP8, 4, Efficiency.DEFAULT), 1, RouterPolicy.KV_AWARE, 4)
+                .withWarmupFraction(0);
         // a worker caches the prompts it prefilled (block-aligned): turn 2 reuses turn 1's 992 of 1,000
         // tokens, turn 3 turn 2's 1,296 of 1,300; of 1,000 + 500 + 1,300 + 1,500 prompt tokens
         EmulationResult e = new Emulator(spec, RequestSource.trace(trace, 1)).run();

@@ -28,17 +28,29 @@ import org.junit.jupiter.api.Test;
 class ServingAnalysisTest {
 
     private static AnalysisResult analyse(Facility f) {
-        return new ServingAnalysis().analyze(f, new CatalogIndex(CatalogIo.builtIn(), f.catalog()), AnalysisContext.empty());
+        return new ServingAnalysis()
+                .analyze(f, new CatalogIndex(CatalogIo.builtIn(), f.catalog()), AnalysisContext.empty());
     }
 
     private static Facility withWorkload(Facility f, Workload w) {
-        return new Facility(f.formatVersion(), f.site(), f.halls(), f.rows(), f.racks(), f.power(), f.cooling(), f.network(), w,
+        return new Facility(
+                f.formatVersion(),
+                f.site(),
+                f.halls(),
+                f.rows(),
+                f.racks(),
+                f.power(),
+                f.cooling(),
+                f.network(),
+                w,
                 f.catalog());
     }
 
     @Test
     void isFoundThroughTheServiceLoader() {
-        assertThat(ServiceLoader.load(FacilityAnalysis.class).stream().map(p -> p.get().name())).contains("serving");
+        assertThat(ServiceLoader.load(FacilityAnalysis.class).stream()
+                        .map(p -> p.get().name()))
+                .contains("serving");
     }
 
     @Test
@@ -59,10 +71,18 @@ class ServingAnalysisTest {
     void overloadedLabMissesItsSlo() {
         Facility lab = Samples.LAB.load();
         TrafficProfile t = lab.workload().traffic().get(0);
-        TrafficProfile heavy = new TrafficProfile(t.id(), t.deployment(), new Arrival(ArrivalKind.POISSON, 5_000, null, null, null),
-                t.inputTokens(), t.outputTokens());
-        AnalysisResult r = analyse(withWorkload(lab, new Workload(lab.workload().deployments(), List.of(heavy),
-                lab.workload().slos())));
+        TrafficProfile heavy = new TrafficProfile(
+                t.id(),
+                t.deployment(),
+                new Arrival(ArrivalKind.POISSON, 5_000, null, null, null),
+                t.inputTokens(),
+                t.outputTokens());
+        AnalysisResult r = analyse(withWorkload(
+                lab,
+                new Workload(
+                        lab.workload().deployments(),
+                        List.of(heavy),
+                        lab.workload().slos())));
         assertThat(r.findings()).extracting(Finding::code).contains("SERVING_OVERLOADED", "SERVING_SLO_MISSED");
         assertThat(((ServingReport) r.report()).sloMet()).isFalse();
     }
@@ -71,12 +91,25 @@ class ServingAnalysisTest {
     void prefixSharingFromTheFileGivesKvHits() {
         Facility su = Samples.SCALABLE_UNIT.load();
         TrafficProfile t = su.workload().traffic().get(0);
-        // 64 sessions sharing 512-token prefixes: every worker soon caches them all; a prompt of ~1,024 tokens then finds
-        // its first 512 cached, so the hit rate approaches 512 / mean prompt (lognormal clamping moves the mean a little)
-        TrafficProfile shared = new TrafficProfile(t.id(), t.deployment(), t.arrival(), t.inputTokens(), t.outputTokens(),
-                List.of(), new PrefixSharing(64, 1.0, 512));
-        ServingReport r = (ServingReport) analyse(withWorkload(su, new Workload(su.workload().deployments(), List.of(shared),
-                su.workload().slos()))).report();
+        // 64 sessions sharing 512-token prefixes: every worker soon caches them all; a prompt of ~1,024 tokens then
+        // finds
+        // its first 512 cached, so the hit rate approaches 512 / mean prompt (lognormal clamping moves the mean a
+        // little)
+        TrafficProfile shared = new TrafficProfile(
+                t.id(),
+                t.deployment(),
+                t.arrival(),
+                t.inputTokens(),
+                t.outputTokens(),
+                List.of(),
+                new PrefixSharing(64, 1.0, 512));
+        ServingReport r = (ServingReport) analyse(withWorkload(
+                        su,
+                        new Workload(
+                                su.workload().deployments(),
+                                List.of(shared),
+                                su.workload().slos())))
+                .report();
         ServingReport none = (ServingReport) analyse(su).report();
         assertThat(none.deployments().get(0).kvHitRate()).isZero();
         assertThat(r.deployments().get(0).kvHitRate()).isBetween(0.3, 512 / 1024.0 + 0.05);
@@ -87,9 +120,18 @@ class ServingAnalysisTest {
         Facility lab = Samples.LAB.load();
         Deployment d = lab.workload().deployments().get(0);
         // 405e9 × 2 B = 810 GB per GPU against 186 GB × 0.9
-        Deployment big = new Deployment(d.id(), "llama-3.1-405b", Precision.BF16, ServingMode.AGGREGATED, d.racks(),
-                List.of(new WorkerPool(PoolRole.AGGREGATED, 4, new Parallelism(1, 1, 1, 1))), d.router());
-        AnalysisResult r = analyse(withWorkload(lab, new Workload(List.of(big), lab.workload().traffic(), lab.workload().slos())));
+        Deployment big = new Deployment(
+                d.id(),
+                "llama-3.1-405b",
+                Precision.BF16,
+                ServingMode.AGGREGATED,
+                d.racks(),
+                List.of(new WorkerPool(PoolRole.AGGREGATED, 4, new Parallelism(1, 1, 1, 1))),
+                d.router());
+        AnalysisResult r = analyse(withWorkload(
+                lab,
+                new Workload(
+                        List.of(big), lab.workload().traffic(), lab.workload().slos())));
         assertThat(r.findings()).extracting(Finding::code).containsExactly("SERVING_MODEL_DOES_NOT_FIT");
     }
 }

@@ -31,8 +31,10 @@ public final class ServingBenchmark {
         TokenDistribution out = new TokenDistribution(DistributionKind.LOGNORMAL, 512, 256.0, 16, 4096);
         for (int round = 0; round < 2; round++) {
             int n = round == 0 ? Math.min(requests, 100_000) : requests; // first round warms up the JIT
-            EmulationSpec spec = EmulationSpec.aggregated(m, 64, RouterPolicy.KV_AWARE, n).withSlo(450, 99, 40, 99);
-            RequestSource src = RequestSource.synthetic(new Arrival(ArrivalKind.POISSON, rate, null, null, null), in, out, 1, 1);
+            EmulationSpec spec =
+                    EmulationSpec.aggregated(m, 64, RouterPolicy.KV_AWARE, n).withSlo(450, 99, 40, 99);
+            RequestSource src =
+                    RequestSource.synthetic(new Arrival(ArrivalKind.POISSON, rate, null, null, null), in, out, 1, 1);
             Runtime rt = Runtime.getRuntime();
             System.gc();
             long heapBefore = rt.totalMemory() - rt.freeMemory();
@@ -42,10 +44,23 @@ public final class ServingBenchmark {
             long heapPeakish = rt.totalMemory() - rt.freeMemory();
             System.gc();
             long heapAfter = rt.totalMemory() - rt.freeMemory();
-            System.out.printf(Locale.ROOT, "%,d requests on 64 replicas at %.0f req/s: %.2f s wall, %,.0f requests/s emulated; "
-                    + "simulated %.0f s; %,.0f tok/s; TTFT p99 %.0f ms, ITL p99 %.1f ms; overloaded %s; heap %d MB before, "
-                    + "%d MB at end, %d MB after GC%n", n, rate, wallS, n / wallS, r.windowS(), r.totalTokensPerS(), r.ttftP99Ms(),
-                    r.itlP99Ms(), r.overloaded(), heapBefore >> 20, heapPeakish >> 20, heapAfter >> 20);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%,d requests on 64 replicas at %.0f req/s: %.2f s wall, %,.0f requests/s emulated; "
+                            + "simulated %.0f s; %,.0f tok/s; TTFT p99 %.0f ms, ITL p99 %.1f ms; overloaded %s; heap %d MB before, "
+                            + "%d MB at end, %d MB after GC%n",
+                    n,
+                    rate,
+                    wallS,
+                    n / wallS,
+                    r.windowS(),
+                    r.totalTokensPerS(),
+                    r.ttftP99Ms(),
+                    r.itlP99Ms(),
+                    r.overloaded(),
+                    heapBefore >> 20,
+                    heapPeakish >> 20,
+                    heapAfter >> 20);
         }
     }
 }

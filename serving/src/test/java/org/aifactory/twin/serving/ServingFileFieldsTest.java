@@ -31,18 +31,42 @@ class ServingFileFieldsTest {
 
     private static Facility su(Deployment d, TrafficProfile t) {
         Facility su = Samples.SCALABLE_UNIT.load();
-        return new Facility(su.formatVersion(), su.site(), su.halls(), su.rows(), su.racks(), su.power(), su.cooling(), su.network(),
-                new Workload(List.of(d), List.of(t), su.workload().slos()), su.catalog());
+        return new Facility(
+                su.formatVersion(),
+                su.site(),
+                su.halls(),
+                su.rows(),
+                su.racks(),
+                su.power(),
+                su.cooling(),
+                su.network(),
+                new Workload(List.of(d), List.of(t), su.workload().slos()),
+                su.catalog());
     }
 
     private static Facility withAllNewFields(int minReplicas, double share) {
         Facility base = Samples.SCALABLE_UNIT.load();
         Deployment d = base.workload().deployments().get(0);
         TrafficProfile t = base.workload().traffic().get(0);
-        Deployment auto = new Deployment(d.id(), d.model(), d.precision(), d.mode(), d.racks(), d.pools(), d.router(),
-                new Autoscaling(60.0, AutoscalingPredictor.CONSTANT, minReplicas), true);
-        TrafficProfile tenants = new TrafficProfile(t.id(), t.deployment(), t.arrival(), t.inputTokens(), t.outputTokens(),
-                List.of(new Tenant("acme", TenantTier.PREMIUM, share, 100_000.0), new Tenant("rest", TenantTier.BASIC, 0.5, null)),
+        Deployment auto = new Deployment(
+                d.id(),
+                d.model(),
+                d.precision(),
+                d.mode(),
+                d.racks(),
+                d.pools(),
+                d.router(),
+                new Autoscaling(60.0, AutoscalingPredictor.CONSTANT, minReplicas),
+                true);
+        TrafficProfile tenants = new TrafficProfile(
+                t.id(),
+                t.deployment(),
+                t.arrival(),
+                t.inputTokens(),
+                t.outputTokens(),
+                List.of(
+                        new Tenant("acme", TenantTier.PREMIUM, share, 100_000.0),
+                        new Tenant("rest", TenantTier.BASIC, 0.5, null)),
                 new PrefixSharing(100, 1.0, 256));
         return su(auto, tenants);
     }
@@ -54,7 +78,8 @@ class ServingFileFieldsTest {
         assertThat(back.workload()).isEqualTo(f.workload());
         // and files without them stay as they were: the sample has none of the new keys
         String sample = new String(FacilityWriter.toBytes(Samples.SCALABLE_UNIT.load()), StandardCharsets.UTF_8);
-        assertThat(sample).doesNotContain("autoscaling", "tenants", "migProfile", "prefixSharing", "confidentialComputing");
+        assertThat(sample)
+                .doesNotContain("autoscaling", "tenants", "migProfile", "prefixSharing", "confidentialComputing");
     }
 
     @Test
@@ -62,16 +87,20 @@ class ServingFileFieldsTest {
         Facility f = withAllNewFields(500, 0.7);
         assertThatThrownBy(() -> FacilityReader.withBuiltInCatalog().read(FacilityWriter.toBytes(f), "bad.json"))
                 .isInstanceOf(FacilityLoadException.class)
-                .satisfies(e -> assertThat(((FacilityLoadException) e).problems().toString())
-                        .contains("/workload/deployments/0/autoscaling/minReplicas").contains("exceeds the 144 replicas")
-                        .contains("/workload/traffic/0/tenants").contains("add up to 1.200"));
+                .satisfies(
+                        e -> assertThat(((FacilityLoadException) e).problems().toString())
+                                .contains("/workload/deployments/0/autoscaling/minReplicas")
+                                .contains("exceeds the 144 replicas")
+                                .contains("/workload/traffic/0/tenants")
+                                .contains("add up to 1.200"));
     }
 
     @Test
     void theAnalysisAutoscalesAndReportsTenantsOfAFileDeployment() {
         Facility f = withAllNewFields(2, 0.5);
-        ServingReport r = (ServingReport) new ServingAnalysis().analyze(f, new CatalogIndex(CatalogIo.builtIn(), f.catalog()),
-                AnalysisContext.empty()).report();
+        ServingReport r = (ServingReport) new ServingAnalysis()
+                .analyze(f, new CatalogIndex(CatalogIo.builtIn(), f.catalog()), AnalysisContext.empty())
+                .report();
         DeploymentServing d = r.deployments().get(0);
         assertThat(d.autoscaled()).isTrue();
         assertThat(d.confidentialComputing()).isTrue();
@@ -86,11 +115,18 @@ class ServingFileFieldsTest {
         Facility base = Samples.SCALABLE_UNIT.load();
         Deployment d = base.workload().deployments().get(0);
         // 70 GB of FP8 weights fit a 4g.90gb slice (half a GB200's memory): 144 replicas on 144 GPUs instead of 576
-        Deployment mig = new Deployment(d.id(), d.model(), d.precision(), d.mode(), d.racks(),
-                List.of(new WorkerPool(PoolRole.AGGREGATED, 144, new Parallelism(1, 1, 1, 1), "4g.90gb")), d.router());
+        Deployment mig = new Deployment(
+                d.id(),
+                d.model(),
+                d.precision(),
+                d.mode(),
+                d.racks(),
+                List.of(new WorkerPool(PoolRole.AGGREGATED, 144, new Parallelism(1, 1, 1, 1), "4g.90gb")),
+                d.router());
         Facility f = su(mig, base.workload().traffic().get(0));
-        ServingReport r = (ServingReport) new ServingAnalysis().analyze(f, new CatalogIndex(CatalogIo.builtIn(), f.catalog()),
-                AnalysisContext.empty()).report();
+        ServingReport r = (ServingReport) new ServingAnalysis()
+                .analyze(f, new CatalogIndex(CatalogIo.builtIn(), f.catalog()), AnalysisContext.empty())
+                .report();
         assertThat(r.deployments().get(0).gpus()).isEqualTo(144);
         assertThat(r.deployments().get(0).migProfile()).isEqualTo("4g.90gb");
     }

@@ -25,21 +25,25 @@ import org.aifactory.twin.model.Fluid;
 public final class CoolantProperties {
     private static final CoolantProperties WATER = new CoolantProperties(
             Fluid.WATER,
-            new LinearTable(new double[] {10, 20, 25, 30, 40, 50, 60, 70},
+            new LinearTable(
+                    new double[] {10, 20, 25, 30, 40, 50, 60, 70},
                     new double[] {999.70, 998.21, 997.05, 995.65, 992.2, 988.04, 983.2, 977.76}),
-            new LinearTable(new double[] {10, 20, 30, 40, 50, 60},
+            new LinearTable(
+                    new double[] {10, 20, 30, 40, 50, 60},
                     new double[] {4192.1, 4181.8, 4178.4, 4178.5, 4180.6, 4184.3}),
-            new LinearTable(new double[] {10, 20, 30, 40, 50, 60, 70},
+            new LinearTable(
+                    new double[] {10, 20, 30, 40, 50, 60, 70},
                     new double[] {1.3059e-3, 1.0016e-3, 0.7972e-3, 0.6527e-3, 0.5465e-3, 0.4660e-3, 0.4035e-3}));
 
     private static final CoolantProperties PG25 = new CoolantProperties(
             Fluid.PG25,
-            new LinearTable(new double[] {10, 20, 25, 30, 40, 50, 60},
+            new LinearTable(
+                    new double[] {10, 20, 25, 30, 40, 50, 60},
                     new double[] {1022.94, 1019.28, 1017.17, 1014.90, 1009.91, 1004.38, 998.40}),
-            new LinearTable(new double[] {10, 20, 25, 30, 40, 50, 60},
+            new LinearTable(
+                    new double[] {10, 20, 25, 30, 40, 50, 60},
                     new double[] {3896.3, 3920.5, 3932.6, 3944.6, 3968.6, 3992.4, 4015.7}),
-            new LinearTable(new double[] {10, 25, 50, 75},
-                    new double[] {3.583e-3, 2.083e-3, 1.078e-3, 0.681e-3}));
+            new LinearTable(new double[] {10, 25, 50, 75}, new double[] {3.583e-3, 2.083e-3, 1.078e-3, 0.681e-3}));
 
     private final Fluid fluid;
     private final LinearTable density;

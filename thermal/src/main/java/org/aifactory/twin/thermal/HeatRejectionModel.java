@@ -141,7 +141,8 @@ final class HeatRejectionModel {
         for (int i = 0; i < g; i++) {
             UnitGroup u = groups.get(i);
             if (economiser(u.type())) {
-                availAt[i] = Math.max(0, slopeKwPerK(u.type()) * u.count() * (supply - ambientFor(u.type(), dryBulbC, wetBulbC)));
+                availAt[i] = Math.max(
+                        0, slopeKwPerK(u.type()) * u.count() * (supply - ambientFor(u.type(), dryBulbC, wetBulbC)));
                 econAvail += availAt[i];
             }
         }
@@ -183,7 +184,19 @@ final class HeatRejectionModel {
                 comp[i] = load[i] / cop[i];
             }
         }
-        return new Outcome(supply, availableAtSet, unmet, load, availSet, fan, comp, cop, running, w, w > 0 ? wAmb / w : 0, chillerCap);
+        return new Outcome(
+                supply,
+                availableAtSet,
+                unmet,
+                load,
+                availSet,
+                fan,
+                comp,
+                cop,
+                running,
+                w,
+                w > 0 ? wAmb / w : 0,
+                chillerCap);
     }
 
     /**
@@ -240,8 +253,8 @@ final class HeatRejectionModel {
      * Σ w_i·max(0, T − a_i) = L is piecewise linear in T, so fill from the coldest ambient up:
      * with the k coldest units active, T = (L + Σ w_i·a_i)/Σ w_i, valid if T ≤ the next ambient.
      */
-    private static double supplyBalancing(double economiserLoadKw, double setpointC, double dryBulbC, double wetBulbC,
-            List<UnitGroup> groups) {
+    private static double supplyBalancing(
+            double economiserLoadKw, double setpointC, double dryBulbC, double wetBulbC, List<UnitGroup> groups) {
         int m = 0;
         double[] amb = new double[groups.size()];
         double[] w = new double[groups.size()];

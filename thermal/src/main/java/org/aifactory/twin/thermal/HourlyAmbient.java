@@ -16,9 +16,12 @@ public record HourlyAmbient(String source, double[] dryBulbC, double[] wetBulbC)
 
     public HourlyAmbient {
         if (dryBulbC.length != SyntheticClimate.HOURS_PER_YEAR || wetBulbC.length != SyntheticClimate.HOURS_PER_YEAR) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "an hourly ambient year needs %d dry-bulb and wet-bulb values, got %d and %d",
-                    SyntheticClimate.HOURS_PER_YEAR, dryBulbC.length, wetBulbC.length));
+                    SyntheticClimate.HOURS_PER_YEAR,
+                    dryBulbC.length,
+                    wetBulbC.length));
         }
         dryBulbC = dryBulbC.clone();
         wetBulbC = wetBulbC.clone();

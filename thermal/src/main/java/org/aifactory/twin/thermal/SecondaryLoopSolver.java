@@ -51,7 +51,13 @@ final class SecondaryLoopSolver {
      *     curve (catalog coldPlateFlowLpm/coldPlateDropKpa, or the default: the design flow at
      *     {@value ThermalAssumptions#RACK_DESIGN_PRESSURE_DROP_KPA} kPa)
      */
-    record RackOnLoop(String id, double xM, double yM, double requiredFlowM3s, double designFlowM3s, double coldPlateFlowM3s,
+    record RackOnLoop(
+            String id,
+            double xM,
+            double yM,
+            double requiredFlowM3s,
+            double designFlowM3s,
+            double coldPlateFlowM3s,
             double coldPlateDropPa) {
 
         /** A rack with the default cold-plate curve: {@value ThermalAssumptions#RACK_DESIGN_PRESSURE_DROP_KPA} kPa at its design flow. */
@@ -75,15 +81,23 @@ final class SecondaryLoopSolver {
             double maxNodeImbalanceRelative,
             double pipeVolumeM3) {}
 
-    Outcome solve(double cduXM, double cduYM, PumpLaw fullSpeedPump, double headerDiameterM, List<RackOnLoop> racks,
-            double densityKgPerM3, double viscosityPaS) {
+    Outcome solve(
+            double cduXM,
+            double cduYM,
+            PumpLaw fullSpeedPump,
+            double headerDiameterM,
+            List<RackOnLoop> racks,
+            double densityKgPerM3,
+            double viscosityPaS) {
         int n = racks.size();
         Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> manhattan(cduXM, cduYM, racks.get(i)))
-                .thenComparing(i -> racks.get(i).id()));
+        java.util.Arrays.sort(
+                order,
+                Comparator.<Integer>comparingDouble(i -> manhattan(cduXM, cduYM, racks.get(i)))
+                        .thenComparing(i -> racks.get(i).id()));
         HydraulicNetwork.Builder b = HydraulicNetwork.builder(2 * n + 2).reference(1);
         int pumpEdge = b.edge(1, 0, fullSpeedPump);
         int[] rackEdge = new int[n];
@@ -99,13 +113,15 @@ final class SecondaryLoopSolver {
         double downstream = total;
         for (int k = 0; k < n; k++) {
             RackOnLoop r = racks.get(order[k]);
-            double len = FITTINGS_LENGTH_FACTOR * (Math.abs(r.xM() - px) + Math.abs(r.yM() - py)) + (k == 0 ? CDU_CONNECTION_LENGTH_M : 0);
+            double len = FITTINGS_LENGTH_FACTOR * (Math.abs(r.xM() - px) + Math.abs(r.yM() - py))
+                    + (k == 0 ? CDU_CONNECTION_LENGTH_M : 0);
             PipeLaw header = new PipeLaw(len, headerDiameterM, PIPE_ROUGHNESS_M, densityKgPerM3, viscosityPaS);
             int s = b.edge(2 * k, 2 * k + 2, header);
             int ret = b.edge(2 * k + 3, 2 * k + 1, header);
             double branchD = Math.sqrt(4 * r.designFlowM3s() / (Math.PI * BRANCH_VELOCITY_M_PER_S));
             PipeLaw hoses = new PipeLaw(BRANCH_LENGTH_M, branchD, PIPE_ROUGHNESS_M, densityKgPerM3, viscosityPaS);
-            EdgeLaw coldPlates = QuadraticLaw.through(r.coldPlateFlowM3s(), r.coldPlateDropPa(), RACK_LINEAR_DROP_SHARE);
+            EdgeLaw coldPlates =
+                    QuadraticLaw.through(r.coldPlateFlowM3s(), r.coldPlateDropPa(), RACK_LINEAR_DROP_SHARE);
             rackEdge[order[k]] = b.edge(2 * k + 2, 2 * k + 3, EdgeLaw.series(hoses, coldPlates));
             init[s] = downstream;
             init[ret] = downstream;

@@ -37,10 +37,15 @@ public final class ThermalAnalysis implements FacilityAnalysis {
         List<Object> facts = new ArrayList<>();
         facts.add(new CoolingPowerFact(report.coolingPowerKw(), report.annualMeanCoolingPowerKw()));
         if (!r.gpuPowerFractionByRack().isEmpty()) {
-            facts.add(new RackPowerLimitFact(name(), r.gpuPowerFractionByRack(), String.format(Locale.ROOT,
-                    "%d racks' coolant ends above their supply or return limit at the design ambient (%.1f °C dry bulb): their GPUs "
-                            + "throttle to the heat the coolant can carry within the limits",
-                    r.gpuPowerFractionByRack().size(), report.designDryBulbC())));
+            facts.add(new RackPowerLimitFact(
+                    name(),
+                    r.gpuPowerFractionByRack(),
+                    String.format(
+                            Locale.ROOT,
+                            "%d racks' coolant ends above their supply or return limit at the design ambient (%.1f °C dry bulb): their GPUs "
+                                    + "throttle to the heat the coolant can carry within the limits",
+                            r.gpuPowerFractionByRack().size(),
+                            report.designDryBulbC())));
         }
         return new AnalysisResult(r.findings(), report, facts);
     }

@@ -2,15 +2,15 @@ package org.aifactory.twin.thermal;
 
 import static org.aifactory.twin.thermal.ThermalAssumptions.AIR_HANDLER_FAN_MIN_SPEED_FRACTION;
 import static org.aifactory.twin.thermal.ThermalAssumptions.APPROACH_EXPONENT;
+import static org.aifactory.twin.thermal.ThermalAssumptions.CDU_COOLANT_LITRES_PER_KW;
 import static org.aifactory.twin.thermal.ThermalAssumptions.CDU_DEFAULT_PUMPS;
 import static org.aifactory.twin.thermal.ThermalAssumptions.CDU_DEFAULT_STANDBY_PUMPS;
-import static org.aifactory.twin.thermal.ThermalAssumptions.MIN_GPU_POWER_FRACTION;
-import static org.aifactory.twin.thermal.ThermalAssumptions.CDU_COOLANT_LITRES_PER_KW;
 import static org.aifactory.twin.thermal.ThermalAssumptions.FACILITY_PUMP_EFFICIENCY;
 import static org.aifactory.twin.thermal.ThermalAssumptions.FACILITY_PUMP_HEAD_KPA;
 import static org.aifactory.twin.thermal.ThermalAssumptions.FACILITY_WATER_LITRES_PER_KW;
 import static org.aifactory.twin.thermal.ThermalAssumptions.FLOW_SHORTFALL_TOLERANCE;
 import static org.aifactory.twin.thermal.ThermalAssumptions.HEADER_VELOCITY_M_PER_S;
+import static org.aifactory.twin.thermal.ThermalAssumptions.MIN_GPU_POWER_FRACTION;
 import static org.aifactory.twin.thermal.ThermalAssumptions.OCP_FLOW_LPM_PER_KW;
 import static org.aifactory.twin.thermal.ThermalAssumptions.OCP_RACK_MAX_PRESSURE_DROP_KPA;
 import static org.aifactory.twin.thermal.ThermalAssumptions.PUMP_SHUTOFF_HEAD_RATIO;
@@ -36,13 +36,13 @@ import org.aifactory.twin.model.Placement;
 import org.aifactory.twin.model.Rack;
 import org.aifactory.twin.model.analysis.Finding;
 import org.aifactory.twin.model.analysis.Severity;
-import org.aifactory.twin.model.layout.SiteFrame;
 import org.aifactory.twin.model.catalog.AirHandlerType;
 import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.catalog.CduType;
 import org.aifactory.twin.model.catalog.HeatRejectionKind;
 import org.aifactory.twin.model.catalog.HeatRejectionType;
 import org.aifactory.twin.model.catalog.RackType;
+import org.aifactory.twin.model.layout.SiteFrame;
 import org.aifactory.twin.thermal.ThermalReport.CduThermal;
 import org.aifactory.twin.thermal.ThermalReport.CoolingPowerBreakdown;
 import org.aifactory.twin.thermal.ThermalReport.FacilityLoopThermal;
@@ -98,10 +98,16 @@ public final class ThermalSolver {
      *
      * @return the fraction in (0, 1]; 1 when the rack is within both limits
      */
-    public static double sustainableFraction(double supplyC, double flowKgPerS, double cpJPerKgK, double liquidHeatKw,
-            double supplyLimitC, double returnLimitC) {
+    public static double sustainableFraction(
+            double supplyC,
+            double flowKgPerS,
+            double cpJPerKgK,
+            double liquidHeatKw,
+            double supplyLimitC,
+            double returnLimitC) {
         double fSupply = supplyC > supplyLimitC ? 1 - (supplyC - supplyLimitC) / (returnLimitC - supplyLimitC) : 1;
-        double fReturn = liquidHeatKw > 0 ? flowKgPerS * cpJPerKgK * (returnLimitC - supplyC) / (liquidHeatKw * 1000) : 1;
+        double fReturn =
+                liquidHeatKw > 0 ? flowKgPerS * cpJPerKgK * (returnLimitC - supplyC) / (liquidHeatKw * 1000) : 1;
         return Math.max(MIN_GPU_POWER_FRACTION, Math.min(1, Math.min(fSupply, fReturn)));
     }
 
@@ -110,8 +116,10 @@ public final class ThermalSolver {
      * temperature (supply + ΔT/2, exact for c_p linear in T) and ρ at the supply, where the flow is
      * measured.
      */
-    public static double requiredFlowM3s(CoolantProperties coolant, double liquidHeatKw, double supplyC, double deltaTK) {
-        return liquidHeatKw * 1000
+    public static double requiredFlowM3s(
+            CoolantProperties coolant, double liquidHeatKw, double supplyC, double deltaTK) {
+        return liquidHeatKw
+                * 1000
                 / (coolant.densityKgPerM3(supplyC) * coolant.specificHeatJPerKgK(supplyC + deltaTK / 2) * deltaTK);
     }
 
@@ -168,7 +176,9 @@ public final class ThermalSolver {
          * rise [E] (the supply limit is taken to hold at full heat with the design flow).
          */
         double returnLimitFor(double designDeltaTK) {
-            return type.maxCoolantReturnC() != null ? type.maxCoolantReturnC() : type.maxCoolantSupplyC() + designDeltaTK;
+            return type.maxCoolantReturnC() != null
+                    ? type.maxCoolantReturnC()
+                    : type.maxCoolantSupplyC() + designDeltaTK;
         }
     }
 
@@ -201,8 +211,15 @@ public final class ThermalSolver {
     }
 
     /** What one secondary loop was solved with, kept to re-solve it for pump N-1. */
-    private record LoopInput(CoolingLoop loop, double supplyC, double[] cduXy, double headerDiameterM,
-            List<SecondaryLoopSolver.RackOnLoop> racks, List<RackState> states, double densityKgPerM3, double viscosityPaS) {}
+    private record LoopInput(
+            CoolingLoop loop,
+            double supplyC,
+            double[] cduXy,
+            double headerDiameterM,
+            List<SecondaryLoopSolver.RackOnLoop> racks,
+            List<RackState> states,
+            double densityKgPerM3,
+            double viscosityPaS) {}
 
     private static final class Solve {
         private final Facility f;
@@ -222,7 +239,9 @@ public final class ThermalSolver {
             this.f = f;
             this.cat = cat;
             this.frame = new SiteFrame(f.halls());
-            this.ambient = options.ambient() != null ? options.ambient() : HourlyAmbient.of(SyntheticClimate.forSite(f.site()));
+            this.ambient = options.ambient() != null
+                    ? options.ambient()
+                    : HourlyAmbient.of(SyntheticClimate.forSite(f.site()));
         }
 
         Result run() {
@@ -259,11 +278,15 @@ public final class ThermalSolver {
             for (FacilityWaterLoop fl : f.cooling().facilityLoops()) {
                 double load = loadByFacilityLoop.getOrDefault(fl.id(), 0.0);
                 List<HeatRejectionModel.UnitGroup> groups = groupsByLoop.getOrDefault(fl.id(), List.of());
-                HeatRejectionModel.Outcome o = HeatRejectionModel.evaluate(load, fl.supplyTemperatureC(), designDb, designWb, groups);
+                HeatRejectionModel.Outcome o =
+                        HeatRejectionModel.evaluate(load, fl.supplyTemperatureC(), designDb, designWb, groups);
                 facilitySupply.put(fl.id(), o.supplyC());
                 CoolantProperties w = CoolantProperties.of(fl.fluid());
-                double flowM3s = load * 1000 / (w.densityKgPerM3(o.supplyC())
-                        * w.specificHeatJPerKgK(o.supplyC() + fl.designDeltaTK() / 2) * fl.designDeltaTK());
+                double flowM3s = load
+                        * 1000
+                        / (w.densityKgPerM3(o.supplyC())
+                                * w.specificHeatJPerKgK(o.supplyC() + fl.designDeltaTK() / 2)
+                                * fl.designDeltaTK());
                 double pumpKw = flowM3s * FACILITY_PUMP_HEAD_KPA / FACILITY_PUMP_EFFICIENCY;
                 // cooling towers add their own condenser/spray pump on the share of the flow they take
                 for (int i = 0; i < groups.size(); i++) {
@@ -277,18 +300,39 @@ public final class ThermalSolver {
                 for (double v : o.groupLoadKw()) {
                     rejectedLiquidKw += v;
                 }
-                flReports.add(new FacilityLoopThermal(fl.id(), load, fl.supplyTemperatureC(), o.supplyC(),
-                        o.supplyC() + (load > 0 ? fl.designDeltaTK() : 0), flowM3s * LPM_PER_M3S, o.availableAtSetpointKw(), pumpKw));
+                flReports.add(new FacilityLoopThermal(
+                        fl.id(),
+                        load,
+                        fl.supplyTemperatureC(),
+                        o.supplyC(),
+                        o.supplyC() + (load > 0 ? fl.designDeltaTK() : 0),
+                        flowM3s * LPM_PER_M3S,
+                        o.availableAtSetpointKw(),
+                        pumpKw));
                 if (o.availableAtSetpointKw() < load * (1 - 1e-9)) {
                     boolean unmet = o.unmetKw() > 0;
-                    findings.add(new Finding(unmet ? Severity.ERROR : Severity.WARNING, "THERMAL_HEAT_REJECTION_OVER_CAPACITY", fl.id(),
-                            String.format(Locale.ROOT,
+                    findings.add(new Finding(
+                            unmet ? Severity.ERROR : Severity.WARNING,
+                            "THERMAL_HEAT_REJECTION_OVER_CAPACITY",
+                            fl.id(),
+                            String.format(
+                                    Locale.ROOT,
                                     "facility loop '%s': its heat rejection can take %.0f kW while holding %.1f °C supply at the design "
                                             + "ambient (%.1f °C dry bulb, %.1f °C wet bulb), the load is %.0f kW; %s. "
                                             + "Add units, raise the setpoint or add chillers.",
-                                    fl.id(), o.availableAtSetpointKw(), fl.supplyTemperatureC(), designDb, designWb, load,
-                                    unmet ? String.format(Locale.ROOT, "%.0f kW cannot be rejected at all", o.unmetKw())
-                                            : String.format(Locale.ROOT, "the supply settles at %.1f °C instead", o.supplyC()))));
+                                    fl.id(),
+                                    o.availableAtSetpointKw(),
+                                    fl.supplyTemperatureC(),
+                                    designDb,
+                                    designWb,
+                                    load,
+                                    unmet
+                                            ? String.format(
+                                                    Locale.ROOT, "%.0f kW cannot be rejected at all", o.unmetKw())
+                                            : String.format(
+                                                    Locale.ROOT,
+                                                    "the supply settles at %.1f °C instead",
+                                                    o.supplyC()))));
                 }
                 addUnitReports(fl, groups, o, hrReports);
             }
@@ -303,7 +347,8 @@ public final class ThermalSolver {
                 liquidHeat += r.liquidKw;
                 airHeat += r.airKw;
             }
-            CoolingPowerBreakdown power = new CoolingPowerBreakdown(cduPumpsKw, facilityPumpsKw, hrFansKw, compressorsKw, ahuFansKw);
+            CoolingPowerBreakdown power =
+                    new CoolingPowerBreakdown(cduPumpsKw, facilityPumpsKw, hrFansKw, compressorsKw, ahuFansKw);
             double coolingKw = power.totalKw();
             double pueDesign = itHeat > 0 ? (itHeat + coolingKw) / itHeat : 1;
             double[] annual = annual(groupsByLoop, loadByFacilityLoop, cduPumpsKw + facilityPumpsKw + ahuFansKw);
@@ -318,9 +363,27 @@ public final class ThermalSolver {
                     limits.put(r.rack.id(), r.gpuPowerFraction);
                 }
             }
-            ThermalReport report = new ThermalReport(designDb, designWb, itHeat, liquidHeat, airHeat, rejectedLiquidKw + airHeat,
-                    coolingKw, power, pueDesign, pueAnnual, annual[0], (int) annual[1], ambient.source(), cduReports(), rackReports(), hallReports,
-                    flReports, hrReports, n1, limits.size());
+            ThermalReport report = new ThermalReport(
+                    designDb,
+                    designWb,
+                    itHeat,
+                    liquidHeat,
+                    airHeat,
+                    rejectedLiquidKw + airHeat,
+                    coolingKw,
+                    power,
+                    pueDesign,
+                    pueAnnual,
+                    annual[0],
+                    (int) annual[1],
+                    ambient.source(),
+                    cduReports(),
+                    rackReports(),
+                    hallReports,
+                    flReports,
+                    hrReports,
+                    n1,
+                    limits.size());
             return new Result(report, findings, limits);
         }
 
@@ -333,16 +396,26 @@ public final class ThermalSolver {
                 double fraction = t == null ? 0 : Math.max(0, Math.min(1, t.liquidFraction()));
                 CoolingLoop loop = r.coolingLoopId() == null ? null : loops.get(r.coolingLoopId());
                 if (loop == null && fraction > 0) {
-                    findings.add(new Finding(Severity.ERROR, "THERMAL_RACK_NOT_LIQUID_COOLED", r.id(), String.format(Locale.ROOT,
-                            "rack '%s' (%s) sends %.0f %% of its heat to liquid but names no cooling loop; counted as air heat. "
-                                    + "Set its coolingLoopId.", r.id(), r.type(), fraction * 100)));
+                    findings.add(new Finding(
+                            Severity.ERROR,
+                            "THERMAL_RACK_NOT_LIQUID_COOLED",
+                            r.id(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "rack '%s' (%s) sends %.0f %% of its heat to liquid but names no cooling loop; counted as air heat. "
+                                            + "Set its coolingLoopId.",
+                                    r.id(),
+                                    r.type(),
+                                    fraction * 100)));
                     fraction = 0;
                 }
                 double[] xy = siteXy(r.placement());
                 RackState s = new RackState(r, t, heat, heat * fraction, xy[0], xy[1]);
                 racks.add(s);
                 if (loop != null && s.liquidKw > 0) {
-                    racksByLoop.computeIfAbsent(loop.id(), k -> new ArrayList<>()).add(s);
+                    racksByLoop
+                            .computeIfAbsent(loop.id(), k -> new ArrayList<>())
+                            .add(s);
                 }
             }
         }
@@ -390,22 +463,41 @@ public final class ThermalSolver {
                 c.powerKw = c.type.parasiticPowerKw() * (c.flowM3s * c.headPa) / (ratedFlow * ratedHead);
                 total += c.powerKw;
                 if (c.flowM3s > ratedFlow * (1 + FLOW_SHORTFALL_TOLERANCE)) {
-                    findings.add(new Finding(Severity.WARNING, "THERMAL_LOOP_OVER_CAPACITY", c.cdu.id(), String.format(Locale.ROOT,
-                            "CDU '%s' (%s) moves %.0f L/min on its secondary loops, above its rated %.0f L/min at %.0f kPa (%.0f %%): its "
-                                    + "pumps run beyond their rated point. Fewer racks on it, or a CDU rated for more flow.",
-                            c.cdu.id(), c.type.id(), c.flowM3s * LPM_PER_M3S, c.type.maxFlowLpm(), c.type.pumpHeadKpa(),
-                            100 * c.flowM3s / ratedFlow)));
+                    findings.add(new Finding(
+                            Severity.WARNING,
+                            "THERMAL_LOOP_OVER_CAPACITY",
+                            c.cdu.id(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "CDU '%s' (%s) moves %.0f L/min on its secondary loops, above its rated %.0f L/min at %.0f kPa (%.0f %%): its "
+                                            + "pumps run beyond their rated point. Fewer racks on it, or a CDU rated for more flow.",
+                                    c.cdu.id(),
+                                    c.type.id(),
+                                    c.flowM3s * LPM_PER_M3S,
+                                    c.type.maxFlowLpm(),
+                                    c.type.pumpHeadKpa(),
+                                    100 * c.flowM3s / ratedFlow)));
                 }
                 if (c.loadKw > c.type.capacityKw() * (1 + 1e-9)) {
-                    findings.add(new Finding(Severity.ERROR, "THERMAL_CDU_OVER_CAPACITY", c.cdu.id(), String.format(Locale.ROOT,
-                            "CDU '%s' (%s) carries %.0f kW, over its capacity of %.0f kW (%.0f %%). Move racks to another CDU or use a larger one.",
-                            c.cdu.id(), c.type.id(), c.loadKw, c.type.capacityKw(), 100 * utilisation)));
+                    findings.add(new Finding(
+                            Severity.ERROR,
+                            "THERMAL_CDU_OVER_CAPACITY",
+                            c.cdu.id(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "CDU '%s' (%s) carries %.0f kW, over its capacity of %.0f kW (%.0f %%). Move racks to another CDU or use a larger one.",
+                                    c.cdu.id(),
+                                    c.type.id(),
+                                    c.loadKw,
+                                    c.type.capacityKw(),
+                                    100 * utilisation)));
                 }
             }
             return total;
         }
 
-        private void solveLoop(CduState c, CoolingLoop l, double supplyC, double[] cduXy, PumpLaw pump, double headerD) {
+        private void solveLoop(
+                CduState c, CoolingLoop l, double supplyC, double[] cduXy, PumpLaw pump, double headerD) {
             List<RackState> rs = racksByLoop.getOrDefault(l.id(), List.of());
             if (rs.isEmpty()) {
                 return;
@@ -417,21 +509,29 @@ public final class ThermalSolver {
             List<SecondaryLoopSolver.RackOnLoop> on = new ArrayList<>(rs.size());
             for (RackState r : rs) {
                 double required = requiredFlowM3s(p, r.liquidKw, supplyC, dT);
-                double designKw = r.type == null ? r.liquidKw : Math.max(r.liquidKw, r.type.maxPowerKw() * r.type.liquidFraction());
+                double designKw = r.type == null
+                        ? r.liquidKw
+                        : Math.max(r.liquidKw, r.type.maxPowerKw() * r.type.liquidFraction());
                 double design = OCP_FLOW_LPM_PER_KW * designKw / LPM_PER_M3S;
                 // the catalog's cold-plate point if it has one, else the default: 100 kPa [E] at the design flow
-                boolean catalogCurve = r.type != null && r.type.coldPlateDropKpa() != null && r.type.coldPlateFlowLpm() != null;
+                boolean catalogCurve =
+                        r.type != null && r.type.coldPlateDropKpa() != null && r.type.coldPlateFlowLpm() != null;
                 double plateFlow = catalogCurve ? r.type.coldPlateFlowLpm() / LPM_PER_M3S : design;
                 double plateDropPa = (catalogCurve ? r.type.coldPlateDropKpa() : RACK_DESIGN_PRESSURE_DROP_KPA) * 1000;
-                on.add(new SecondaryLoopSolver.RackOnLoop(r.rack.id(), r.xM, r.yM, required, design, plateFlow, plateDropPa));
+                on.add(new SecondaryLoopSolver.RackOnLoop(
+                        r.rack.id(), r.xM, r.yM, required, design, plateFlow, plateDropPa));
                 r.requiredLpm = required * LPM_PER_M3S;
             }
             SecondaryLoopSolver.Outcome o;
             try {
                 o = loopSolver.solve(cduXy[0], cduXy[1], pump, headerD, on, rho, p.viscosityPaS(supplyC + dT / 2));
-                c.solvedLoops.add(new LoopInput(l, supplyC, cduXy, headerD, on, rs, rho, p.viscosityPaS(supplyC + dT / 2)));
+                c.solvedLoops.add(
+                        new LoopInput(l, supplyC, cduXy, headerD, on, rs, rho, p.viscosityPaS(supplyC + dT / 2)));
             } catch (HydraulicSolverException e) {
-                findings.add(new Finding(Severity.ERROR, "THERMAL_LOOP_NOT_SOLVED", l.id(),
+                findings.add(new Finding(
+                        Severity.ERROR,
+                        "THERMAL_LOOP_NOT_SOLVED",
+                        l.id(),
                         "loop '" + l.id() + "': the hydraulic solve failed: " + e.getMessage()));
                 return;
             }
@@ -465,17 +565,37 @@ public final class ThermalSolver {
                 r.returnC = ret;
                 r.dropKpa = o.rackDropPa()[i] / 1000;
                 c.heatCapacityFlowKwPerK += mdot * cp / 1000;
-                rackCapacity += RACK_COOLANT_VOLUME_L / 1000 * rho * cpSupply / 1000 + RACK_METAL_HEAT_CAPACITY_KJ_PER_K;
+                rackCapacity +=
+                        RACK_COOLANT_VOLUME_L / 1000 * rho * cpSupply / 1000 + RACK_METAL_HEAT_CAPACITY_KJ_PER_K;
                 if (q < r.requiredLpm / LPM_PER_M3S * (1 - FLOW_SHORTFALL_TOLERANCE)) {
-                    findings.add(new Finding(Severity.ERROR, "THERMAL_RACK_STARVED", r.rack.id(), String.format(Locale.ROOT,
-                            "rack '%s' gets %.1f L/min, it needs %.1f L/min for %.0f kW at %.1f K rise, with the pump of CDU '%s' at "
-                                    + "%.0f %% speed. Fewer racks on loop '%s', or a CDU with more head.",
-                            r.rack.id(), r.flowLpm, r.requiredLpm, r.liquidKw, dT, c.cdu.id(), 100 * o.speedFraction(), l.id())));
+                    findings.add(new Finding(
+                            Severity.ERROR,
+                            "THERMAL_RACK_STARVED",
+                            r.rack.id(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "rack '%s' gets %.1f L/min, it needs %.1f L/min for %.0f kW at %.1f K rise, with the pump of CDU '%s' at "
+                                            + "%.0f %% speed. Fewer racks on loop '%s', or a CDU with more head.",
+                                    r.rack.id(),
+                                    r.flowLpm,
+                                    r.requiredLpm,
+                                    r.liquidKw,
+                                    dT,
+                                    c.cdu.id(),
+                                    100 * o.speedFraction(),
+                                    l.id())));
                 }
                 if (r.dropKpa > OCP_RACK_MAX_PRESSURE_DROP_KPA) {
-                    findings.add(new Finding(Severity.WARNING, "THERMAL_RACK_PRESSURE_OVER_LIMIT", r.rack.id(), String.format(Locale.ROOT,
-                            "rack '%s' sees %.0f kPa across its branch, above the OCP RPU bound of %.0f kPa.",
-                            r.rack.id(), r.dropKpa, OCP_RACK_MAX_PRESSURE_DROP_KPA)));
+                    findings.add(new Finding(
+                            Severity.WARNING,
+                            "THERMAL_RACK_PRESSURE_OVER_LIMIT",
+                            r.rack.id(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "rack '%s' sees %.0f kPa across its branch, above the OCP RPU bound of %.0f kPa.",
+                                    r.rack.id(),
+                                    r.dropKpa,
+                                    OCP_RACK_MAX_PRESSURE_DROP_KPA)));
                 }
                 Double limit = r.limitC();
                 if (limit != null) {
@@ -493,38 +613,88 @@ public final class ThermalSolver {
                         lowestReturnLimit = Math.min(lowestReturnLimit, returnLimit);
                     }
                     if (supplyOver || retOver) {
-                        r.gpuPowerFraction = sustainableFraction(supplyC, mdot, p.specificHeatJPerKgK((supplyC + returnLimit) / 2), r.liquidKw,
-                                limit, returnLimit);
+                        r.gpuPowerFraction = sustainableFraction(
+                                supplyC,
+                                mdot,
+                                p.specificHeatJPerKgK((supplyC + returnLimit) / 2),
+                                r.liquidKw,
+                                limit,
+                                returnLimit);
                         throttled.add(r.rack.id());
                         lowestFraction = Math.min(lowestFraction, r.gpuPowerFraction);
                     }
                 }
             }
             if (!returnOver.isEmpty()) {
-                findings.add(new Finding(Severity.ERROR, "THERMAL_RETURN_OVER_LIMIT", l.id(), String.format(Locale.ROOT,
-                        "loop '%s' (CDU '%s'): %d racks return coolant above their return limit (hottest %.1f °C, lowest limit %.1f °C): "
-                                + "%s. More flow (a CDU with more head, fewer racks on the loop) or a cooler supply.",
-                        l.id(), c.cdu.id(), returnOver.size(), hottestReturn, lowestReturnLimit, listed(returnOver))));
+                findings.add(new Finding(
+                        Severity.ERROR,
+                        "THERMAL_RETURN_OVER_LIMIT",
+                        l.id(),
+                        String.format(
+                                Locale.ROOT,
+                                "loop '%s' (CDU '%s'): %d racks return coolant above their return limit (hottest %.1f °C, lowest limit %.1f °C): "
+                                        + "%s. More flow (a CDU with more head, fewer racks on the loop) or a cooler supply.",
+                                l.id(),
+                                c.cdu.id(),
+                                returnOver.size(),
+                                hottestReturn,
+                                lowestReturnLimit,
+                                listed(returnOver))));
             }
             if (!throttled.isEmpty()) {
-                findings.add(new Finding(Severity.WARNING, "THERMAL_RACK_THROTTLED", l.id(), String.format(Locale.ROOT,
-                        "loop '%s': %d racks cannot take their full power within their coolant limits and must throttle, the worst to "
-                                + "%.0f %% of its GPU power%s: %s (published to the serving analysis).",
-                        l.id(), throttled.size(), 100 * lowestFraction, lowestFraction <= MIN_GPU_POWER_FRACTION ? " (it cannot run)" : "",
-                        listed(throttled))));
+                findings.add(new Finding(
+                        Severity.WARNING,
+                        "THERMAL_RACK_THROTTLED",
+                        l.id(),
+                        String.format(
+                                Locale.ROOT,
+                                "loop '%s': %d racks cannot take their full power within their coolant limits and must throttle, the worst to "
+                                        + "%.0f %% of its GPU power%s: %s (published to the serving analysis).",
+                                l.id(),
+                                throttled.size(),
+                                100 * lowestFraction,
+                                lowestFraction <= MIN_GPU_POWER_FRACTION ? " (it cannot run)" : "",
+                                listed(throttled))));
             }
-            c.loopHeatCapacityKjPerK += rackCapacity + (o.pipeVolumeM3() + CDU_COOLANT_LITRES_PER_KW * c.type.capacityKw() / 1000.0
-                    / Math.max(1, c.loops.size())) * rho * cpSupply / 1000;
+            c.loopHeatCapacityKjPerK += rackCapacity
+                    + (o.pipeVolumeM3()
+                                    + CDU_COOLANT_LITRES_PER_KW
+                                            * c.type.capacityKw()
+                                            / 1000.0
+                                            / Math.max(1, c.loops.size()))
+                            * rho
+                            * cpSupply
+                            / 1000;
             if (!overLimit.isEmpty()) {
-                findings.add(new Finding(Severity.ERROR, "THERMAL_SUPPLY_OVER_LIMIT", l.id(), String.format(Locale.ROOT,
-                        "loop '%s' supplies %.1f °C (CDU '%s': facility water %.1f °C + approach %.1f K), above the coolant limit "
-                                + "(lowest %.1f °C) of %d of its racks: %s. Lower the facility-water temperature or the loop setpoint.",
-                        l.id(), supplyC, c.cdu.id(), c.facilitySupplyC, c.approachK, lowestLimit, overLimit.size(), listed(overLimit))));
+                findings.add(new Finding(
+                        Severity.ERROR,
+                        "THERMAL_SUPPLY_OVER_LIMIT",
+                        l.id(),
+                        String.format(
+                                Locale.ROOT,
+                                "loop '%s' supplies %.1f °C (CDU '%s': facility water %.1f °C + approach %.1f K), above the coolant limit "
+                                        + "(lowest %.1f °C) of %d of its racks: %s. Lower the facility-water temperature or the loop setpoint.",
+                                l.id(),
+                                supplyC,
+                                c.cdu.id(),
+                                c.facilitySupplyC,
+                                c.approachK,
+                                lowestLimit,
+                                overLimit.size(),
+                                listed(overLimit))));
             }
             if (l.ashraeClass() != null && supplyC > l.ashraeClass().maxSupplyC() + TEMPERATURE_TOLERANCE_K) {
-                findings.add(new Finding(Severity.WARNING, "THERMAL_SUPPLY_OVER_ASHRAE_CLASS", l.id(), String.format(Locale.ROOT,
-                        "loop '%s' supplies %.1f °C, above the %.0f °C of its ASHRAE class %s.",
-                        l.id(), supplyC, l.ashraeClass().maxSupplyC(), l.ashraeClass().name())));
+                findings.add(new Finding(
+                        Severity.WARNING,
+                        "THERMAL_SUPPLY_OVER_ASHRAE_CLASS",
+                        l.id(),
+                        String.format(
+                                Locale.ROOT,
+                                "loop '%s' supplies %.1f °C, above the %.0f °C of its ASHRAE class %s.",
+                                l.id(),
+                                supplyC,
+                                l.ashraeClass().maxSupplyC(),
+                                l.ashraeClass().name())));
             }
         }
 
@@ -534,19 +704,24 @@ public final class ThermalSolver {
             Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
             for (HeatRejectionUnit u : f.cooling().heatRejection()) {
                 if (cat.heatRejection(u.type()).isPresent()) {
-                    counts.computeIfAbsent(u.facilityLoopId(), k -> new LinkedHashMap<>()).merge(u.type(), 1, Integer::sum);
+                    counts.computeIfAbsent(u.facilityLoopId(), k -> new LinkedHashMap<>())
+                            .merge(u.type(), 1, Integer::sum);
                 }
             }
             Map<String, List<HeatRejectionModel.UnitGroup>> out = new HashMap<>();
             counts.forEach((loop, byType) -> {
                 List<HeatRejectionModel.UnitGroup> g = new ArrayList<>();
-                byType.forEach((type, n) -> g.add(new HeatRejectionModel.UnitGroup(cat.heatRejection(type).orElseThrow(), n)));
+                byType.forEach((type, n) -> g.add(
+                        new HeatRejectionModel.UnitGroup(cat.heatRejection(type).orElseThrow(), n)));
                 out.put(loop, List.copyOf(g));
             });
             return out;
         }
 
-        private void addUnitReports(FacilityWaterLoop fl, List<HeatRejectionModel.UnitGroup> groups, HeatRejectionModel.Outcome o,
+        private void addUnitReports(
+                FacilityWaterLoop fl,
+                List<HeatRejectionModel.UnitGroup> groups,
+                HeatRejectionModel.Outcome o,
                 List<HeatRejectionThermal> out) {
             int[] seen = new int[groups.size()];
             for (HeatRejectionUnit u : f.cooling().heatRejection()) {
@@ -562,9 +737,18 @@ public final class ThermalSolver {
                         int k = o.groupRunning()[i];
                         boolean on = seen[i]++ < k;
                         double share = on ? 1.0 / k : 0;
-                        out.add(new HeatRejectionThermal(u.id(), t.id(), t.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                                fl.id(), o.groupLoadKw()[i] * share, o.groupAvailableAtSetpointKw()[i] / g.count(), o.supplyC(),
-                                o.groupFanKw()[i] * share, o.groupCompressorKw()[i] * share, chiller ? o.groupCop()[i] : null, on));
+                        out.add(new HeatRejectionThermal(
+                                u.id(),
+                                t.id(),
+                                t.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                                fl.id(),
+                                o.groupLoadKw()[i] * share,
+                                o.groupAvailableAtSetpointKw()[i] / g.count(),
+                                o.supplyC(),
+                                o.groupFanKw()[i] * share,
+                                o.groupCompressorKw()[i] * share,
+                                chiller ? o.groupCop()[i] : null,
+                                on));
                     }
                 }
             }
@@ -600,9 +784,16 @@ public final class ThermalSolver {
                 fans += fan;
                 out.add(new HallAir(e.getKey(), load, v[0], v[0] > 0 ? u : 0, fan));
                 if (load > v[0] * (1 + 1e-9)) {
-                    findings.add(new Finding(Severity.ERROR, "THERMAL_AIR_OVER_CAPACITY", e.getKey(), String.format(Locale.ROOT,
-                            "hall '%s': the racks leave %.0f kW in the air, its air handlers remove %.0f kW. Add air handlers.",
-                            e.getKey(), load, v[0])));
+                    findings.add(new Finding(
+                            Severity.ERROR,
+                            "THERMAL_AIR_OVER_CAPACITY",
+                            e.getKey(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "hall '%s': the racks leave %.0f kW in the air, its air handlers remove %.0f kW. Add air handlers.",
+                                    e.getKey(),
+                                    load,
+                                    v[0])));
                 }
             }
             return fans;
@@ -611,15 +802,20 @@ public final class ThermalSolver {
         // ---- year ----------------------------------------------------------------------------
 
         /** {mean cooling power kW, hours any facility loop is above its setpoint}. */
-        private double[] annual(Map<String, List<HeatRejectionModel.UnitGroup>> groups, Map<String, Double> loads, double constantKw) {
+        private double[] annual(
+                Map<String, List<HeatRejectionModel.UnitGroup>> groups, Map<String, Double> loads, double constantKw) {
             double sum = 0;
             int hoursAbove = 0;
             for (int h = 0; h < SyntheticClimate.HOURS_PER_YEAR; h++) {
                 double kw = constantKw;
                 boolean above = false;
                 for (FacilityWaterLoop fl : f.cooling().facilityLoops()) {
-                    HeatRejectionModel.Outcome o = HeatRejectionModel.evaluate(loads.getOrDefault(fl.id(), 0.0), fl.supplyTemperatureC(),
-                            ambient.dryBulbC(h), ambient.wetBulbC(h), groups.getOrDefault(fl.id(), List.of()));
+                    HeatRejectionModel.Outcome o = HeatRejectionModel.evaluate(
+                            loads.getOrDefault(fl.id(), 0.0),
+                            fl.supplyTemperatureC(),
+                            ambient.dryBulbC(h),
+                            ambient.wetBulbC(h),
+                            groups.getOrDefault(fl.id(), List.of()));
                     kw += o.fanKw() + o.compressorKw();
                     above |= o.supplyC() > fl.supplyTemperatureC() + TEMPERATURE_TOLERANCE_K || o.unmetKw() > 0;
                 }
@@ -648,18 +844,38 @@ public final class ThermalSolver {
                     double margin = Math.max(0, limit - r.supplyC);
                     worst = Math.min(worst, margin * c.loopHeatCapacityKjPerK / c.loadKw);
                     CoolantProperties p = CoolantProperties.of(fluidOf(r));
-                    double rackC = RACK_COOLANT_VOLUME_L / 1000 * p.densityKgPerM3(r.supplyC) * p.specificHeatJPerKgK(r.supplyC) / 1000
+                    double rackC = RACK_COOLANT_VOLUME_L
+                                    / 1000
+                                    * p.densityKgPerM3(r.supplyC)
+                                    * p.specificHeatJPerKgK(r.supplyC)
+                                    / 1000
                             + RACK_METAL_HEAT_CAPACITY_KJ_PER_K;
                     worstStagnant = Math.min(worstStagnant, margin * rackC / r.liquidKw);
                 }
-                FailureCase fc = new FailureCase(c.cdu.id(), "cdu", c.racks.size(), over.size(), first(over),
-                        finite(worst), finite(worstStagnant), null, null);
+                FailureCase fc = new FailureCase(
+                        c.cdu.id(),
+                        "cdu",
+                        c.racks.size(),
+                        over.size(),
+                        first(over),
+                        finite(worst),
+                        finite(worstStagnant),
+                        null,
+                        null);
                 out.add(fc);
                 if (!over.isEmpty()) {
-                    findings.add(new Finding(Severity.WARNING, "THERMAL_N1_OVER_LIMIT", c.cdu.id(), String.format(Locale.ROOT,
-                            "if CDU '%s' fails, its %d racks lose cooling: the first reaches its coolant limit in %.0f s with coolant still "
-                                    + "circulating (%.0f s if it stops). No other CDU serves them.",
-                            c.cdu.id(), over.size(), worst, worstStagnant)));
+                    findings.add(new Finding(
+                            Severity.WARNING,
+                            "THERMAL_N1_OVER_LIMIT",
+                            c.cdu.id(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "if CDU '%s' fails, its %d racks lose cooling: the first reaches its coolant limit in %.0f s with coolant still "
+                                            + "circulating (%.0f s if it stops). No other CDU serves them.",
+                                    c.cdu.id(),
+                                    over.size(),
+                                    worst,
+                                    worstStagnant)));
                 }
             }
         }
@@ -682,7 +898,9 @@ public final class ThermalSolver {
                     continue;
                 }
                 int installed = c.type.pumps() != null ? c.type.pumps() : CDU_DEFAULT_PUMPS;
-                int standby = c.type.pumps() != null ? (c.type.standbyPumps() == null ? 0 : c.type.standbyPumps()) : CDU_DEFAULT_STANDBY_PUMPS;
+                int standby = c.type.pumps() != null
+                        ? (c.type.standbyPumps() == null ? 0 : c.type.standbyPumps())
+                        : CDU_DEFAULT_STANDBY_PUMPS;
                 int duty = installed - standby;
                 int affected = 0;
                 for (LoopInput in : c.solvedLoops) {
@@ -690,7 +908,8 @@ public final class ThermalSolver {
                 }
                 if (standby > 0) {
                     // the standby pump takes over: the same curve, nothing changes once it runs
-                    out.add(new FailureCase(c.cdu.id() + "/pump", "pump", affected, 0, List.of(), null, null, null, null));
+                    out.add(new FailureCase(
+                            c.cdu.id() + "/pump", "pump", affected, 0, List.of(), null, null, null, null));
                     continue;
                 }
                 PumpLaw reduced = duty > 1 ? c.pump.withRunning(duty - 1, duty) : null;
@@ -702,8 +921,16 @@ public final class ThermalSolver {
                     double[] flows = new double[in.racks().size()];
                     if (reduced != null) {
                         try {
-                            flows = loopSolver.solve(in.cduXy()[0], in.cduXy()[1], reduced, in.headerDiameterM(), in.racks(), in.densityKgPerM3(),
-                                    in.viscosityPaS()).rackFlowM3s();
+                            flows = loopSolver
+                                    .solve(
+                                            in.cduXy()[0],
+                                            in.cduXy()[1],
+                                            reduced,
+                                            in.headerDiameterM(),
+                                            in.racks(),
+                                            in.densityKgPerM3(),
+                                            in.viscosityPaS())
+                                    .rackFlowM3s();
                         } catch (HydraulicSolverException e) {
                             continue;
                         }
@@ -713,10 +940,14 @@ public final class ThermalSolver {
                     for (int i = 0; i < in.racks().size(); i++) {
                         RackState r = in.states().get(i);
                         double q = flows[i];
-                        lowestRatio = Math.min(lowestRatio, q / in.racks().get(i).requiredFlowM3s());
-                        double limit = r.returnLimitC != null ? r.returnLimitC : ts + in.loop().designDeltaTK();
+                        lowestRatio =
+                                Math.min(lowestRatio, q / in.racks().get(i).requiredFlowM3s());
+                        double limit = r.returnLimitC != null
+                                ? r.returnLimitC
+                                : ts + in.loop().designDeltaTK();
                         double cp = p.specificHeatJPerKgK(limit);
-                        double rackC = RACK_COOLANT_VOLUME_L / 1000 * in.densityKgPerM3() * cp / 1000 + RACK_METAL_HEAT_CAPACITY_KJ_PER_K;
+                        double rackC = RACK_COOLANT_VOLUME_L / 1000 * in.densityKgPerM3() * cp / 1000
+                                + RACK_METAL_HEAT_CAPACITY_KJ_PER_K;
                         double t0 = r.returnC == null ? ts : r.returnC;
                         if (!(q > 0)) {
                             // no circulation: the rack's coolant and metal take all its heat
@@ -736,16 +967,41 @@ public final class ThermalSolver {
                         worst = Math.min(worst, t);
                     }
                 }
-                out.add(new FailureCase(c.cdu.id() + "/pump", "pump", affected, over.size(), first(over), finite(worst), null, null,
+                out.add(new FailureCase(
+                        c.cdu.id() + "/pump",
+                        "pump",
+                        affected,
+                        over.size(),
+                        first(over),
+                        finite(worst),
+                        null,
+                        null,
                         over.isEmpty() ? null : finite(hottestReturn)));
                 if (!over.isEmpty()) {
-                    findings.add(new Finding(Severity.WARNING, "THERMAL_N1_OVER_LIMIT", c.cdu.id(), duty > 1 ? String.format(Locale.ROOT,
-                            "if one of the %d pumps of CDU '%s' (no standby) fails, the %d left at full speed give the worst rack %.0f %% of "
-                                    + "its flow: %d racks return above their return limit (up to %.1f °C), the first after %.0f s. "
-                                    + "A standby pump, a CDU with more head, or fewer racks on it.",
-                            duty, c.cdu.id(), duty - 1, 100 * lowestRatio, over.size(), hottestReturn, worst)
-                            : String.format(Locale.ROOT, "CDU '%s' has a single pump and no standby: if it fails, circulation stops and its "
-                                    + "%d racks reach their return limit in %.0f s. Add a standby pump.", c.cdu.id(), over.size(), worst)));
+                    findings.add(new Finding(
+                            Severity.WARNING,
+                            "THERMAL_N1_OVER_LIMIT",
+                            c.cdu.id(),
+                            duty > 1
+                                    ? String.format(
+                                            Locale.ROOT,
+                                            "if one of the %d pumps of CDU '%s' (no standby) fails, the %d left at full speed give the worst rack %.0f %% of "
+                                                    + "its flow: %d racks return above their return limit (up to %.1f °C), the first after %.0f s. "
+                                                    + "A standby pump, a CDU with more head, or fewer racks on it.",
+                                            duty,
+                                            c.cdu.id(),
+                                            duty - 1,
+                                            100 * lowestRatio,
+                                            over.size(),
+                                            hottestReturn,
+                                            worst)
+                                    : String.format(
+                                            Locale.ROOT,
+                                            "CDU '%s' has a single pump and no standby: if it fails, circulation stops and its "
+                                                    + "%d racks reach their return limit in %.0f s. Add a standby pump.",
+                                            c.cdu.id(),
+                                            over.size(),
+                                            worst)));
                 }
             }
         }
@@ -755,39 +1011,68 @@ public final class ThermalSolver {
             return l == null ? Fluid.WATER : l.fluid();
         }
 
-        private void heatRejectionFailures(Map<String, List<HeatRejectionModel.UnitGroup>> groupsByLoop, Map<String, Double> loads,
+        private void heatRejectionFailures(
+                Map<String, List<HeatRejectionModel.UnitGroup>> groupsByLoop,
+                Map<String, Double> loads,
                 List<FailureCase> out) {
             double db = f.site().designDryBulbC();
             double wb = f.site().designWetBulbC();
             Map<String, FailureCase> byLoopAndType = new HashMap<>();
             for (HeatRejectionUnit u : f.cooling().heatRejection()) {
-                FacilityWaterLoop fl = f.cooling().facilityLoops().stream().filter(x -> x.id().equals(u.facilityLoopId())).findFirst()
+                FacilityWaterLoop fl = f.cooling().facilityLoops().stream()
+                        .filter(x -> x.id().equals(u.facilityLoopId()))
+                        .findFirst()
                         .orElse(null);
                 List<HeatRejectionModel.UnitGroup> groups = groupsByLoop.get(u.facilityLoopId());
                 if (fl == null || groups == null) {
                     continue;
                 }
                 String key = fl.id() + "\0" + u.type();
-                FailureCase template = byLoopAndType.computeIfAbsent(key, k -> heatRejectionFailure(fl, u.type(), groups,
-                        loads.getOrDefault(fl.id(), 0.0), db, wb));
+                FailureCase template = byLoopAndType.computeIfAbsent(
+                        key, k -> heatRejectionFailure(fl, u.type(), groups, loads.getOrDefault(fl.id(), 0.0), db, wb));
                 if (template == null) {
                     continue;
                 }
-                out.add(new FailureCase(u.id(), "heat-rejection", template.racksAffected(), template.racksOverLimit(),
-                        template.overLimitRackIds(), template.secondsToLimit(), null, template.steadyStateFacilitySupplyC(), null));
+                out.add(new FailureCase(
+                        u.id(),
+                        "heat-rejection",
+                        template.racksAffected(),
+                        template.racksOverLimit(),
+                        template.overLimitRackIds(),
+                        template.secondsToLimit(),
+                        null,
+                        template.steadyStateFacilitySupplyC(),
+                        null));
                 if (template.racksOverLimit() > 0) {
-                    findings.add(new Finding(Severity.WARNING, "THERMAL_N1_OVER_LIMIT", u.id(), String.format(Locale.ROOT,
-                            "if heat-rejection unit '%s' fails, facility loop '%s' %s and %d racks exceed their coolant limit, "
-                                    + "the first after %.0f s.",
-                            u.id(), fl.id(), template.steadyStateFacilitySupplyC() == null ? "cannot reject its load"
-                                    : String.format(Locale.ROOT, "settles at %.1f °C", template.steadyStateFacilitySupplyC()),
-                            template.racksOverLimit(), template.secondsToLimit() == null ? Double.NaN : template.secondsToLimit())));
+                    findings.add(new Finding(
+                            Severity.WARNING,
+                            "THERMAL_N1_OVER_LIMIT",
+                            u.id(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "if heat-rejection unit '%s' fails, facility loop '%s' %s and %d racks exceed their coolant limit, "
+                                            + "the first after %.0f s.",
+                                    u.id(),
+                                    fl.id(),
+                                    template.steadyStateFacilitySupplyC() == null
+                                            ? "cannot reject its load"
+                                            : String.format(
+                                                    Locale.ROOT,
+                                                    "settles at %.1f °C",
+                                                    template.steadyStateFacilitySupplyC()),
+                                    template.racksOverLimit(),
+                                    template.secondsToLimit() == null ? Double.NaN : template.secondsToLimit())));
                 }
             }
         }
 
-        private FailureCase heatRejectionFailure(FacilityWaterLoop fl, String type, List<HeatRejectionModel.UnitGroup> groups,
-                double load, double db, double wb) {
+        private FailureCase heatRejectionFailure(
+                FacilityWaterLoop fl,
+                String type,
+                List<HeatRejectionModel.UnitGroup> groups,
+                double load,
+                double db,
+                double wb) {
             if (load <= 0) {
                 return null;
             }
@@ -801,7 +1086,12 @@ public final class ThermalSolver {
             HeatRejectionModel.Outcome o = HeatRejectionModel.evaluate(load, fl.supplyTemperatureC(), db, wb, reduced);
             double t0 = facilitySupply.getOrDefault(fl.id(), fl.supplyTemperatureC());
             CoolantProperties w = CoolantProperties.of(fl.fluid());
-            double capacity = FACILITY_WATER_LITRES_PER_KW * load / 1000 * w.densityKgPerM3(t0) * w.specificHeatJPerKgK(t0) / 1000;
+            double capacity = FACILITY_WATER_LITRES_PER_KW
+                    * load
+                    / 1000
+                    * w.densityKgPerM3(t0)
+                    * w.specificHeatJPerKgK(t0)
+                    / 1000;
             int affected = 0;
             List<String> over = new ArrayList<>();
             double worst = Double.POSITIVE_INFINITY;
@@ -824,15 +1114,24 @@ public final class ThermalSolver {
                     }
                 }
             }
-            return new FailureCase(fl.id(), "heat-rejection", affected, over.size(), first(over), finite(worst), null,
-                    o.unmetKw() > 0 ? null : o.supplyC(), null);
+            return new FailureCase(
+                    fl.id(),
+                    "heat-rejection",
+                    affected,
+                    over.size(),
+                    first(over),
+                    finite(worst),
+                    null,
+                    o.unmetKw() > 0 ? null : o.supplyC(),
+                    null);
         }
 
         /**
          * Lumped facility water: C·dT/dt = load − chillers − W·(T − T_amb). With W &gt; 0,
          * T(t) = T∞ + (T0 − T∞)·e^(−t·W/C); otherwise T rises linearly.
          */
-        private static double secondsUntil(double limitC, double t0, HeatRejectionModel.Outcome o, double load, double capacityKjPerK) {
+        private static double secondsUntil(
+                double limitC, double t0, HeatRejectionModel.Outcome o, double load, double capacityKjPerK) {
             if (limitC <= t0) {
                 return 0;
             }
@@ -857,19 +1156,40 @@ public final class ThermalSolver {
                 double supply = Double.isNaN(c.supplyC) ? 0 : c.supplyC;
                 double ret = c.heatCapacityFlowKwPerK > 0 ? supply + c.loadKw / c.heatCapacityFlowKwPerK : supply;
                 double fsC = c.facilitySupplyC;
-                FacilityWaterLoop fl = f.cooling().facilityLoops().stream().filter(x -> x.id().equals(c.cdu.facilityLoopId())).findFirst()
+                FacilityWaterLoop fl = f.cooling().facilityLoops().stream()
+                        .filter(x -> x.id().equals(c.cdu.facilityLoopId()))
+                        .findFirst()
                         .orElse(null);
                 double fwFlow = 0;
                 double fwReturn = fsC;
                 if (fl != null && c.loadKw > 0) {
                     CoolantProperties w = CoolantProperties.of(fl.fluid());
-                    fwFlow = c.loadKw * 1000 / (w.densityKgPerM3(fsC) * w.specificHeatJPerKgK(fsC + fl.designDeltaTK() / 2)
-                            * fl.designDeltaTK()) * LPM_PER_M3S;
+                    fwFlow = c.loadKw
+                            * 1000
+                            / (w.densityKgPerM3(fsC)
+                                    * w.specificHeatJPerKgK(fsC + fl.designDeltaTK() / 2)
+                                    * fl.designDeltaTK())
+                            * LPM_PER_M3S;
                     fwReturn = fsC + fl.designDeltaTK();
                 }
-                out.add(new CduThermal(c.cdu.id(), c.cdu.facilityLoopId(), c.loadKw, capacity, capacity > 0 ? c.loadKw / capacity : 0,
-                        supply, ret, c.flowM3s * LPM_PER_M3S, c.approachK, fsC, fwReturn, fwFlow, c.speed, c.headPa / 1000, c.powerKw,
-                        c.iterations, c.imbalance));
+                out.add(new CduThermal(
+                        c.cdu.id(),
+                        c.cdu.facilityLoopId(),
+                        c.loadKw,
+                        capacity,
+                        capacity > 0 ? c.loadKw / capacity : 0,
+                        supply,
+                        ret,
+                        c.flowM3s * LPM_PER_M3S,
+                        c.approachK,
+                        fsC,
+                        fwReturn,
+                        fwFlow,
+                        c.speed,
+                        c.headPa / 1000,
+                        c.powerKw,
+                        c.iterations,
+                        c.imbalance));
             }
             return out;
         }
@@ -877,8 +1197,20 @@ public final class ThermalSolver {
         private List<RackThermal> rackReports() {
             List<RackThermal> out = new ArrayList<>(racks.size());
             for (RackState r : racks) {
-                out.add(new RackThermal(r.rack.id(), r.rack.coolingLoopId(), r.heatKw, r.liquidKw, r.airKw, r.flowLpm, r.requiredLpm,
-                        r.supplyC, r.returnC, r.limitC(), r.dropKpa, r.returnLimitC, r.gpuPowerFraction));
+                out.add(new RackThermal(
+                        r.rack.id(),
+                        r.rack.coolingLoopId(),
+                        r.heatKw,
+                        r.liquidKw,
+                        r.airKw,
+                        r.flowLpm,
+                        r.requiredLpm,
+                        r.supplyC,
+                        r.returnC,
+                        r.limitC(),
+                        r.dropKpa,
+                        r.returnLimitC,
+                        r.gpuPowerFraction));
             }
             return out;
         }
@@ -888,7 +1220,9 @@ public final class ThermalSolver {
         }
 
         private static String listed(List<String> ids) {
-            return ids.size() <= 5 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more";
+            return ids.size() <= 5
+                    ? String.join(", ", ids)
+                    : String.join(", ", ids.subList(0, 5)) + " and " + (ids.size() - 5) + " more";
         }
 
         private static Double finite(double v) {

@@ -48,15 +48,19 @@ class HourlyAmbientTest {
         assertThat(year.wetBulbC()[0]).isEqualTo(15);
         Facility f = Samples.LAB.load();
         CatalogIndex cat = new CatalogIndex(CatalogIo.builtIn(), f.catalog());
-        ThermalReport r = new ThermalSolver().solve(f, cat, new ThermalSolver.Options(year)).report();
+        ThermalReport r = new ThermalSolver()
+                .solve(f, cat, new ThermalSolver.Options(year))
+                .report();
         ThermalReport.CoolingPowerBreakdown p = r.coolingPower();
-        double expected = p.cduPumpsKw() + p.facilityPumpsKw() + p.airHandlerFansKw() + 102 / 15.0 + 30 * 0.25 * 0.25 * 0.25;
+        double expected =
+                p.cduPumpsKw() + p.facilityPumpsKw() + p.airHandlerFansKw() + 102 / 15.0 + 30 * 0.25 * 0.25 * 0.25;
         assertThat(r.annualMeanCoolingPowerKw()).isCloseTo(expected, within(1e-9));
         assertThat(r.pueAnnual()).isCloseTo((r.itHeatKw() + expected) / r.itHeatKw(), within(1e-12));
         assertThat(r.annualAmbientSource()).isEqualTo("constant-20C.csv");
         assertThat(r.hoursFacilitySupplyAboveSetpoint()).isZero();
         // through the analysis: the fact in the context is used
-        ThermalReport viaAnalysis = (ThermalReport) new ThermalAnalysis().analyze(f, cat, () -> List.of(fact)).report();
+        ThermalReport viaAnalysis = (ThermalReport)
+                new ThermalAnalysis().analyze(f, cat, () -> List.of(fact)).report();
         assertThat(viaAnalysis.annualAmbientSource()).isEqualTo("constant-20C.csv");
         assertThat(viaAnalysis.pueAnnual()).isEqualTo(r.pueAnnual());
         // without the CSV, the synthetic year (a warmer summer) gives another figure

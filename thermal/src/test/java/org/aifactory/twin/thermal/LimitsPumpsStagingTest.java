@@ -25,44 +25,117 @@ import org.junit.jupiter.api.Test;
 class LimitsPumpsStagingTest {
     private final ThermalSolver solver = new ThermalSolver();
 
-    private static final CduType CHX2000 = CatalogIo.builtIn().cdus().stream().filter(t -> t.id().equals("coolit-chx2000")).findFirst()
+    private static final CduType CHX2000 = CatalogIo.builtIn().cdus().stream()
+            .filter(t -> t.id().equals("coolit-chx2000"))
+            .findFirst()
             .orElseThrow();
-    private static final RackType GB200 = CatalogIo.builtIn().racks().stream().filter(t -> t.id().equals("gb200-nvl72")).findFirst()
+    private static final RackType GB200 = CatalogIo.builtIn().racks().stream()
+            .filter(t -> t.id().equals("gb200-nvl72"))
+            .findFirst()
             .orElseThrow();
 
     /** The CoolIT CDU's figures with another pump arrangement, as a facility catalog entry. */
     private static CduType chx2000(String id, Integer pumps, Integer standby) {
         CduType c = CHX2000;
-        return new CduType(id, id, c.kind(), c.capacityKw(), c.approachK(), c.maxFlowLpm(), c.pumpHeadKpa(), c.parasiticPowerKw(),
-                c.widthM(), c.depthM(), c.heightM(), "[E] test", pumps, standby);
+        return new CduType(
+                id,
+                id,
+                c.kind(),
+                c.capacityKw(),
+                c.approachK(),
+                c.maxFlowLpm(),
+                c.pumpHeadKpa(),
+                c.parasiticPowerKw(),
+                c.widthM(),
+                c.depthM(),
+                c.heightM(),
+                "[E] test",
+                pumps,
+                standby);
     }
 
     /** The GB200 with another return limit and cold-plate point. */
     private static RackType gb200(String id, Double returnLimitC, Double plateDropKpa, Double plateFlowLpm) {
         RackType r = GB200;
-        return new RackType(id, id, r.kind(), r.gpu(), r.gpus(), r.cpus(), r.typicalPowerKw(), r.maxPowerKw(), r.liquidFraction(),
-                r.maxCoolantSupplyC(), r.powerShelves(), r.powerShelfRatingKw(), r.nics(), r.nicSpeedGbps(), r.widthM(), r.depthM(),
-                r.heightM(), r.weightKg(), "[E] test", returnLimitC, plateDropKpa, plateFlowLpm);
+        return new RackType(
+                id,
+                id,
+                r.kind(),
+                r.gpu(),
+                r.gpus(),
+                r.cpus(),
+                r.typicalPowerKw(),
+                r.maxPowerKw(),
+                r.liquidFraction(),
+                r.maxCoolantSupplyC(),
+                r.powerShelves(),
+                r.powerShelfRatingKw(),
+                r.nics(),
+                r.nicSpeedGbps(),
+                r.widthM(),
+                r.depthM(),
+                r.heightM(),
+                r.weightKg(),
+                "[E] test",
+                returnLimitC,
+                plateDropKpa,
+                plateFlowLpm);
     }
 
     private static Facility withCdu(Facility f, CduType type) {
         Cooling c = f.cooling();
-        List<Cdu> cdus = c.cdus().stream().map(x -> new Cdu(x.id(), type.id(), x.placement(), x.hostRackId(), x.facilityLoopId()))
+        List<Cdu> cdus = c.cdus().stream()
+                .map(x -> new Cdu(x.id(), type.id(), x.placement(), x.hostRackId(), x.facilityLoopId()))
                 .toList();
         Catalog cat = f.catalog();
-        return new Facility(f.formatVersion(), f.site(), f.halls(), f.rows(), f.racks(), f.power(),
-                new Cooling(cdus, c.loops(), c.facilityLoops(), c.heatRejection(), c.airHandlers()), f.network(), f.workload(),
-                new Catalog(cat.gpus(), cat.racks(), List.of(type), cat.heatRejection(), cat.airHandlers(), cat.powerEquipment(),
-                        cat.switches(), cat.cables(), cat.models()));
+        return new Facility(
+                f.formatVersion(),
+                f.site(),
+                f.halls(),
+                f.rows(),
+                f.racks(),
+                f.power(),
+                new Cooling(cdus, c.loops(), c.facilityLoops(), c.heatRejection(), c.airHandlers()),
+                f.network(),
+                f.workload(),
+                new Catalog(
+                        cat.gpus(),
+                        cat.racks(),
+                        List.of(type),
+                        cat.heatRejection(),
+                        cat.airHandlers(),
+                        cat.powerEquipment(),
+                        cat.switches(),
+                        cat.cables(),
+                        cat.models()));
     }
 
     private static Facility withRackType(Facility f, RackType type) {
-        List<Rack> racks = f.racks().stream().map(r -> new Rack(r.id(), type.id(), r.rowId(), r.placement(), r.feeds(), r.coolingLoopId(),
-                r.powerKw())).toList();
+        List<Rack> racks = f.racks().stream()
+                .map(r -> new Rack(
+                        r.id(), type.id(), r.rowId(), r.placement(), r.feeds(), r.coolingLoopId(), r.powerKw()))
+                .toList();
         Catalog cat = f.catalog();
-        return new Facility(f.formatVersion(), f.site(), f.halls(), f.rows(), racks, f.power(), f.cooling(), f.network(), f.workload(),
-                new Catalog(cat.gpus(), List.of(type), cat.cdus(), cat.heatRejection(), cat.airHandlers(), cat.powerEquipment(),
-                        cat.switches(), cat.cables(), cat.models()));
+        return new Facility(
+                f.formatVersion(),
+                f.site(),
+                f.halls(),
+                f.rows(),
+                racks,
+                f.power(),
+                f.cooling(),
+                f.network(),
+                f.workload(),
+                new Catalog(
+                        cat.gpus(),
+                        List.of(type),
+                        cat.cdus(),
+                        cat.heatRejection(),
+                        cat.airHandlers(),
+                        cat.powerEquipment(),
+                        cat.switches(),
+                        cat.cables(),
+                        cat.models()));
     }
 
     /** A 20 °C design day: the dry cooler holds 30 °C and the loop its 35 °C setpoint. */
@@ -71,7 +144,10 @@ class LimitsPumpsStagingTest {
     }
 
     private static ThermalReport.FailureCase pumpCase(ThermalSolver.Result r) {
-        return r.report().n1().stream().filter(x -> x.kind().equals("pump")).findFirst().orElseThrow();
+        return r.report().n1().stream()
+                .filter(x -> x.kind().equals("pump"))
+                .findFirst()
+                .orElseThrow();
     }
 
     // ---- pumps --------------------------------------------------------------------------------
@@ -81,7 +157,8 @@ class LimitsPumpsStagingTest {
     void defaultNPlusOneStandbyCoversAPumpLost() {
         Facility f = Samples.SCALABLE_UNIT.load();
         ThermalReport r = solver.solve(f, ThermalSolverTest.catalog(f)).report();
-        List<ThermalReport.FailureCase> pumps = r.n1().stream().filter(x -> x.kind().equals("pump")).toList();
+        List<ThermalReport.FailureCase> pumps =
+                r.n1().stream().filter(x -> x.kind().equals("pump")).toList();
         assertThat(pumps).hasSameSizeAs(r.cdus()).allSatisfy(x -> {
             assertThat(x.racksAffected()).isEqualTo(8);
             assertThat(x.racksOverLimit()).isZero();
@@ -106,17 +183,26 @@ class LimitsPumpsStagingTest {
         assertThat(pump.racksOverLimit()).isPositive();
         assertThat(pump.steadyStateReturnC()).isGreaterThan(50 + ThermalAssumptions.TEMPERATURE_TOLERANCE_K);
         assertThat(pump.secondsToLimit()).isNotNull().isGreaterThanOrEqualTo(0);
-        assertThat(res.findings()).anyMatch(x -> x.code().equals("THERMAL_N1_OVER_LIMIT") && x.message().contains("of the 2 pumps of CDU 'cdu-1'"));
-        assertThat(res.report().racks()).allSatisfy(x -> assertThat(x.returnLimitC()).isEqualTo(50));
+        assertThat(res.findings())
+                .anyMatch(x -> x.code().equals("THERMAL_N1_OVER_LIMIT")
+                        && x.message().contains("of the 2 pumps of CDU 'cdu-1'"));
+        assertThat(res.report().racks())
+                .allSatisfy(x -> assertThat(x.returnLimitC()).isEqualTo(50));
         // 19 × ~147 L/min ≈ 2,800 L/min is more than the CDU's rated 2,125 L/min: the loop is over capacity
         assertThat(res.report().cdus().get(0).flowLpm()).isGreaterThan(2125);
-        assertThat(res.findings()).anyMatch(x -> x.code().equals("THERMAL_LOOP_OVER_CAPACITY") && x.element().equals("cdu-1"));
+        assertThat(res.findings())
+                .anyMatch(x -> x.code().equals("THERMAL_LOOP_OVER_CAPACITY")
+                        && x.element().equals("cdu-1"));
 
         Facility spare = withCdu(TestFacilities.row(19), chx2000("chx-2-plus-1", 3, 1));
         ThermalReport.FailureCase covered = pumpCase(solver.solve(spare, ThermalSolverTest.catalog(spare)));
         assertThat(covered.racksOverLimit()).isZero();
         // the duty set is the same, so the design solve is the same
-        assertThat(solver.solve(spare, ThermalSolverTest.catalog(spare)).report().cdus().get(0).flowLpm())
+        assertThat(solver.solve(spare, ThermalSolverTest.catalog(spare))
+                        .report()
+                        .cdus()
+                        .get(0)
+                        .flowLpm())
                 .isCloseTo(res.report().cdus().get(0).flowLpm(), within(1e-9));
     }
 
@@ -149,12 +235,19 @@ class LimitsPumpsStagingTest {
     @Test
     void catalogColdPlateCurveSetsTheRackPressureDrop() {
         Facility base = coolDay(TestFacilities.row(1));
-        ThermalReport.RackThermal r100 = solver.solve(base, ThermalSolverTest.catalog(base)).report().racks().get(0);
+        ThermalReport.RackThermal r100 = solver.solve(base, ThermalSolverTest.catalog(base))
+                .report()
+                .racks()
+                .get(0);
         Facility stiff = coolDay(withRackType(TestFacilities.row(1), gb200("gb200-stiff", null, 200.0, 168.3)));
-        ThermalReport.RackThermal r200 = solver.solve(stiff, ThermalSolverTest.catalog(stiff)).report().racks().get(0);
+        ThermalReport.RackThermal r200 = solver.solve(stiff, ThermalSolverTest.catalog(stiff))
+                .report()
+                .racks()
+                .get(0);
         assertThat(r200.flowLpm()).isCloseTo(r100.flowLpm(), within(r100.flowLpm() * 3e-4));
         double ratio = r100.flowLpm() / 168.3;
-        assertThat(r200.pressureDropKpa() - r100.pressureDropKpa()).isCloseTo(100 * (0.95 * ratio * ratio + 0.05 * ratio), within(0.1));
+        assertThat(r200.pressureDropKpa() - r100.pressureDropKpa())
+                .isCloseTo(100 * (0.95 * ratio * ratio + 0.05 * ratio), within(0.1));
     }
 
     // ---- return limits and throttling ----------------------------------------------------------
@@ -164,11 +257,14 @@ class LimitsPumpsStagingTest {
     void sustainableFractionByHand() {
         double mcpDesign = 100_000 / 10.0; // W/K: the design flow carries 100 kW with a 10 K rise
         // supply 2 K over its limit at the design flow: 1 − 2/10 = 0.8 both ways
-        assertThat(ThermalSolver.sustainableFraction(42, mcpDesign / 4000, 4000, 100, 40, 50)).isCloseTo(0.8, within(1e-12));
+        assertThat(ThermalSolver.sustainableFraction(42, mcpDesign / 4000, 4000, 100, 40, 50))
+                .isCloseTo(0.8, within(1e-12));
         // supply fine (38 °C) but half the flow: 0.5 × (50 − 38)/10 = 0.6
-        assertThat(ThermalSolver.sustainableFraction(38, mcpDesign / 8000, 4000, 100, 40, 50)).isCloseTo(0.6, within(1e-12));
+        assertThat(ThermalSolver.sustainableFraction(38, mcpDesign / 8000, 4000, 100, 40, 50))
+                .isCloseTo(0.6, within(1e-12));
         // within both limits: 1
-        assertThat(ThermalSolver.sustainableFraction(38, mcpDesign / 4000, 4000, 100, 40, 50)).isEqualTo(1);
+        assertThat(ThermalSolver.sustainableFraction(38, mcpDesign / 4000, 4000, 100, 40, 50))
+                .isEqualTo(1);
         // supply at or above the return limit: the rack cannot run, the 1 % floor
         assertThat(ThermalSolver.sustainableFraction(55, mcpDesign / 4000, 4000, 100, 40, 50))
                 .isEqualTo(ThermalAssumptions.MIN_GPU_POWER_FRACTION);
@@ -183,18 +279,24 @@ class LimitsPumpsStagingTest {
     @Test
     void rackOverItsSupplyLimitIsThrottledAndPublished() {
         Facility hot = TestFacilities.row(1).withSite(new Site("Hot test site", 100, 40, 26, 10_000, 80));
-        AnalysisResult result = new ThermalAnalysis().analyze(hot, ThermalSolverTest.catalog(hot), AnalysisContext.empty());
+        AnalysisResult result =
+                new ThermalAnalysis().analyze(hot, ThermalSolverTest.catalog(hot), AnalysisContext.empty());
         ThermalReport r = (ThermalReport) result.report();
         ThermalReport.RackThermal rack = r.racks().get(0);
         assertThat(rack.supplyC()).isCloseTo(40 + 102 / 250.0 + 5 * 102 / 2000.0, within(1e-9));
         double expected = 1 - (rack.supplyC() - 40) / 10;
         assertThat(rack.gpuPowerFraction()).isCloseTo(expected, within(1e-3)).isLessThan(1);
         assertThat(r.racksThrottled()).isEqualTo(1);
-        RackPowerLimitFact fact = result.facts().stream().filter(RackPowerLimitFact.class::isInstance).map(RackPowerLimitFact.class::cast)
-                .findFirst().orElseThrow();
+        RackPowerLimitFact fact = result.facts().stream()
+                .filter(RackPowerLimitFact.class::isInstance)
+                .map(RackPowerLimitFact.class::cast)
+                .findFirst()
+                .orElseThrow();
         assertThat(fact.source()).isEqualTo("thermal");
         assertThat(fact.fractionFor("rack-1")).isEqualTo(rack.gpuPowerFraction());
-        assertThat(result.findings()).extracting(x -> x.code()).contains("THERMAL_SUPPLY_OVER_LIMIT", "THERMAL_RACK_THROTTLED");
+        assertThat(result.findings())
+                .extracting(x -> x.code())
+                .contains("THERMAL_SUPPLY_OVER_LIMIT", "THERMAL_RACK_THROTTLED");
     }
 
     /**
@@ -210,7 +312,9 @@ class LimitsPumpsStagingTest {
         assertThat(rack.returnC()).isCloseTo(45, within(0.01));
         assertThat(rack.gpuPowerFraction()).isCloseTo(0.9, within(1e-3));
         assertThat(res.gpuPowerFractionByRack()).containsOnlyKeys("rack-1");
-        assertThat(res.findings()).anyMatch(x -> x.code().equals("THERMAL_RETURN_OVER_LIMIT") && x.element().equals("loop-1"));
+        assertThat(res.findings())
+                .anyMatch(x -> x.code().equals("THERMAL_RETURN_OVER_LIMIT")
+                        && x.element().equals("loop-1"));
     }
 
     /** A facility within its limits publishes no power limit (and raises no loop-capacity warning). */
@@ -218,7 +322,9 @@ class LimitsPumpsStagingTest {
     void aFacilityWithinItsLimitsPublishesNoLimit() {
         Facility f = Samples.SCALABLE_UNIT.load();
         AnalysisResult result = new ThermalAnalysis().analyze(f, ThermalSolverTest.catalog(f), AnalysisContext.empty());
-        assertThat(result.findings()).noneMatch(x -> x.code().equals("THERMAL_LOOP_OVER_CAPACITY") || x.code().equals("THERMAL_RETURN_OVER_LIMIT"));
+        assertThat(result.findings())
+                .noneMatch(x -> x.code().equals("THERMAL_LOOP_OVER_CAPACITY")
+                        || x.code().equals("THERMAL_RETURN_OVER_LIMIT"));
         assertThat(result.facts()).noneMatch(RackPowerLimitFact.class::isInstance);
         ThermalReport r = (ThermalReport) result.report();
         assertThat(r.racksThrottled()).isZero();
@@ -228,7 +334,10 @@ class LimitsPumpsStagingTest {
     // ---- staging --------------------------------------------------------------------------------
 
     private static HeatRejectionType hr(String id) {
-        return CatalogIo.builtIn().heatRejection().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+        return CatalogIo.builtIn().heatRejection().stream()
+                .filter(t -> t.id().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -254,7 +363,8 @@ class LimitsPumpsStagingTest {
         HeatRejectionModel.Outcome high = HeatRejectionModel.evaluate(6000, 30, 22, 10, four);
         assertThat(high.groupRunning()[0]).isEqualTo(4);
         assertThat(high.fanKw()).isCloseTo(67.5, within(1e-9));
-        assertThat(HeatRejectionModel.evaluate(0, 30, 14, 10, four).groupRunning()[0]).isZero();
+        assertThat(HeatRejectionModel.evaluate(0, 30, 14, 10, four).groupRunning()[0])
+                .isZero();
     }
 
     /**

@@ -24,7 +24,9 @@ public final class ThermalBenchmark {
     private ThermalBenchmark() {}
 
     public static void main(String[] args) {
-        int[] sizes = args.length == 0 ? new int[] {1000, 2000, 4000, 8000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        int[] sizes = args.length == 0
+                ? new int[] {1000, 2000, 4000, 8000}
+                : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         ThermalSolver solver = new ThermalSolver();
         for (int racks : sizes) {
             Facility f = new FacilityGenerator(CatalogIo.builtIn()).campus(racks);
@@ -42,9 +44,20 @@ public final class ThermalBenchmark {
             Arrays.sort(ms);
             double median = ms[RUNS / 2];
             // linear growth shows as a flat ms per 1,000 racks column
-            System.out.printf(Locale.ROOT, "%,6d GPU racks (%,6d in all), %,4d CDUs: median %7.1f ms = %5.1f ms per 1,000 racks (min %.1f, max %.1f); "
-                    + "IT %.0f kW, cooling %.0f kW, PUE design %.4f, annual %.4f%n", racks, f.racks().size(), last.cdus().size(), median,
-                    median * 1000 / f.racks().size(), ms[0], ms[RUNS - 1], last.itHeatKw(), last.coolingPowerKw(), last.pueDesign(),
+            System.out.printf(
+                    Locale.ROOT,
+                    "%,6d GPU racks (%,6d in all), %,4d CDUs: median %7.1f ms = %5.1f ms per 1,000 racks (min %.1f, max %.1f); "
+                            + "IT %.0f kW, cooling %.0f kW, PUE design %.4f, annual %.4f%n",
+                    racks,
+                    f.racks().size(),
+                    last.cdus().size(),
+                    median,
+                    median * 1000 / f.racks().size(),
+                    ms[0],
+                    ms[RUNS - 1],
+                    last.itHeatKw(),
+                    last.coolingPowerKw(),
+                    last.pueDesign(),
                     last.pueAnnual());
         }
     }

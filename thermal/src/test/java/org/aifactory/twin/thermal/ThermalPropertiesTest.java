@@ -6,10 +6,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
-import org.aifactory.twin.model.Facility;
-import org.aifactory.twin.model.Rack;
 import org.aifactory.twin.model.Cooling;
 import org.aifactory.twin.model.CoolingLoop;
+import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.Rack;
 import org.aifactory.twin.model.io.CatalogIo;
 import org.aifactory.twin.samples.FacilityGenerator;
 
@@ -25,15 +25,28 @@ class ThermalPropertiesTest {
             @ForAll @DoubleRange(min = 0.3, max = 1.3) double powerScale,
             @ForAll @IntRange(min = 0, max = 2) int phase) {
         FacilityGenerator gen = new FacilityGenerator(CatalogIo.builtIn());
-        Facility f = gen.generate(new FacilityGenerator.Spec("prop", RACK_TYPES.get(rackType), gpuRacks, "llama-2-70b", 80));
+        Facility f =
+                gen.generate(new FacilityGenerator.Spec("prop", RACK_TYPES.get(rackType), gpuRacks, "llama-2-70b", 80));
         // vary rack power: every third rack (from phase) at powerScale × its typical power
         List<Rack> racks = new ArrayList<>();
         for (int i = 0; i < f.racks().size(); i++) {
             Rack r = f.racks().get(i);
-            double typical = CatalogIo.builtIn().racks().stream().filter(t -> t.id().equals(r.type())).findFirst().orElseThrow()
+            double typical = CatalogIo.builtIn().racks().stream()
+                    .filter(t -> t.id().equals(r.type()))
+                    .findFirst()
+                    .orElseThrow()
                     .typicalPowerKw();
-            racks.add(i % 3 == phase ? new Rack(r.id(), r.type(), r.rowId(), r.placement(), r.feeds(), r.coolingLoopId(),
-                    typical * powerScale) : r);
+            racks.add(
+                    i % 3 == phase
+                            ? new Rack(
+                                    r.id(),
+                                    r.type(),
+                                    r.rowId(),
+                                    r.placement(),
+                                    r.feeds(),
+                                    r.coolingLoopId(),
+                                    typical * powerScale)
+                            : r);
         }
         Facility varied = f.withRacks(racks);
         ThermalSolver.Result res = solver.solve(varied, ThermalSolverTest.catalog(varied));
@@ -58,21 +71,34 @@ class ThermalPropertiesTest {
         ThermalSolverTest.assertConservation(warm.report());
         ThermalSolverTest.assertThrottling(warm);
         // the property must see throttled racks, not only facilities within their limits
-        net.jqwik.api.statistics.Statistics.label("some racks throttled").collect(!warm.gpuPowerFractionByRack().isEmpty())
+        net.jqwik.api.statistics.Statistics.label("some racks throttled")
+                .collect(!warm.gpuPowerFractionByRack().isEmpty())
                 .coverage(checker -> checker.check(true).count(n -> n >= 2));
         ThermalSolver.Result warmer = solveAt(f, loopSupplyC + 2);
         ThermalSolverTest.assertThrottling(warmer);
-        warm.gpuPowerFractionByRack().forEach((rack, fraction) ->
-                org.assertj.core.api.Assertions.assertThat(warmer.gpuPowerFractionByRack().getOrDefault(rack, 1.0))
-                        .as(rack).isLessThanOrEqualTo(fraction + 1e-9));
+        warm.gpuPowerFractionByRack()
+                .forEach((rack, fraction) -> org.assertj.core.api.Assertions.assertThat(
+                                warmer.gpuPowerFractionByRack().getOrDefault(rack, 1.0))
+                        .as(rack)
+                        .isLessThanOrEqualTo(fraction + 1e-9));
     }
 
     private ThermalSolver.Result solveAt(Facility f, double loopSupplyC) {
         Cooling c = f.cooling();
-        List<CoolingLoop> loops = c.loops().stream().map(l -> new CoolingLoop(l.id(), l.cduId(), l.fluid(), loopSupplyC,
-                l.designDeltaTK(), l.ashraeClass())).toList();
-        Facility at = new Facility(f.formatVersion(), f.site(), f.halls(), f.rows(), f.racks(), f.power(),
-                new Cooling(c.cdus(), loops, c.facilityLoops(), c.heatRejection(), c.airHandlers()), f.network(), f.workload(),
+        List<CoolingLoop> loops = c.loops().stream()
+                .map(l ->
+                        new CoolingLoop(l.id(), l.cduId(), l.fluid(), loopSupplyC, l.designDeltaTK(), l.ashraeClass()))
+                .toList();
+        Facility at = new Facility(
+                f.formatVersion(),
+                f.site(),
+                f.halls(),
+                f.rows(),
+                f.racks(),
+                f.power(),
+                new Cooling(c.cdus(), loops, c.facilityLoops(), c.heatRejection(), c.airHandlers()),
+                f.network(),
+                f.workload(),
                 f.catalog());
         return solver.solve(at, ThermalSolverTest.catalog(at));
     }

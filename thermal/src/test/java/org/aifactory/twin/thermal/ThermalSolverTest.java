@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.aifactory.twin.model.AshraeClass;
-import org.aifactory.twin.model.CoolingLoop;
 import org.aifactory.twin.model.Cooling;
+import org.aifactory.twin.model.CoolingLoop;
 import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.Fluid;
 import org.aifactory.twin.model.Site;
@@ -20,9 +20,9 @@ import org.aifactory.twin.model.analysis.FacilityAnalysis;
 import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.io.CatalogIo;
 import org.aifactory.twin.samples.Samples;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class ThermalSolverTest {
     private final ThermalSolver solver = new ThermalSolver();
@@ -32,31 +32,48 @@ class ThermalSolverTest {
     }
 
     static Stream<Facility> facilities() {
-        return Stream.concat(Samples.all().stream().map(Samples::load), Stream.of(TestFacilities.row(1), TestFacilities.row(10)));
+        return Stream.concat(
+                Samples.all().stream().map(Samples::load), Stream.of(TestFacilities.row(1), TestFacilities.row(10)));
     }
 
     /** Checks the conservation laws of one solve (shared with the property test). */
     static void assertConservation(ThermalReport r) {
         double tol = ThermalAssumptions.ENERGY_BALANCE_TOLERANCE * Math.max(r.itHeatKw(), 1e-9);
-        double rackLiquid = r.racks().stream().mapToDouble(ThermalReport.RackThermal::liquidHeatKw).sum();
-        double rackAir = r.racks().stream().mapToDouble(ThermalReport.RackThermal::airHeatKw).sum();
-        double throughCdus = r.cdus().stream().mapToDouble(ThermalReport.CduThermal::loadKw).sum();
-        double rackHeat = r.racks().stream().mapToDouble(ThermalReport.RackThermal::heatKw).sum();
+        double rackLiquid = r.racks().stream()
+                .mapToDouble(ThermalReport.RackThermal::liquidHeatKw)
+                .sum();
+        double rackAir = r.racks().stream()
+                .mapToDouble(ThermalReport.RackThermal::airHeatKw)
+                .sum();
+        double throughCdus =
+                r.cdus().stream().mapToDouble(ThermalReport.CduThermal::loadKw).sum();
+        double rackHeat = r.racks().stream()
+                .mapToDouble(ThermalReport.RackThermal::heatKw)
+                .sum();
         // heat from racks = heat through CDUs + residual air = heat rejected
         assertThat(rackHeat).isCloseTo(r.itHeatKw(), within(tol));
         assertThat(throughCdus + rackAir).isCloseTo(r.itHeatKw(), within(tol));
         assertThat(rackLiquid).isCloseTo(throughCdus, within(tol));
         assertThat(r.heatRejectedKw()).isCloseTo(r.itHeatKw(), within(tol));
-        double byUnits = r.heatRejection().stream().mapToDouble(ThermalReport.HeatRejectionThermal::loadKw).sum();
-        double byHalls = r.halls().stream().mapToDouble(ThermalReport.HallAir::airHeatKw).sum();
+        double byUnits = r.heatRejection().stream()
+                .mapToDouble(ThermalReport.HeatRejectionThermal::loadKw)
+                .sum();
+        double byHalls =
+                r.halls().stream().mapToDouble(ThermalReport.HallAir::airHeatKw).sum();
         assertThat(byUnits + byHalls).isCloseTo(r.itHeatKw(), within(tol));
         for (ThermalReport.CduThermal c : r.cdus()) {
             // Kirchhoff at every node of every loop
-            assertThat(c.flowImbalanceRelative()).as("CDU %s", c.id()).isLessThanOrEqualTo(ThermalAssumptions.KIRCHHOFF_TOLERANCE);
+            assertThat(c.flowImbalanceRelative())
+                    .as("CDU %s", c.id())
+                    .isLessThanOrEqualTo(ThermalAssumptions.KIRCHHOFF_TOLERANCE);
             // and at the CDU: what its pump moves is the sum of its racks' flows
-            double rackFlows = r.racks().stream().filter(x -> x.flowLpm() != null && c.id().equals(cduOf(r, x)))
-                    .mapToDouble(ThermalReport.RackThermal::flowLpm).sum();
-            assertThat(rackFlows).as("CDU %s flow", c.id()).isCloseTo(c.flowLpm(), within(1e-9 * Math.max(1, c.flowLpm())));
+            double rackFlows = r.racks().stream()
+                    .filter(x -> x.flowLpm() != null && c.id().equals(cduOf(r, x)))
+                    .mapToDouble(ThermalReport.RackThermal::flowLpm)
+                    .sum();
+            assertThat(rackFlows)
+                    .as("CDU %s flow", c.id())
+                    .isCloseTo(c.flowLpm(), within(1e-9 * Math.max(1, c.flowLpm())));
         }
     }
 
@@ -68,11 +85,16 @@ class ThermalSolverTest {
         double tol = ThermalAssumptions.TEMPERATURE_TOLERANCE_K;
         int throttled = 0;
         for (ThermalReport.RackThermal x : res.report().racks()) {
-            boolean over = x.limitC() != null && x.supplyC() != null
+            boolean over = x.limitC() != null
+                    && x.supplyC() != null
                     && (x.supplyC() > x.limitC() + tol || x.returnC() > x.returnLimitC() + tol);
             if (over) {
                 throttled++;
-                assertThat(x.gpuPowerFraction()).as(x.id()).isNotNull().isGreaterThan(0).isLessThanOrEqualTo(1);
+                assertThat(x.gpuPowerFraction())
+                        .as(x.id())
+                        .isNotNull()
+                        .isGreaterThan(0)
+                        .isLessThanOrEqualTo(1);
                 assertThat(res.gpuPowerFractionByRack()).containsEntry(x.id(), x.gpuPowerFraction());
             } else {
                 assertThat(x.gpuPowerFraction()).as(x.id()).isNull();
@@ -131,10 +153,22 @@ class ThermalSolverTest {
     void singleRackGetsItsRequiredFlowAndTenKelvinRise() {
         Facility row = TestFacilities.row(1);
         Cooling c = row.cooling();
-        Facility water = new Facility(row.formatVersion(), row.site(), row.halls(), row.rows(), row.racks(), row.power(),
-                new Cooling(c.cdus(), List.of(new CoolingLoop("loop-1", "cdu-1", Fluid.WATER, 35, 10, AshraeClass.W40)),
-                        c.facilityLoops(), c.heatRejection(), c.airHandlers()),
-                row.network(), row.workload(), row.catalog())
+        Facility water = new Facility(
+                        row.formatVersion(),
+                        row.site(),
+                        row.halls(),
+                        row.rows(),
+                        row.racks(),
+                        row.power(),
+                        new Cooling(
+                                c.cdus(),
+                                List.of(new CoolingLoop("loop-1", "cdu-1", Fluid.WATER, 35, 10, AshraeClass.W40)),
+                                c.facilityLoops(),
+                                c.heatRejection(),
+                                c.airHandlers()),
+                        row.network(),
+                        row.workload(),
+                        row.catalog())
                 // a 20 °C design day, so the dry cooler holds the 30 °C facility water and the loop its 35 °C
                 .withSite(new Site("Cool test site", 100, 20, 15, 10_000, 80));
         ThermalReport r = solver.solve(water, catalog(water)).report();
@@ -166,7 +200,10 @@ class ThermalSolverTest {
      */
     @Test
     void dryCoolerSupplyRisesUntilItRejectsItsLoad() {
-        var dc = CatalogIo.builtIn().heatRejection().stream().filter(t -> t.id().equals("dry-cooler-2mw")).findFirst().orElseThrow();
+        var dc = CatalogIo.builtIn().heatRejection().stream()
+                .filter(t -> t.id().equals("dry-cooler-2mw"))
+                .findFirst()
+                .orElseThrow();
         var o = HeatRejectionModel.evaluate(3000, 45, 35, 24, List.of(new HeatRejectionModel.UnitGroup(dc, 1)));
         assertThat(o.availableAtSetpointKw()).isCloseTo(2500, within(1e-9));
         assertThat(o.supplyC()).isCloseTo(47, within(1e-6));
@@ -184,7 +221,10 @@ class ThermalSolverTest {
      */
     @Test
     void partLoadFansRunNoSlowerThanTheirMinimumSpeed() {
-        var dc = CatalogIo.builtIn().heatRejection().stream().filter(t -> t.id().equals("dry-cooler-2mw")).findFirst().orElseThrow();
+        var dc = CatalogIo.builtIn().heatRejection().stream()
+                .filter(t -> t.id().equals("dry-cooler-2mw"))
+                .findFirst()
+                .orElseThrow();
         List<HeatRejectionModel.UnitGroup> one = List.of(new HeatRejectionModel.UnitGroup(dc, 1));
         assertThat(HeatRejectionModel.evaluate(1500, 45, 35, 24, one).fanKw()).isCloseTo(8.64, within(1e-9));
         assertThat(HeatRejectionModel.evaluate(500, 45, 35, 24, one).fanKw()).isCloseTo(0.625, within(1e-9));
@@ -209,12 +249,15 @@ class ThermalSolverTest {
         Facility f = Samples.SCALABLE_UNIT.load();
         ThermalReport r = solver.solve(f, catalog(f)).report();
         assertThat(r.coolingPower().heatRejectionFansKw()).isCloseTo(284 * 0.25 * 0.25 * 0.25, within(1e-9));
-        assertThat(r.heatRejection()).extracting(ThermalReport.HeatRejectionThermal::running).containsExactly(true, false);
+        assertThat(r.heatRejection())
+                .extracting(ThermalReport.HeatRejectionThermal::running)
+                .containsExactly(true, false);
         assertThat(r.heatRejection().get(0).loadKw()).isCloseTo(816, within(1e-6));
         assertThat(r.heatRejection().get(1).loadKw()).isZero();
         assertThat(r.coolingPower().airHandlerFansKw()).isCloseTo(60 * 0.2 * 0.2 * 0.2, within(1e-9));
         ThermalReport.FacilityLoopThermal fl = r.facilityLoops().get(0);
-        assertThat(r.coolingPower().facilityPumpsKw()).isCloseTo(fl.flowLpm() / 60_000 * (250 + 100) / 0.7, within(1e-9));
+        assertThat(r.coolingPower().facilityPumpsKw())
+                .isCloseTo(fl.flowLpm() / 60_000 * (250 + 100) / 0.7, within(1e-9));
         assertThat(r.coolingPower().facilityPumpsKw()).isCloseTo(9.807, within(1e-3));
         assertThat(r.coolingPower().cduPumpsKw()).isCloseTo(2.506, within(1e-3));
         assertThat(r.pueDesign()).isCloseTo(1 + (4.4375 + 0.48 + 9.807 + 2.506) / 1000, within(2e-6));
@@ -223,7 +266,9 @@ class ThermalSolverTest {
     /** The chiller model gives its rated COP at the AHRI point (35 °C ambient, 6.7 °C water) and more with less lift. */
     @Test
     void chillerCopIsCalibratedAtAhriPoint() {
-        var ch = CatalogIo.builtIn().heatRejection().stream().filter(t -> t.id().equals("air-cooled-chiller-1500")).findFirst()
+        var ch = CatalogIo.builtIn().heatRejection().stream()
+                .filter(t -> t.id().equals("air-cooled-chiller-1500"))
+                .findFirst()
                 .orElseThrow();
         assertThat(HeatRejectionModel.cop(ch, 6.7, 35)).isCloseTo(2.8, within(1e-9));
         assertThat(HeatRejectionModel.cop(ch, 30, 35)).isGreaterThan(5);
@@ -231,13 +276,18 @@ class ThermalSolverTest {
 
     @Test
     void analysisIsFoundByServiceLoaderAndPublishesCoolingPower() {
-        FacilityAnalysis a = ServiceLoader.load(FacilityAnalysis.class).stream().map(ServiceLoader.Provider::get)
-                .filter(x -> x.name().equals("thermal")).findFirst().orElseThrow();
+        FacilityAnalysis a = ServiceLoader.load(FacilityAnalysis.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(x -> x.name().equals("thermal"))
+                .findFirst()
+                .orElseThrow();
         Facility f = Samples.SCALABLE_UNIT.load();
         AnalysisResult result = a.analyze(f, catalog(f), AnalysisContext.empty());
         ThermalReport report = (ThermalReport) result.report();
         CoolingPowerFact fact = (CoolingPowerFact) result.facts().get(0);
-        assertThat(fact.designCoolingPowerKw()).isEqualTo(report.coolingPowerKw()).isPositive();
+        assertThat(fact.designCoolingPowerKw())
+                .isEqualTo(report.coolingPowerKw())
+                .isPositive();
         assertThat(fact.annualMeanCoolingPowerKw()).isPositive();
         assertThat(report.pueDesign()).isGreaterThan(1);
     }

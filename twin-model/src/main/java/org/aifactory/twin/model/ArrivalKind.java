@@ -4,8 +4,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** How requests arrive. */
 public enum ArrivalKind {
-    @JsonProperty("poisson") POISSON,
-    @JsonProperty("burst") BURST,
-    @JsonProperty("diurnal") DIURNAL,
-    @JsonProperty("trace") TRACE
+    @JsonProperty("poisson")
+    POISSON,
+    @JsonProperty("burst")
+    BURST,
+    @JsonProperty("diurnal")
+    DIURNAL,
+    @JsonProperty("trace")
+    TRACE
 }

@@ -8,13 +8,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * quoted in ../shared/reference/ai-factory-reference.md §2d).
  */
 public enum AshraeClass {
-    @JsonProperty("W17") W17(17),
-    @JsonProperty("W27") W27(27),
-    @JsonProperty("W32") W32(32),
-    @JsonProperty("W40") W40(40),
-    @JsonProperty("W45") W45(45),
+    @JsonProperty("W17")
+    W17(17),
+    @JsonProperty("W27")
+    W27(27),
+    @JsonProperty("W32")
+    W32(32),
+    @JsonProperty("W40")
+    W40(40),
+    @JsonProperty("W45")
+    W45(45),
     /** Above 45 °C; no upper bound set by the class. */
-    @JsonProperty("W+") W_PLUS(Double.POSITIVE_INFINITY);
+    @JsonProperty("W+")
+    W_PLUS(Double.POSITIVE_INFINITY);
 
     private final double maxSupplyC;
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Load forecast of an SLA planner: the last interval again, or Holt's linear trend. */
 public enum AutoscalingPredictor {
-    @JsonProperty("constant") CONSTANT,
-    @JsonProperty("holt") HOLT
+    @JsonProperty("constant")
+    CONSTANT,
+    @JsonProperty("holt")
+    HOLT
 }

@@ -33,7 +33,13 @@ public record Deployment(
     }
 
     /** Fixed replicas, not confidential. */
-    public Deployment(String id, String model, Precision precision, ServingMode mode, List<String> racks, List<WorkerPool> pools,
+    public Deployment(
+            String id,
+            String model,
+            Precision precision,
+            ServingMode mode,
+            List<String> racks,
+            List<WorkerPool> pools,
             RouterPolicy router) {
         this(id, model, precision, mode, racks, pools, router, null, null);
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Coolants: water, or 25 % propylene glycol in water (the Rubin reference coolant). */
 public enum Fluid {
-    @JsonProperty("water") WATER,
-    @JsonProperty("pg25") PG25
+    @JsonProperty("water")
+    WATER,
+    @JsonProperty("pg25")
+    PG25
 }

@@ -5,13 +5,7 @@ package org.aifactory.twin.model;
  * the site; items placed in it use hall coordinates from 0 to {@code widthM} and {@code depthM}.
  */
 public record Hall(
-        String id,
-        String name,
-        double originXM,
-        double originYM,
-        double widthM,
-        double depthM,
-        double heightM) {
+        String id, String name, double originXM, double originYM, double widthM, double depthM, double heightM) {
 
     public Hall {
         Checks.required(id, "id");

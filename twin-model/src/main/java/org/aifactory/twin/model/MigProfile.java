@@ -18,6 +18,7 @@ public record MigProfile(int computeSlices, int memoryGb) {
     public static final int COMPUTE_SLICES = 7;
     /** Memory slices of a whole GPU. */
     public static final int MEMORY_SLICES = 8;
+
     private static final Pattern FORM = Pattern.compile("([1-7])g\\.(\\d{1,4})gb");
 
     /** The profile, or null when {@code s} is not "Ng.Mgb" with N in 1, 2, 3, 4, 7 and M above 0. */

@@ -43,40 +43,142 @@ public record PowerNode(
     }
 
     /** A node without standby inputs. */
-    public PowerNode(String id, PowerNodeKind kind, String name, String type, Placement placement, List<String> inputs,
-            double ratingKw, double voltageV, Double efficiency, Double noLoadLossKw, Double fullLoadLossKw,
-            List<EfficiencyPoint> efficiencyCurve, Double lengthM) {
-        this(id, kind, name, type, placement, inputs, ratingKw, voltageV, efficiency, noLoadLossKw, fullLoadLossKw, efficiencyCurve,
-                lengthM, List.of());
+    public PowerNode(
+            String id,
+            PowerNodeKind kind,
+            String name,
+            String type,
+            Placement placement,
+            List<String> inputs,
+            double ratingKw,
+            double voltageV,
+            Double efficiency,
+            Double noLoadLossKw,
+            Double fullLoadLossKw,
+            List<EfficiencyPoint> efficiencyCurve,
+            Double lengthM) {
+        this(
+                id,
+                kind,
+                name,
+                type,
+                placement,
+                inputs,
+                ratingKw,
+                voltageV,
+                efficiency,
+                noLoadLossKw,
+                fullLoadLossKw,
+                efficiencyCurve,
+                lengthM,
+                List.of());
     }
 
     public PowerNode withName(String newName) {
-        return new PowerNode(id, kind, newName, type, placement, inputs, ratingKw, voltageV, efficiency, noLoadLossKw,
-                fullLoadLossKw, efficiencyCurve, lengthM, standbyInputs);
+        return new PowerNode(
+                id,
+                kind,
+                newName,
+                type,
+                placement,
+                inputs,
+                ratingKw,
+                voltageV,
+                efficiency,
+                noLoadLossKw,
+                fullLoadLossKw,
+                efficiencyCurve,
+                lengthM,
+                standbyInputs);
     }
 
     public PowerNode withVoltageV(double newVoltageV) {
-        return new PowerNode(id, kind, name, type, placement, inputs, ratingKw, newVoltageV, efficiency, noLoadLossKw,
-                fullLoadLossKw, efficiencyCurve, lengthM, standbyInputs);
+        return new PowerNode(
+                id,
+                kind,
+                name,
+                type,
+                placement,
+                inputs,
+                ratingKw,
+                newVoltageV,
+                efficiency,
+                noLoadLossKw,
+                fullLoadLossKw,
+                efficiencyCurve,
+                lengthM,
+                standbyInputs);
     }
 
     public PowerNode withEfficiency(Double newEfficiency) {
-        return new PowerNode(id, kind, name, type, placement, inputs, ratingKw, voltageV, newEfficiency, noLoadLossKw,
-                fullLoadLossKw, efficiencyCurve, lengthM, standbyInputs);
+        return new PowerNode(
+                id,
+                kind,
+                name,
+                type,
+                placement,
+                inputs,
+                ratingKw,
+                voltageV,
+                newEfficiency,
+                noLoadLossKw,
+                fullLoadLossKw,
+                efficiencyCurve,
+                lengthM,
+                standbyInputs);
     }
 
     public PowerNode withRatingKw(double newRatingKw) {
-        return new PowerNode(id, kind, name, type, placement, inputs, newRatingKw, voltageV, efficiency, noLoadLossKw,
-                fullLoadLossKw, efficiencyCurve, lengthM, standbyInputs);
+        return new PowerNode(
+                id,
+                kind,
+                name,
+                type,
+                placement,
+                inputs,
+                newRatingKw,
+                voltageV,
+                efficiency,
+                noLoadLossKw,
+                fullLoadLossKw,
+                efficiencyCurve,
+                lengthM,
+                standbyInputs);
     }
 
     public PowerNode withLengthM(Double newLengthM) {
-        return new PowerNode(id, kind, name, type, placement, inputs, ratingKw, voltageV, efficiency, noLoadLossKw,
-                fullLoadLossKw, efficiencyCurve, newLengthM, standbyInputs);
+        return new PowerNode(
+                id,
+                kind,
+                name,
+                type,
+                placement,
+                inputs,
+                ratingKw,
+                voltageV,
+                efficiency,
+                noLoadLossKw,
+                fullLoadLossKw,
+                efficiencyCurve,
+                newLengthM,
+                standbyInputs);
     }
 
     public PowerNode withStandbyInputs(List<String> newStandbyInputs) {
-        return new PowerNode(id, kind, name, type, placement, inputs, ratingKw, voltageV, efficiency, noLoadLossKw,
-                fullLoadLossKw, efficiencyCurve, lengthM, newStandbyInputs);
+        return new PowerNode(
+                id,
+                kind,
+                name,
+                type,
+                placement,
+                inputs,
+                ratingKw,
+                voltageV,
+                efficiency,
+                noLoadLossKw,
+                fullLoadLossKw,
+                efficiencyCurve,
+                lengthM,
+                newStandbyInputs);
     }
 }

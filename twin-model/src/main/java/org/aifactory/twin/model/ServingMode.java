@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Aggregated (prefill and decode on the same workers) or disaggregated serving. */
 public enum ServingMode {
-    @JsonProperty("aggregated") AGGREGATED,
-    @JsonProperty("disaggregated") DISAGGREGATED
+    @JsonProperty("aggregated")
+    AGGREGATED,
+    @JsonProperty("disaggregated")
+    DISAGGREGATED
 }

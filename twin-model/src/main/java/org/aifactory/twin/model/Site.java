@@ -35,24 +35,62 @@ public record Site(
     }
 
     /** A site with the synthetic climate, no power cap and no grid events. */
-    public Site(String name, double altitudeM, double designDryBulbC, double designWetBulbC, double gridCapacityKw,
+    public Site(
+            String name,
+            double altitudeM,
+            double designDryBulbC,
+            double designWetBulbC,
+            double gridCapacityKw,
             double electricityPriceUsdPerMwh) {
-        this(name, altitudeM, designDryBulbC, designWetBulbC, gridCapacityKw, electricityPriceUsdPerMwh, null, null, List.of());
+        this(
+                name,
+                altitudeM,
+                designDryBulbC,
+                designWetBulbC,
+                gridCapacityKw,
+                electricityPriceUsdPerMwh,
+                null,
+                null,
+                List.of());
     }
 
     /** This site with another climate file (null: none). */
     public Site withClimateFile(String newClimateFile) {
-        return new Site(name, altitudeM, designDryBulbC, designWetBulbC, gridCapacityKw, electricityPriceUsdPerMwh, newClimateFile,
-                powerCapKw, gridEvents);
+        return new Site(
+                name,
+                altitudeM,
+                designDryBulbC,
+                designWetBulbC,
+                gridCapacityKw,
+                electricityPriceUsdPerMwh,
+                newClimateFile,
+                powerCapKw,
+                gridEvents);
     }
 
     public Site withPowerCapKw(Double newPowerCapKw) {
-        return new Site(name, altitudeM, designDryBulbC, designWetBulbC, gridCapacityKw, electricityPriceUsdPerMwh, climateFile,
-                newPowerCapKw, gridEvents);
+        return new Site(
+                name,
+                altitudeM,
+                designDryBulbC,
+                designWetBulbC,
+                gridCapacityKw,
+                electricityPriceUsdPerMwh,
+                climateFile,
+                newPowerCapKw,
+                gridEvents);
     }
 
     public Site withGridEvents(List<GridEventSpec> newGridEvents) {
-        return new Site(name, altitudeM, designDryBulbC, designWetBulbC, gridCapacityKw, electricityPriceUsdPerMwh, climateFile,
-                powerCapKw, newGridEvents);
+        return new Site(
+                name,
+                altitudeM,
+                designDryBulbC,
+                designWetBulbC,
+                gridCapacityKw,
+                electricityPriceUsdPerMwh,
+                climateFile,
+                powerCapKw,
+                newGridEvents);
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Fabric topologies the network solver can build. */
 public enum TopologyType {
-    @JsonProperty("fat-tree") FAT_TREE,
-    @JsonProperty("rail-optimized") RAIL_OPTIMIZED
+    @JsonProperty("fat-tree")
+    FAT_TREE,
+    @JsonProperty("rail-optimized")
+    RAIL_OPTIMIZED
 }

@@ -8,7 +8,11 @@ import java.util.List;
  * none; a trace gives session ids per row instead).
  */
 public record TrafficProfile(
-        String id, String deployment, Arrival arrival, TokenDistribution inputTokens, TokenDistribution outputTokens,
+        String id,
+        String deployment,
+        Arrival arrival,
+        TokenDistribution inputTokens,
+        TokenDistribution outputTokens,
         List<Tenant> tenants,
         PrefixSharing prefixSharing) {
 
@@ -22,14 +26,23 @@ public record TrafficProfile(
     }
 
     /** No tenants. */
-    public TrafficProfile(String id, String deployment, Arrival arrival, TokenDistribution inputTokens,
+    public TrafficProfile(
+            String id,
+            String deployment,
+            Arrival arrival,
+            TokenDistribution inputTokens,
             TokenDistribution outputTokens) {
         this(id, deployment, arrival, inputTokens, outputTokens, List.of(), null);
     }
 
     /** Tenants, no prefix sharing. */
-    public TrafficProfile(String id, String deployment, Arrival arrival, TokenDistribution inputTokens,
-            TokenDistribution outputTokens, List<Tenant> tenants) {
+    public TrafficProfile(
+            String id,
+            String deployment,
+            Arrival arrival,
+            TokenDistribution inputTokens,
+            TokenDistribution outputTokens,
+            List<Tenant> tenants) {
         this(id, deployment, arrival, inputTokens, outputTokens, tenants, null);
     }
 }

@@ -15,8 +15,14 @@ public final class TestFacilities {
     public static Facility row(int racks) {
         List<Rack> rackList = new ArrayList<>();
         for (int i = 0; i < racks; i++) {
-            rackList.add(new Rack("rack-" + (i + 1), "gb200-nvl72", "row-1", Placement.inHall("hall-1", 1.5 + 0.6 * i, 4, 0),
-                    List.of(new RackFeed(FeedSide.A, "bus-a"), new RackFeed(FeedSide.B, "bus-b")), "loop-1", null));
+            rackList.add(new Rack(
+                    "rack-" + (i + 1),
+                    "gb200-nvl72",
+                    "row-1",
+                    Placement.inHall("hall-1", 1.5 + 0.6 * i, 4, 0),
+                    List.of(new RackFeed(FeedSide.A, "bus-a"), new RackFeed(FeedSide.B, "bus-b")),
+                    "loop-1",
+                    null));
         }
         List<PowerNode> nodes = List.of(
                 node("utility", PowerNodeKind.UTILITY, List.of(), 10_000, 33_000),
@@ -29,11 +35,19 @@ public final class TestFacilities {
                 List.of(new FacilityWaterLoop("fw-1", Fluid.WATER, 30, 10)),
                 List.of(new HeatRejectionUnit("dc-1", "dry-cooler-2mw", "fw-1", Placement.inYard(5, -10))),
                 List.of());
-        return new Facility(Facility.FORMAT_VERSION, new Site("Test site", 100, 35, 24, 10_000, 80),
+        return new Facility(
+                Facility.FORMAT_VERSION,
+                new Site("Test site", 100, 35, 24, 10_000, 80),
                 List.of(new Hall("hall-1", "Hall 1", 0, 0, Math.max(10, 2 + 0.6 * racks), 8, 4)),
-                List.of(new Row("row-1", "hall-1", "Row 1")), rackList,
-                new PowerChain(nodes, List.of(new RedundancyGroup("busways", RedundancyScheme.TWO_N, List.of("bus-a", "bus-b")))),
-                cooling, Network.EMPTY, Workload.EMPTY, Catalog.EMPTY);
+                List.of(new Row("row-1", "hall-1", "Row 1")),
+                rackList,
+                new PowerChain(
+                        nodes,
+                        List.of(new RedundancyGroup("busways", RedundancyScheme.TWO_N, List.of("bus-a", "bus-b")))),
+                cooling,
+                Network.EMPTY,
+                Workload.EMPTY,
+                Catalog.EMPTY);
     }
 
     public static PowerNode node(String id, PowerNodeKind kind, List<String> inputs, double ratingKw, double voltageV) {

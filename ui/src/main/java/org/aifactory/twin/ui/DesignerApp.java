@@ -27,7 +27,8 @@ public class DesignerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        List<String> args = getParameters() == null ? List.of() : getParameters().getRaw();
+        List<String> args =
+                getParameters() == null ? List.of() : getParameters().getRaw();
         window = new DesignerWindow(stage);
         if (args.isEmpty()) {
             window.open(Samples.DEFAULT.fileName(), Samples.DEFAULT::load);

@@ -22,7 +22,8 @@ import org.aifactory.twin.ui.analysis.OverlayKind;
 public final class DesignerState {
     private final ReadOnlyObjectWrapper<LoadedFacility> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final ReadOnlyStringWrapper selectedId = new ReadOnlyStringWrapper(this, "selectedId");
-    private final ReadOnlyObjectWrapper<List<String>> selection = new ReadOnlyObjectWrapper<>(this, "selection", List.of());
+    private final ReadOnlyObjectWrapper<List<String>> selection =
+            new ReadOnlyObjectWrapper<>(this, "selection", List.of());
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyObjectWrapper<AnalysisResults> results = new ReadOnlyObjectWrapper<>(this, "results");
@@ -110,7 +111,8 @@ public final class DesignerState {
 
     /** Selects exactly the known ones of {@code ids}; the first of them becomes the primary one. */
     public void selectAll(Collection<String> ids) {
-        List<String> keep = new ArrayList<>(new LinkedHashSet<>(ids.stream().filter(this::known).toList()));
+        List<String> keep = new ArrayList<>(
+                new LinkedHashSet<>(ids.stream().filter(this::known).toList()));
         selection.set(List.copyOf(keep));
         setPrimary(keep.isEmpty() ? null : keep.get(0));
     }

@@ -6,40 +6,35 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.geometry.Point3D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.SubScene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -49,16 +44,24 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
-import javafx.geometry.Orientation;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.analysis.SizingAdvisor;
+import org.aifactory.twin.model.catalog.Catalog;
+import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.catalog.Footprinted;
 import org.aifactory.twin.model.catalog.RackType;
 import org.aifactory.twin.model.io.CatalogIo;
@@ -67,26 +70,23 @@ import org.aifactory.twin.model.io.FacilityWriter;
 import org.aifactory.twin.model.io.Problem;
 import org.aifactory.twin.model.io.TwinJson;
 import org.aifactory.twin.ui.analysis.AnalysisResults;
-import org.aifactory.twin.model.analysis.SizingAdvisor;
-import org.aifactory.twin.model.catalog.Catalog;
-import org.aifactory.twin.model.catalog.CatalogIndex;
+import org.aifactory.twin.ui.analysis.OverlayKind;
+import org.aifactory.twin.ui.analysis.Overlays;
 import org.aifactory.twin.ui.charts.ChartsView;
-import org.aifactory.twin.ui.plan.PlanView;
-import org.aifactory.twin.ui.sizing.SizingLayout;
-import org.aifactory.twin.ui.sizing.SizingTask;
-import org.aifactory.twin.ui.sizing.SizingView;
 import org.aifactory.twin.ui.edit.DesignerDocument;
+import org.aifactory.twin.ui.edit.EditResult;
 import org.aifactory.twin.ui.files.Autosaver;
 import org.aifactory.twin.ui.files.NewFacility;
 import org.aifactory.twin.ui.files.RecentFiles;
 import org.aifactory.twin.ui.files.Recovery;
 import org.aifactory.twin.ui.files.UserFiles;
-import org.aifactory.twin.ui.edit.EditResult;
-import org.aifactory.twin.ui.analysis.OverlayKind;
-import org.aifactory.twin.ui.analysis.Overlays;
+import org.aifactory.twin.ui.plan.PlanView;
 import org.aifactory.twin.ui.scene.CameraPreset;
 import org.aifactory.twin.ui.scene.Facility3DView;
 import org.aifactory.twin.ui.scene.SceneColouring;
+import org.aifactory.twin.ui.sizing.SizingLayout;
+import org.aifactory.twin.ui.sizing.SizingTask;
+import org.aifactory.twin.ui.sizing.SizingView;
 
 /**
  * The designer window: menu and camera toolbar on top, outline left, 3D view centre, properties
@@ -100,6 +100,7 @@ public final class DesignerWindow {
     public static final double DEFAULT_HEIGHT = 1000;
     /** A load error lists at most this many problems, then "and N more". */
     static final int MAX_PROBLEMS_SHOWN = 50;
+
     private static final System.Logger LOG = System.getLogger(DesignerWindow.class.getName());
 
     private final Stage stage;
@@ -247,8 +248,19 @@ public final class DesignerWindow {
         MenuItem exportReport = item("Export Validation Report...", "Shortcut+Shift+E", this::exportReportWithChooser);
         exportReport.setId("menuExportReport");
         exportReport.disableProperty().bind(state.resultsProperty().isNull());
-        Menu file = new Menu("File", null, newFacility, open, openRecent, save, saveAs, new SeparatorMenuItem(), exportView, exportReport,
-                new SeparatorMenuItem(), quit);
+        Menu file = new Menu(
+                "File",
+                null,
+                newFacility,
+                open,
+                openRecent,
+                save,
+                saveAs,
+                new SeparatorMenuItem(),
+                exportView,
+                exportReport,
+                new SeparatorMenuItem(),
+                quit);
         MenuItem validate = item("Validate", "F5", this::validate);
         validate.setId("menuValidate");
         validate.disableProperty().bind(state.loadedProperty().isNull().or(loading));
@@ -274,7 +286,8 @@ public final class DesignerWindow {
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem());
         edit.getItems().addAll(selectionActions.menuItems());
         edit.getItems().addAll(delete, rotate, new SeparatorMenuItem(), addRow);
-        javafx.scene.control.CheckMenuItem cables = new javafx.scene.control.CheckMenuItem("Cable trays (network fabrics)");
+        javafx.scene.control.CheckMenuItem cables =
+                new javafx.scene.control.CheckMenuItem("Cable trays (network fabrics)");
         cables.setId("menuCables");
         cables.selectedProperty().addListener((o, was, now) -> view3d.setCablesShown(now));
         Menu view = new Menu("View", null, cables);
@@ -312,8 +325,9 @@ public final class DesignerWindow {
         overlayChoice.setId("overlay");
         overlayChoice.getItems().setAll(OverlayKind.NONE, OverlayKind.POWER, OverlayKind.THERMAL, OverlayKind.N1);
         overlayChoice.valueProperty().bindBidirectional(state.overlayProperty());
-        overlayChoice.setTooltip(new Tooltip("Colour the 3D view by an analysis result: power utilisation, coolant return"
-                + " temperature and CDU load, or what fails with the selected power component or CDU (N-1)"));
+        overlayChoice.setTooltip(
+                new Tooltip("Colour the 3D view by an analysis result: power utilisation, coolant return"
+                        + " temperature and CDU load, or what fails with the selected power component or CDU (N-1)"));
         Label overlayLabel = new Label("Overlay:");
         buttons.add(overlayLabel);
         buttons.add(overlayChoice);
@@ -389,9 +403,16 @@ public final class DesignerWindow {
                 stop();
                 lastDrawMillis = (System.nanoTime() - start) / 1_000_000;
                 statusBar.setText(f.summary() + String.format(Locale.ROOT, ", drawn in %,d ms", lastDrawMillis));
-                LOG.log(Level.INFO, () -> String.format(Locale.ROOT, "Opened %s: %,d racks, %,d drawn items; load %,d ms, draw %,d ms",
-                        f.name(), f.facility().racks().size(), f.scene().racks().size() + f.scene().equipment().size(),
-                        f.loadMillis(), lastDrawMillis));
+                LOG.log(
+                        Level.INFO,
+                        () -> String.format(
+                                Locale.ROOT,
+                                "Opened %s: %,d racks, %,d drawn items; load %,d ms, draw %,d ms",
+                                f.name(),
+                                f.facility().racks().size(),
+                                f.scene().racks().size() + f.scene().equipment().size(),
+                                f.loadMillis(),
+                                lastDrawMillis));
                 if (currentTask == null || currentTask.getValue() == f) {
                     finishLoading();
                 }
@@ -410,7 +431,12 @@ public final class DesignerWindow {
         String header;
         if (error instanceof FacilityLoadException e) {
             List<Problem> problems = e.problems();
-            header = String.format(Locale.ROOT, "Cannot open %s: %d problem%s", name, problems.size(), problems.size() == 1 ? "" : "s");
+            header = String.format(
+                    Locale.ROOT,
+                    "Cannot open %s: %d problem%s",
+                    name,
+                    problems.size(),
+                    problems.size() == 1 ? "" : "s");
             problems.stream().limit(MAX_PROBLEMS_SHOWN).forEach(p -> lines.add(p.toString()));
             if (problems.size() > MAX_PROBLEMS_SHOWN) {
                 lines.add(String.format(Locale.ROOT, "and %d more", problems.size() - MAX_PROBLEMS_SHOWN));
@@ -484,8 +510,12 @@ public final class DesignerWindow {
                 endValidation();
                 AnalysisResults results = task.getValue();
                 state.setResults(results);
-                statusBar.setText(String.format(Locale.ROOT, "Validated %s: %d finding%s", state.nameProperty().get(),
-                        results.findings().size(), results.findings().size() == 1 ? "" : "s"));
+                statusBar.setText(String.format(
+                        Locale.ROOT,
+                        "Validated %s: %d finding%s",
+                        state.nameProperty().get(),
+                        results.findings().size(),
+                        results.findings().size() == 1 ? "" : "s"));
             }
         });
         task.setOnFailed(e -> {
@@ -551,7 +581,8 @@ public final class DesignerWindow {
         if (f == null || kind == null) {
             return null;
         }
-        return Overlays.colouring(kind, f.facility(), state.results(), state.failedIdProperty().get());
+        return Overlays.colouring(
+                kind, f.facility(), state.results(), state.failedIdProperty().get());
     }
 
     // ---- export ------------------------------------------------------------------------------
@@ -606,7 +637,9 @@ public final class DesignerWindow {
         }
         try {
             Map<String, Object> report = new LinkedHashMap<>();
-            report.put("facility", Map.of("name", String.valueOf(state.nameProperty().get())));
+            report.put(
+                    "facility",
+                    Map.of("name", String.valueOf(state.nameProperty().get())));
             report.put("findings", results.findings());
             report.put("analyses", results.reports());
             Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
@@ -709,19 +742,22 @@ public final class DesignerWindow {
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("views");
         plan.setOnPick(id -> state.select(id));
-        plan.setEditing((rackId, hallId, xM, yM) -> {
-            DesignerDocument doc = document;
-            if (doc == null) {
-                return new Point2D(xM, yM);
-            }
-            DesignerDocument.Snap snap = doc.snap(hallId, xM, yM, doc.rack(rackId).orElse(null));
-            return new Point2D(snap.xM(), snap.yM());
-        }, (rackId, hallId, xM, yM) -> {
-            if (document == null) {
-                return;
-            }
-            report(document.moveRacks(List.of(rackId), hallId, xM, yM));
-        });
+        plan.setEditing(
+                (rackId, hallId, xM, yM) -> {
+                    DesignerDocument doc = document;
+                    if (doc == null) {
+                        return new Point2D(xM, yM);
+                    }
+                    DesignerDocument.Snap snap =
+                            doc.snap(hallId, xM, yM, doc.rack(rackId).orElse(null));
+                    return new Point2D(snap.xM(), snap.yM());
+                },
+                (rackId, hallId, xM, yM) -> {
+                    if (document == null) {
+                        return;
+                    }
+                    report(document.moveRacks(List.of(rackId), hallId, xM, yM));
+                });
         // The plan is drawn only while its tab shows: a campus of 8,000 racks need not be laid out twice per edit.
         state.loadedProperty().addListener((o, was, now) -> refreshPlan());
         planTab.selectedProperty().addListener((o, was, now) -> refreshPlan());
@@ -793,7 +829,10 @@ public final class DesignerWindow {
     /** Analysis > Size for a Workload...: the sizing view (one per window), in front. */
     public SizingView openSizing() {
         if (sizingView == null) {
-            sizingView = new SizingView(stage, new CatalogIndex(CatalogIo.builtIn(), Catalog.EMPTY), SizingAdvisor.discover(),
+            sizingView = new SizingView(
+                    stage,
+                    new CatalogIndex(CatalogIo.builtIn(), Catalog.EMPTY),
+                    SizingAdvisor.discover(),
                     this::layOutSizing);
         }
         sizingView.show();
@@ -838,8 +877,8 @@ public final class DesignerWindow {
         for (int i = 0; i < files.size(); i++) {
             Path p = files.get(i);
             Path dir = p.getParent();
-            MenuItem item = new MenuItem(String.format(Locale.ROOT, "%d  %s%s", i + 1, p.getFileName(),
-                    dir == null ? "" : "  (" + dir + ")"));
+            MenuItem item = new MenuItem(String.format(
+                    Locale.ROOT, "%d  %s%s", i + 1, p.getFileName(), dir == null ? "" : "  (" + dir + ")"));
             item.setId("recent-" + i);
             item.setMnemonicParsing(false);
             item.setOnAction(e -> openRecent(p));
@@ -871,7 +910,10 @@ public final class DesignerWindow {
             recentFiles.remove(file);
             refreshRecentMenu();
             statusBar.setText("Cannot open " + file + ": it no longer exists");
-            showError("Open failed", "Cannot open " + file.getFileName(), file + " no longer exists; it was taken off the recent files.");
+            showError(
+                    "Open failed",
+                    "Cannot open " + file.getFileName(),
+                    file + " no longer exists; it was taken off the recent files.");
             return;
         }
         open(file);
@@ -887,7 +929,8 @@ public final class DesignerWindow {
         if (doc == null || !doc.isDirty()) {
             return null;
         }
-        return new Autosaver.Unsaved(doc.facility(), state.nameProperty().get(), state.fileProperty().get());
+        return new Autosaver.Unsaved(
+                doc.facility(), state.nameProperty().get(), state.fileProperty().get());
     }
 
     /** The autosave (for tests: {@code autosaver().saveNow()} instead of waiting for the timer). */
@@ -914,13 +957,22 @@ public final class DesignerWindow {
         Recovery.Snapshot snap = found.get();
         ButtonType recover = new ButtonType("Recover", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
-        String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).format(snap.savedAt().atZone(ZoneId.systemDefault()));
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, String.format(Locale.ROOT,
-                "The designer did not close normally. Unsaved changes to %s were autosaved at %s%s.%n%n"
-                        + "Recover opens them (still unsaved; Save writes them%s). Discard deletes them.",
-                snap.name(), when, snap.originalFile() == null ? "" : " (from " + snap.originalFile() + ")",
-                snap.originalFile() == null ? " to a file you choose" : " over " + snap.originalFile().getFileName()),
-                recover, discard);
+        String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
+                .format(snap.savedAt().atZone(ZoneId.systemDefault()));
+        Alert alert = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                String.format(
+                        Locale.ROOT,
+                        "The designer did not close normally. Unsaved changes to %s were autosaved at %s%s.%n%n"
+                                + "Recover opens them (still unsaved; Save writes them%s). Discard deletes them.",
+                        snap.name(),
+                        when,
+                        snap.originalFile() == null ? "" : " (from " + snap.originalFile() + ")",
+                        snap.originalFile() == null
+                                ? " to a file you choose"
+                                : " over " + snap.originalFile().getFileName()),
+                recover,
+                discard);
         alert.initOwner(stage);
         alert.setTitle("Recover unsaved changes");
         alert.setHeaderText("Recover unsaved changes to " + snap.name() + "?");
@@ -970,7 +1022,8 @@ public final class DesignerWindow {
 
             @Override
             public EditResult check(String elementId, String field, String text) {
-                return document == null ? new EditResult(false, "Nothing is open", List.of())
+                return document == null
+                        ? new EditResult(false, "Nothing is open", List.of())
                         : document.checkProperty(elementId, field, text);
             }
 
@@ -999,7 +1052,8 @@ public final class DesignerWindow {
             return;
         }
         cancelValidation();
-        LoadedFacility next = FacilityLoadTask.prepare(doc.facility(), current.name(), current.file(), System.nanoTime());
+        LoadedFacility next =
+                FacilityLoadTask.prepare(doc.facility(), current.name(), current.file(), System.nanoTime());
         List<String> keep = state.selection();
         view3d.replace(next.scene());
         state.replaceFacility(next, keep);
@@ -1023,8 +1077,10 @@ public final class DesignerWindow {
     }
 
     private void editKey(KeyEvent e) {
-        if (e.getTarget() instanceof TextInputControl || stage.getScene().getFocusOwner() instanceof TextInputControl
-                || e.isShortcutDown() || e.isAltDown()) {
+        if (e.getTarget() instanceof TextInputControl
+                || stage.getScene().getFocusOwner() instanceof TextInputControl
+                || e.isShortcutDown()
+                || e.isAltDown()) {
             return;
         }
         if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
@@ -1101,9 +1157,14 @@ public final class DesignerWindow {
         dialog.setTitle("Add row of N racks");
         dialog.setHeaderText("Racks side by side along the hall's width; the first one centred at (x, y).");
         ChoiceBox<String> type = new ChoiceBox<>();
-        palette.getItems().stream().filter(t -> t instanceof RackType).forEach(t -> type.getItems().add(t.id()));
+        palette.getItems().stream()
+                .filter(t -> t instanceof RackType)
+                .forEach(t -> type.getItems().add(t.id()));
         Footprinted chosen = palette.getSelectionModel().getSelectedItem();
-        type.setValue(chosen instanceof RackType ? chosen.id() : type.getItems().isEmpty() ? null : type.getItems().get(0));
+        type.setValue(
+                chosen instanceof RackType
+                        ? chosen.id()
+                        : type.getItems().isEmpty() ? null : type.getItems().get(0));
         ChoiceBox<String> hall = new ChoiceBox<>();
         f.halls().forEach(h -> hall.getItems().add(h.id()));
         hall.setValue(hall.getItems().isEmpty() ? null : hall.getItems().get(0));
@@ -1128,8 +1189,12 @@ public final class DesignerWindow {
             return;
         }
         try {
-            EditResult r = addRow(type.getValue(), hall.getValue(), Double.parseDouble(x.getText().strip()),
-                    Double.parseDouble(y.getText().strip()), Integer.parseInt(count.getText().strip()));
+            EditResult r = addRow(
+                    type.getValue(),
+                    hall.getValue(),
+                    Double.parseDouble(x.getText().strip()),
+                    Double.parseDouble(y.getText().strip()),
+                    Integer.parseInt(count.getText().strip()));
             if (!r.applied()) {
                 showError("Add row refused", "The row was not added", r.message());
             }
@@ -1148,8 +1213,12 @@ public final class DesignerWindow {
         }
         ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
         ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Save the changes to " + state.nameProperty().get() + "?",
-                saveButton, discard, ButtonType.CANCEL);
+        Alert alert = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                "Save the changes to " + state.nameProperty().get() + "?",
+                saveButton,
+                discard,
+                ButtonType.CANCEL);
         alert.initOwner(stage);
         alert.setTitle("Unsaved changes");
         alert.setHeaderText("The facility has unsaved changes");

@@ -32,6 +32,7 @@ import org.aifactory.twin.model.TrafficProfile;
 public final class ElementIndex {
     /** The selection id of the site (the outline's root); model ids never start with '#'. */
     public static final String SITE_ID = "#site";
+
     public static final String HALLS = "#halls";
     public static final String OTHER_RACKS = "#other-racks";
     public static final String POWER = "#power";
@@ -89,7 +90,9 @@ public final class ElementIndex {
                 racksByRow.computeIfAbsent(row.id(), k -> new ArrayList<>()).add(r);
                 put(r.id(), "rack", r, HALLS, row.hallId(), row.id(), r.id());
             } else if (hallId != null && halls.containsKey(hallId)) {
-                rowlessRacksByHall.computeIfAbsent(hallId, k -> new ArrayList<>()).add(r);
+                rowlessRacksByHall
+                        .computeIfAbsent(hallId, k -> new ArrayList<>())
+                        .add(r);
                 put(r.id(), "rack", r, HALLS, hallId, r.id());
             } else {
                 otherRacks.add(r);

@@ -39,7 +39,8 @@ public final class FacilityLoadTask extends Task<LoadedFacility> {
      * if it had none) with unsaved changes, so the next Save writes it where it belongs.
      */
     public static FacilityLoadTask recovering(Path recoveryFile, String name, Path file) {
-        return new FacilityLoadTask(name, file, () -> FacilityReader.withBuiltInCatalog().read(recoveryFile), true);
+        return new FacilityLoadTask(
+                name, file, () -> FacilityReader.withBuiltInCatalog().read(recoveryFile), true);
     }
 
     /** Prepares a facility made in the designer (a sizing layout): it shows with unsaved changes. */
@@ -54,7 +55,10 @@ public final class FacilityLoadTask extends Task<LoadedFacility> {
 
     /** Reads and validates {@code file}. */
     public static FacilityLoadTask reading(Path file) {
-        return new FacilityLoadTask(file.getFileName().toString(), file, () -> FacilityReader.withBuiltInCatalog().read(file));
+        return new FacilityLoadTask(
+                file.getFileName().toString(),
+                file,
+                () -> FacilityReader.withBuiltInCatalog().read(file));
     }
 
     /** Prepares a facility that is not (yet) in a file, e.g. a bundled sample or a generated one. */

@@ -35,13 +35,14 @@ public final class FindingsView {
     private final TableView<Finding> table = new TableView<>();
     private final Label summary = new Label("Not validated yet: press Validate (F5).");
     private final VBox box;
-    private Consumer<Finding> onActivate = f -> { };
+    private Consumer<Finding> onActivate = f -> {};
 
     public FindingsView() {
         table.setId("findings");
         table.setPlaceholder(new Label("No findings to show."));
         TableColumn<Finding, Severity> severity = new TableColumn<>("Severity");
-        severity.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().severity()));
+        severity.setCellValueFactory(
+                c -> new ReadOnlyObjectWrapper<>(c.getValue().severity()));
         severity.setCellFactory(c -> new SeverityCell());
         severity.setPrefWidth(100);
         severity.setMinWidth(95);
@@ -50,7 +51,8 @@ public final class FindingsView {
         code.setPrefWidth(250);
         code.setMinWidth(240);
         TableColumn<Finding, String> element = new TableColumn<>("Element");
-        element.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().element() == null ? "(facility)" : c.getValue().element()));
+        element.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                c.getValue().element() == null ? "(facility)" : c.getValue().element()));
         element.setPrefWidth(170);
         element.setMinWidth(120);
         TableColumn<Finding, String> message = new TableColumn<>("Message");
@@ -100,7 +102,7 @@ public final class FindingsView {
     }
 
     public void setOnActivate(Consumer<Finding> handler) {
-        onActivate = handler == null ? f -> { } : handler;
+        onActivate = handler == null ? f -> {} : handler;
     }
 
     /** Shows the findings of a validation; null: not validated (yet). */
@@ -113,13 +115,26 @@ public final class FindingsView {
         }
         List<Finding> findings = results.findings();
         table.getItems().setAll(findings);
-        long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
-        long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        long errors =
+                findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings =
+                findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
         StringBuilder ms = new StringBuilder();
-        results.millis().forEach((name, t) -> ms.append(ms.length() == 0 ? "" : ", ").append(name).append(' ').append(t).append(" ms"));
-        summary.setText(String.format(Locale.ROOT, "%d error%s, %d warning%s, %d other%s",
-                errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s",
-                findings.size() - errors - warnings, ms.length() == 0 ? " (no analyses installed)" : " (" + ms + ")"));
+        results.millis()
+                .forEach((name, t) -> ms.append(ms.length() == 0 ? "" : ", ")
+                        .append(name)
+                        .append(' ')
+                        .append(t)
+                        .append(" ms"));
+        summary.setText(String.format(
+                Locale.ROOT,
+                "%d error%s, %d warning%s, %d other%s",
+                errors,
+                errors == 1 ? "" : "s",
+                warnings,
+                warnings == 1 ? "" : "s",
+                findings.size() - errors - warnings,
+                ms.length() == 0 ? " (no analyses installed)" : " (" + ms + ")"));
     }
 
     /** Shows that validation is running. */

@@ -41,9 +41,13 @@ final class FloorGestures {
     private Point3D bandStart;
     private Point3D bandEnd;
     private boolean bandAdds;
-    private Runnable onDisarm = () -> { };
+    private Runnable onDisarm = () -> {};
 
-    FloorGestures(Facility3DView view, DesignerState state, Supplier<DesignerDocument> document, Consumer<EditResult> report) {
+    FloorGestures(
+            Facility3DView view,
+            DesignerState state,
+            Supplier<DesignerDocument> document,
+            Consumer<EditResult> report) {
         this.view = view;
         this.state = state;
         this.document = document;
@@ -92,15 +96,17 @@ final class FloorGestures {
         if (armedType != null) {
             e.consume();
             Optional<HallPoint> at = groundPoint(view.floorPoint(e.getPickResult()), armedIsRack(doc));
-            at.ifPresentOrElse(p -> {
-                EditResult r = doc.addItem(armedType, p.hallId(), p.xM(), p.yM());
-                report.accept(r);
-                if (r.applied()) {
-                    armedType = null;
-                    view.hideGhost();
-                    onDisarm.run();
-                }
-            }, () -> report.accept(new EditResult(false, "Click on a hall floor to place the rack", List.of())));
+            at.ifPresentOrElse(
+                    p -> {
+                        EditResult r = doc.addItem(armedType, p.hallId(), p.xM(), p.yM());
+                        report.accept(r);
+                        if (r.applied()) {
+                            armedType = null;
+                            view.hideGhost();
+                            onDisarm.run();
+                        }
+                    },
+                    () -> report.accept(new EditResult(false, "Click on a hall floor to place the rack", List.of())));
             return;
         }
         Optional<String> picked = view.content().flatMap(c -> c.idOf(e.getPickResult()));
@@ -140,12 +146,26 @@ final class FloorGestures {
         }
         moved = true;
         DesignerDocument.Snap snap = p.get().hallId() == null || !isRack
-                ? new DesignerDocument.Snap(snapGrid(p.get().xM()), snapGrid(p.get().yM()), leadGeometry.get().rotationDeg(), null)
-                : doc.snap(p.get().hallId(), p.get().xM(), p.get().yM(), doc.rack(lead).get());
+                ? new DesignerDocument.Snap(
+                        snapGrid(p.get().xM()),
+                        snapGrid(p.get().yM()),
+                        leadGeometry.get().rotationDeg(),
+                        null)
+                : doc.snap(
+                        p.get().hallId(),
+                        p.get().xM(),
+                        p.get().yM(),
+                        doc.rack(lead).get());
         dragTarget = new HallPoint(p.get().hallId(), snap.xM(), snap.yM());
         ItemGeometry g = leadGeometry.get();
         double[] origin = origin(dragTarget.hallId());
-        view.showGhost(new ItemGeometry("ghost", origin[0] + snap.xM(), origin[1] + snap.yM(), g.widthM(), g.depthM(), g.heightM(),
+        view.showGhost(new ItemGeometry(
+                "ghost",
+                origin[0] + snap.xM(),
+                origin[1] + snap.yM(),
+                g.widthM(),
+                g.depthM(),
+                g.heightM(),
                 snap.rotationDeg()));
     }
 
@@ -166,8 +186,11 @@ final class FloorGestures {
                 List<String> next = new ArrayList<>(bandAdds ? state.selection() : List.of());
                 inside.stream().filter(id -> !next.contains(id)).forEach(next::add);
                 state.selectAll(next);
-                report.accept(new EditResult(false, String.format(java.util.Locale.ROOT, "Selected %,d item%s", next.size(),
-                        next.size() == 1 ? "" : "s"), List.of()));
+                report.accept(new EditResult(
+                        false,
+                        String.format(
+                                java.util.Locale.ROOT, "Selected %,d item%s", next.size(), next.size() == 1 ? "" : "s"),
+                        List.of()));
             }
             return;
         }
@@ -189,11 +212,15 @@ final class FloorGestures {
         if (armedType == null || doc == null) {
             return;
         }
-        groundPoint(view.floorPoint(e.getPickResult()), armedIsRack(doc)).ifPresentOrElse(p -> {
-            DesignerDocument.Snap snap = p.hallId() != null && armedIsRack(doc) ? doc.snap(p.hallId(), p.xM(), p.yM(), null)
-                    : new DesignerDocument.Snap(snapGrid(p.xM()), snapGrid(p.yM()), 0, null);
-            showGhost(armedType, new HallPoint(p.hallId(), snap.xM(), snap.yM()), snap.rotationDeg());
-        }, view::hideGhost);
+        groundPoint(view.floorPoint(e.getPickResult()), armedIsRack(doc))
+                .ifPresentOrElse(
+                        p -> {
+                            DesignerDocument.Snap snap = p.hallId() != null && armedIsRack(doc)
+                                    ? doc.snap(p.hallId(), p.xM(), p.yM(), null)
+                                    : new DesignerDocument.Snap(snapGrid(p.xM()), snapGrid(p.yM()), 0, null);
+                            showGhost(armedType, new HallPoint(p.hallId(), snap.xM(), snap.yM()), snap.rotationDeg());
+                        },
+                        view::hideGhost);
     }
 
     private void showGhost(String type, HallPoint p, double rotationDeg) {
@@ -202,18 +229,31 @@ final class FloorGestures {
             return;
         }
         double[] origin = origin(p.hallId());
-        view.showGhost(new ItemGeometry("ghost", origin[0] + p.xM(), origin[1] + p.yM(), t.get().widthM(), t.get().depthM(),
-                t.get().heightM(), rotationDeg));
+        view.showGhost(new ItemGeometry(
+                "ghost",
+                origin[0] + p.xM(),
+                origin[1] + p.yM(),
+                t.get().widthM(),
+                t.get().depthM(),
+                t.get().heightM(),
+                rotationDeg));
     }
 
     static Optional<Footprinted> footprint(CatalogIndex catalog, String type) {
-        return catalog.rack(type).<Footprinted>map(x -> x).or(() -> catalog.cdu(type)).or(() -> catalog.powerEquipment(type))
-                .or(() -> catalog.heatRejection(type)).or(() -> catalog.airHandler(type));
+        return catalog.rack(type)
+                .<Footprinted>map(x -> x)
+                .or(() -> catalog.cdu(type))
+                .or(() -> catalog.powerEquipment(type))
+                .or(() -> catalog.heatRejection(type))
+                .or(() -> catalog.airHandler(type));
     }
 
     /** Site position of a hall's origin (the yard's is 0, 0). */
     private double[] origin(String hallId) {
-        return floors().stream().filter(h -> h.id().equals(hallId)).findFirst().map(h -> new double[] {h.x0(), h.z0()})
+        return floors().stream()
+                .filter(h -> h.id().equals(hallId))
+                .findFirst()
+                .map(h -> new double[] {h.x0(), h.z0()})
                 .orElse(new double[] {0, 0});
     }
 

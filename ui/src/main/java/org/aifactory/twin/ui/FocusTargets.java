@@ -50,8 +50,12 @@ final class FocusTargets {
             out.add(l.cduId());
             f.racks().stream().filter(r -> l.id().equals(r.coolingLoopId())).forEach(r -> out.add(r.id()));
         } else if (value instanceof FacilityWaterLoop l) {
-            f.cooling().cdus().stream().filter(c -> l.id().equals(c.facilityLoopId())).forEach(c -> out.add(c.id()));
-            f.cooling().heatRejection().stream().filter(h -> l.id().equals(h.facilityLoopId())).forEach(h -> out.add(h.id()));
+            f.cooling().cdus().stream()
+                    .filter(c -> l.id().equals(c.facilityLoopId()))
+                    .forEach(c -> out.add(c.id()));
+            f.cooling().heatRejection().stream()
+                    .filter(h -> l.id().equals(h.facilityLoopId()))
+                    .forEach(h -> out.add(h.id()));
         } else if (value != null) {
             out.add(id);
         }
@@ -62,7 +66,9 @@ final class FocusTargets {
     private static List<String> racksBelow(String nodeId, Facility f) {
         Map<String, List<String>> children = new HashMap<>();
         for (PowerNode n : f.power().nodes()) {
-            n.inputs().forEach(in -> children.computeIfAbsent(in, k -> new ArrayList<>()).add(n.id()));
+            n.inputs()
+                    .forEach(in ->
+                            children.computeIfAbsent(in, k -> new ArrayList<>()).add(n.id()));
         }
         Set<String> below = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>(List.of(nodeId));

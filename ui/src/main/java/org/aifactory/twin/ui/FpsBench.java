@@ -24,7 +24,14 @@ public final class FpsBench {
      *     threads) spent per frame, ms: what a frame costs, less sensitive than fps to other load
      *     on the machine
      */
-    public record Result(String name, int racks, int widthPx, int heightPx, long loadAndDrawMs, double fps, double measuredS,
+    public record Result(
+            String name,
+            int racks,
+            int widthPx,
+            int heightPx,
+            long loadAndDrawMs,
+            double fps,
+            double measuredS,
             double cpuMsPerFrame) {}
 
     private FpsBench() {}
@@ -70,7 +77,15 @@ public final class FpsBench {
             closed.complete(null);
         });
         closed.join();
-        return new Result(name, facility.racks().size(), widthPx, heightPx, loadAndDrawMs, frames / seconds, seconds, cpuMsPerFrame);
+        return new Result(
+                name,
+                facility.racks().size(),
+                widthPx,
+                heightPx,
+                loadAndDrawMs,
+                frames / seconds,
+                seconds,
+                cpuMsPerFrame);
     }
 
     /** CPU time of the whole process so far, ns; -1 where the JVM does not say. */

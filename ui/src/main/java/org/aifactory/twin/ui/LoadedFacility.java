@@ -25,7 +25,12 @@ public record LoadedFacility(
 
     /** "su-8-racks.json - 10 racks, 576 GPUs - loaded in 123 ms". */
     public String summary() {
-        return String.format(Locale.ROOT, "%s - %,d racks, %,d GPUs - loaded in %,d ms", name, facility.racks().size(), gpuCount,
+        return String.format(
+                Locale.ROOT,
+                "%s - %,d racks, %,d GPUs - loaded in %,d ms",
+                name,
+                facility.racks().size(),
+                gpuCount,
                 loadMillis);
     }
 }

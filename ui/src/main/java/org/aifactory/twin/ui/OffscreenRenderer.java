@@ -20,8 +20,8 @@ import org.aifactory.twin.ui.analysis.OverlayKind;
 import org.aifactory.twin.ui.analysis.Overlays;
 import org.aifactory.twin.ui.scene.CameraPreset;
 import org.aifactory.twin.ui.scene.Facility3DView;
-import org.aifactory.twin.ui.scene.SceneModel;
 import org.aifactory.twin.ui.scene.SceneColouring;
+import org.aifactory.twin.ui.scene.SceneModel;
 
 /**
  * The designer's 3D view of a facility as a PNG, without a window on screen: for reports,
@@ -44,8 +44,8 @@ public final class OffscreenRenderer {
     public record Options(int widthPx, int heightPx, OverlayKind overlay, CameraPreset camera) {
         public Options {
             if (widthPx < 16 || widthPx > MAX_SIDE_PX || heightPx < 16 || heightPx > MAX_SIDE_PX) {
-                throw new IllegalArgumentException(String.format("The picture size (%d x %d px) must be 16 to %d px per side.",
-                        widthPx, heightPx, MAX_SIDE_PX));
+                throw new IllegalArgumentException(String.format(
+                        "The picture size (%d x %d px) must be 16 to %d px per side.", widthPx, heightPx, MAX_SIDE_PX));
             }
             overlay = overlay == null ? OverlayKind.NONE : overlay;
             camera = camera == null ? CameraPreset.ISO : camera;
@@ -87,8 +87,9 @@ public final class OffscreenRenderer {
             throw new IllegalStateException("render waits for the FX thread: call it from another thread");
         }
         if (!Platform.isSupported(ConditionalFeature.SCENE3D)) {
-            throw new IOException("JavaFX draws no 3D here (it fell back to its software 2D pipeline). Run under a display with"
-                    + " OpenGL (xvfb-run will do) and without -Dprism.forceGPU=false.");
+            throw new IOException(
+                    "JavaFX draws no 3D here (it fell back to its software 2D pipeline). Run under a display with"
+                            + " OpenGL (xvfb-run will do) and without -Dprism.forceGPU=false.");
         }
         CatalogIndex catalog = new CatalogIndex(CatalogIo.builtIn(), facility.catalog());
         SceneModel model = SceneModel.build(facility, catalog);

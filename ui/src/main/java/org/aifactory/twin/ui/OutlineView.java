@@ -116,26 +116,55 @@ public final class OutlineView {
         if (!index.otherRacks().isEmpty()) {
             top.add(group(ElementIndex.OTHER_RACKS, "Racks outside halls", index.otherRacks(), OutlineView::rack));
         }
-        top.add(branch(OutlineEntry.group(ElementIndex.POWER, count("Power", f.power().nodes().size())), true, () -> {
-            List<TreeItem<OutlineEntry>> items = new ArrayList<>();
-            f.power().nodes().forEach(n -> items.add(leaf(n.id(), detail(n))));
-            items.add(group(ElementIndex.REDUNDANCY_GROUPS, "Redundancy groups", f.power().redundancyGroups(),
-                    g -> leaf(g.id(), detail(g))));
-            return items;
-        }));
-        top.add(branch(OutlineEntry.group(ElementIndex.COOLING, "Cooling"), true, () -> List.of(
-                group(ElementIndex.CDUS, "CDUs", f.cooling().cdus(), c -> leaf(c.id(), detail(c))),
-                group(ElementIndex.LOOPS, "Loops", f.cooling().loops(), l -> leaf(l.id(), detail(l))),
-                group(ElementIndex.FACILITY_LOOPS, "Facility loops", f.cooling().facilityLoops(), l -> leaf(l.id(), detail(l))),
-                group(ElementIndex.HEAT_REJECTION, "Heat rejection", f.cooling().heatRejection(), h -> leaf(h.id(), detail(h))),
-                group(ElementIndex.AIR_HANDLERS, "Air handlers", f.cooling().airHandlers(), a -> leaf(a.id(), detail(a))))));
+        top.add(branch(
+                OutlineEntry.group(
+                        ElementIndex.POWER, count("Power", f.power().nodes().size())),
+                true,
+                () -> {
+                    List<TreeItem<OutlineEntry>> items = new ArrayList<>();
+                    f.power().nodes().forEach(n -> items.add(leaf(n.id(), detail(n))));
+                    items.add(group(
+                            ElementIndex.REDUNDANCY_GROUPS,
+                            "Redundancy groups",
+                            f.power().redundancyGroups(),
+                            g -> leaf(g.id(), detail(g))));
+                    return items;
+                }));
+        top.add(branch(
+                OutlineEntry.group(ElementIndex.COOLING, "Cooling"),
+                true,
+                () -> List.of(
+                        group(ElementIndex.CDUS, "CDUs", f.cooling().cdus(), c -> leaf(c.id(), detail(c))),
+                        group(ElementIndex.LOOPS, "Loops", f.cooling().loops(), l -> leaf(l.id(), detail(l))),
+                        group(
+                                ElementIndex.FACILITY_LOOPS,
+                                "Facility loops",
+                                f.cooling().facilityLoops(),
+                                l -> leaf(l.id(), detail(l))),
+                        group(
+                                ElementIndex.HEAT_REJECTION,
+                                "Heat rejection",
+                                f.cooling().heatRejection(),
+                                h -> leaf(h.id(), detail(h))),
+                        group(
+                                ElementIndex.AIR_HANDLERS,
+                                "Air handlers",
+                                f.cooling().airHandlers(),
+                                a -> leaf(a.id(), detail(a))))));
         top.add(group(ElementIndex.NETWORK, "Network", f.network().fabrics(), OutlineView::fabric));
-        top.add(branch(OutlineEntry.group(ElementIndex.WORKLOAD, "Workload"), true, () -> List.of(
-                group(ElementIndex.DEPLOYMENTS, "Deployments", f.workload().deployments(), d -> leaf(d.id(), detail(d))),
-                group(ElementIndex.TRAFFIC, "Traffic", f.workload().traffic(), t -> leaf(t.id(), detail(t))),
-                group(ElementIndex.SLOS, "SLOs", f.workload().slos(), s -> leaf(s.id(), detail(s))))));
-        TreeItem<OutlineEntry> root = new TreeItem<>(new OutlineEntry(ElementIndex.SITE_ID, "Site: " + f.site().name(),
-                ElementIndex.SITE_ID));
+        top.add(branch(
+                OutlineEntry.group(ElementIndex.WORKLOAD, "Workload"),
+                true,
+                () -> List.of(
+                        group(
+                                ElementIndex.DEPLOYMENTS,
+                                "Deployments",
+                                f.workload().deployments(),
+                                d -> leaf(d.id(), detail(d))),
+                        group(ElementIndex.TRAFFIC, "Traffic", f.workload().traffic(), t -> leaf(t.id(), detail(t))),
+                        group(ElementIndex.SLOS, "SLOs", f.workload().slos(), s -> leaf(s.id(), detail(s))))));
+        TreeItem<OutlineEntry> root = new TreeItem<>(
+                new OutlineEntry(ElementIndex.SITE_ID, "Site: " + f.site().name(), ElementIndex.SITE_ID));
         root.getChildren().setAll(top);
         root.setExpanded(true);
         return root;
@@ -144,14 +173,20 @@ public final class OutlineView {
     private static TreeItem<OutlineEntry> hall(Hall h, ElementIndex index) {
         List<Row> rows = index.rowsOf(h.id());
         List<Rack> rowless = index.rowlessRacksOf(h.id());
-        String label = String.format(Locale.ROOT, "%s - %s (%s x %s m)", h.id(), h.name(), PropertyRows.text(h.widthM()),
+        String label = String.format(
+                Locale.ROOT,
+                "%s - %s (%s x %s m)",
+                h.id(),
+                h.name(),
+                PropertyRows.text(h.widthM()),
                 PropertyRows.text(h.depthM()));
         return branch(OutlineEntry.element(h.id(), label), !rows.isEmpty() || !rowless.isEmpty(), () -> {
             List<TreeItem<OutlineEntry>> items = new ArrayList<>();
             for (Row r : rows) {
                 List<Rack> racks = index.racksOfRow(r.id());
                 String rowLabel = String.format(Locale.ROOT, "%s - %s (%d racks)", r.id(), r.name(), racks.size());
-                items.add(branch(OutlineEntry.element(r.id(), rowLabel), !racks.isEmpty(), () -> map(racks, OutlineView::rack)));
+                items.add(branch(
+                        OutlineEntry.element(r.id(), rowLabel), !racks.isEmpty(), () -> map(racks, OutlineView::rack)));
             }
             rowless.forEach(r -> items.add(rack(r)));
             return items;
@@ -163,8 +198,15 @@ public final class OutlineView {
     }
 
     private static TreeItem<OutlineEntry> fabric(Fabric f) {
-        String label = String.format(Locale.ROOT, "%s (%s, %d switches)", f.id(), f.kind(), f.switches().size());
-        return branch(OutlineEntry.element(f.id(), label), !f.switches().isEmpty(),
+        String label = String.format(
+                Locale.ROOT,
+                "%s (%s, %d switches)",
+                f.id(),
+                f.kind(),
+                f.switches().size());
+        return branch(
+                OutlineEntry.element(f.id(), label),
+                !f.switches().isEmpty(),
                 () -> map(f.switches(), s -> leaf(s.id(), detail(s))));
     }
 
@@ -195,9 +237,10 @@ public final class OutlineView {
         return String.valueOf(element);
     }
 
-    private static <T> TreeItem<OutlineEntry> group(String key, String label, List<T> members,
-            Function<T, TreeItem<OutlineEntry>> item) {
-        return branch(OutlineEntry.group(key, count(label, members.size())), !members.isEmpty(), () -> map(members, item));
+    private static <T> TreeItem<OutlineEntry> group(
+            String key, String label, List<T> members, Function<T, TreeItem<OutlineEntry>> item) {
+        return branch(
+                OutlineEntry.group(key, count(label, members.size())), !members.isEmpty(), () -> map(members, item));
     }
 
     private static String count(String label, int n) {
@@ -210,8 +253,8 @@ public final class OutlineView {
         return items;
     }
 
-    private static TreeItem<OutlineEntry> branch(OutlineEntry entry, boolean hasChildren,
-            Supplier<List<TreeItem<OutlineEntry>>> children) {
+    private static TreeItem<OutlineEntry> branch(
+            OutlineEntry entry, boolean hasChildren, Supplier<List<TreeItem<OutlineEntry>>> children) {
         return new LazyTreeItem(entry, hasChildren, children);
     }
 

@@ -30,16 +30,19 @@ final class PaletteEntries {
     static String label(Footprinted t) {
         String name = t.name() == null ? t.id() : t.name();
         if (t instanceof RackType r) {
-            return String.format(Locale.ROOT, "%s  (%s rack, %.0f kW)", name, lower(r.kind().name()), r.typicalPowerKw());
+            return String.format(
+                    Locale.ROOT, "%s  (%s rack, %.0f kW)", name, lower(r.kind().name()), r.typicalPowerKw());
         }
         if (t instanceof CduType c) {
             return String.format(Locale.ROOT, "CDU: %s  (%,.0f kW)", name, c.capacityKw());
         }
         if (t instanceof PowerEquipmentType p) {
-            return String.format(Locale.ROOT, "%s: %s  (%,.0f kW)", capital(lower(p.kind().name())), name, p.ratingKw());
+            return String.format(
+                    Locale.ROOT, "%s: %s  (%,.0f kW)", capital(lower(p.kind().name())), name, p.ratingKw());
         }
         if (t instanceof HeatRejectionType h) {
-            return String.format(Locale.ROOT, "%s: %s  (%,.0f kW)", capital(lower(h.kind().name())), name, h.capacityKw());
+            return String.format(
+                    Locale.ROOT, "%s: %s  (%,.0f kW)", capital(lower(h.kind().name())), name, h.capacityKw());
         }
         if (t instanceof AirHandlerType a) {
             return String.format(Locale.ROOT, "Air handler: %s  (%,.0f kW)", name, a.capacityKw());

@@ -123,7 +123,10 @@ public final class PropertiesView {
 
     private boolean editable(PropertyRow row) {
         String id = state.selectedId();
-        return row != null && id != null && editing != null && editing.editableFields(id).contains(row.name());
+        return row != null
+                && id != null
+                && editing != null
+                && editing.editableFields(id).contains(row.name());
     }
 
     private void startEditing(PropertyRow row) {
@@ -133,8 +136,10 @@ public final class PropertiesView {
             editor.setDisable(!canEdit);
             apply.setDisable(!canEdit);
             editor.setText(canEdit ? (PropertyRows.NONE.equals(row.value()) ? "" : row.value()) : "");
-            fieldLabel.setText(row == null ? "Choose a property to edit it."
-                    : canEdit ? "Edit " + row.name() + ":" : row.name() + " is not editable here.");
+            fieldLabel.setText(
+                    row == null
+                            ? "Choose a property to edit it."
+                            : canEdit ? "Edit " + row.name() + ":" : row.name() + " is not editable here.");
             showMessage("", false);
         } finally {
             refreshing = false;
@@ -172,9 +177,10 @@ public final class PropertiesView {
     private void refresh() {
         LoadedFacility f = state.loaded().orElse(null);
         String field = selectedField();
-        table.getItems().setAll(state.selectedElement()
-                .map(e -> PropertyRows.of(e, f.catalog()))
-                .orElse(List.of()));
+        table.getItems()
+                .setAll(state.selectedElement()
+                        .map(e -> PropertyRows.of(e, f.catalog()))
+                        .orElse(List.of()));
         if (field == null || !edit(field)) {
             startEditing(null);
         }

@@ -28,6 +28,7 @@ public final class PropertyRows {
     static final int MAX_LIST_VALUES = 12;
     /** ...lists of records at most this many records. */
     static final int MAX_LIST_RECORDS = 8;
+
     static final String NONE = "(none)";
 
     private PropertyRows() {}
@@ -82,7 +83,8 @@ public final class PropertyRows {
         if (list.isEmpty()) {
             out.add(new PropertyRow(name, "[]"));
         } else if (list.stream().noneMatch(v -> v instanceof Record || v instanceof List)) {
-            String shown = list.stream().limit(MAX_LIST_VALUES).map(PropertyRows::text).collect(Collectors.joining(", "));
+            String shown =
+                    list.stream().limit(MAX_LIST_VALUES).map(PropertyRows::text).collect(Collectors.joining(", "));
             if (list.size() > MAX_LIST_VALUES) {
                 shown += String.format(", ... (%,d in all)", list.size());
             }
@@ -119,7 +121,10 @@ public final class PropertyRows {
                 return String.valueOf(d);
             }
             // Ten significant digits: hides binary noise such as 0.30000000000000004.
-            return BigDecimal.valueOf(d).round(new MathContext(10)).stripTrailingZeros().toPlainString();
+            return BigDecimal.valueOf(d)
+                    .round(new MathContext(10))
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         return String.valueOf(value);
     }

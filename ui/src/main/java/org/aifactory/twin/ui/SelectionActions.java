@@ -31,17 +31,19 @@ final class SelectionActions {
         align.setId("menuAlign");
         for (DesignerDocument.Alignment a : DesignerDocument.Alignment.values()) {
             String name = a.name().charAt(0) + a.name().substring(1).toLowerCase(Locale.ROOT);
-            MenuItem m = new MenuItem(switch (a) {
-                case LEFT -> "Left ends";
-                case CENTRE -> "Centres (on the first selected)";
-                case ENDS -> "Right ends";
-            });
+            MenuItem m = new MenuItem(
+                    switch (a) {
+                        case LEFT -> "Left ends";
+                        case CENTRE -> "Centres (on the first selected)";
+                        case ENDS -> "Right ends";
+                    });
             m.setId("menuAlign" + name);
             m.setOnAction(e -> align(a));
             align.getItems().add(m);
         }
         List<MenuItem> items = new ArrayList<>(List.of(copy, paste, selectAll, align, new SeparatorMenuItem()));
-        items.forEach(i -> i.disableProperty().bind(window.state().loadedProperty().isNull()));
+        items.forEach(
+                i -> i.disableProperty().bind(window.state().loadedProperty().isNull()));
         return items;
     }
 
@@ -54,7 +56,9 @@ final class SelectionActions {
     }
 
     private TextInputControl textFocus() {
-        Node focus = window.stage().getScene() == null ? null : window.stage().getScene().getFocusOwner();
+        Node focus = window.stage().getScene() == null
+                ? null
+                : window.stage().getScene().getFocusOwner();
         return focus instanceof TextInputControl t ? t : null;
     }
 
@@ -67,8 +71,15 @@ final class SelectionActions {
         }
         DesignerDocument doc = window.document();
         int n = doc == null ? 0 : doc.copy(window.state().selection());
-        window.statusBar().setText(n == 0 ? "Select racks or equipment to copy them"
-                : String.format(Locale.ROOT, "Copied %d item%s: Ctrl+V pastes them beside the originals", n, n == 1 ? "" : "s"));
+        window.statusBar()
+                .setText(
+                        n == 0
+                                ? "Select racks or equipment to copy them"
+                                : String.format(
+                                        Locale.ROOT,
+                                        "Copied %d item%s: Ctrl+V pastes them beside the originals",
+                                        n,
+                                        n == 1 ? "" : "s"));
         return n;
     }
 
@@ -96,13 +107,18 @@ final class SelectionActions {
             List<String> ids = new ArrayList<>(c.model().racks().ids());
             ids.addAll(c.model().equipment().ids());
             window.state().selectAll(ids);
-            window.statusBar().setText(String.format(Locale.ROOT, "Selected %,d items", window.state().selection().size()));
+            window.statusBar()
+                    .setText(String.format(
+                            Locale.ROOT,
+                            "Selected %,d items",
+                            window.state().selection().size()));
         });
     }
 
     EditResult align(DesignerDocument.Alignment how) {
         DesignerDocument doc = window.document();
-        EditResult r = doc == null ? new EditResult(false, "Nothing is open", List.of())
+        EditResult r = doc == null
+                ? new EditResult(false, "Nothing is open", List.of())
                 : doc.align(window.state().selection(), how);
         window.report(r);
         return r;

@@ -34,8 +34,14 @@ public final class ValidationTask extends Task<AnalysisResults> {
     protected AnalysisResults call() {
         List<String> names = AnalysisPipeline.discover().names();
         updateProgress(-1, 1);
-        updateMessage(names.isEmpty() ? "Validating (no analyses installed)..."
-                : String.format(Locale.ROOT, "Running %s on %,d racks...", String.join(", ", names), facility.racks().size()));
+        updateMessage(
+                names.isEmpty()
+                        ? "Validating (no analyses installed)..."
+                        : String.format(
+                                Locale.ROOT,
+                                "Running %s on %,d racks...",
+                                String.join(", ", names),
+                                facility.racks().size()));
         AnalysisResults results = analyses.apply(facility);
         updateProgress(1, 1);
         return results;

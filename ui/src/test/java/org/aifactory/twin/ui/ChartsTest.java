@@ -36,9 +36,12 @@ class ChartsTest {
     @Test
     void validationFillsEveryChartFromTheReports(FxRobot robot) throws Exception {
         FxTesting.awaitLoaded(window, 60);
-        assertThat(robot.lookup("#powerTierChart").tryQuery()).as("charts before validating").isEmpty();
+        assertThat(robot.lookup("#powerTierChart").tryQuery())
+                .as("charts before validating")
+                .isEmpty();
         FxTesting.fx(window::validate);
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> FxTesting.fx(() -> window.state().results() != null));
+        WaitForAsyncUtils.waitFor(
+                120, TimeUnit.SECONDS, () -> FxTesting.fx(() -> window.state().results() != null));
         robot.clickOn("Charts");
         WaitForAsyncUtils.waitForFxEvents();
         AnalysisResults results = FxTesting.fx(() -> window.state().results());
@@ -48,44 +51,76 @@ class ChartsTest {
 
         // Power tiers: the SU's chain is utility > MV switchgear > 2 transformers > 2 UPS > 4 busways (2N).
         XYChart<String, Number> tiers = chart(robot, "#powerTierChart");
-        List<String> categories = FxTesting.fx(() -> tiers.getData().get(0).getData().stream().map(XYChart.Data::getXValue).toList());
-        assertThat(categories).containsExactly("utility \u00d71", "mv-switchgear \u00d71", "transformer \u00d72", "ups \u00d72",
-                "busway \u00d74");
-        assertThat(FxTesting.fx(() -> tiers.getData().stream().map(XYChart.Series::getName).toList())).containsExactly("Load", "Rating");
-        // Conservation: every rack hangs on the busways, so their loads add up to the IT power (1,000 kW = 8 x 120 + 2 x 20).
-        double buswayLoadMw = FxTesting.fx(() -> tiers.getData().get(0).getData().get(4).getYValue().doubleValue());
-        assertThat(buswayLoadMw).isCloseTo(power.path("itPowerKw").asDouble() / 1000, within(1e-9)).isCloseTo(1.0, within(1e-9));
+        List<String> categories = FxTesting.fx(() -> tiers.getData().get(0).getData().stream()
+                .map(XYChart.Data::getXValue)
+                .toList());
+        assertThat(categories)
+                .containsExactly(
+                        "utility \u00d71",
+                        "mv-switchgear \u00d71",
+                        "transformer \u00d72",
+                        "ups \u00d72",
+                        "busway \u00d74");
+        assertThat(FxTesting.fx(() ->
+                        tiers.getData().stream().map(XYChart.Series::getName).toList()))
+                .containsExactly("Load", "Rating");
+        // Conservation: every rack hangs on the busways, so their loads add up to the IT power (1,000 kW = 8 x 120 + 2
+        // x 20).
+        double buswayLoadMw = FxTesting.fx(
+                () -> tiers.getData().get(0).getData().get(4).getYValue().doubleValue());
+        assertThat(buswayLoadMw)
+                .isCloseTo(power.path("itPowerKw").asDouble() / 1000, within(1e-9))
+                .isCloseTo(1.0, within(1e-9));
         // Rating: four 1600 A busways of 1,093 kW each (catalog busway-1600a).
-        double buswayRatingMw = FxTesting.fx(() -> tiers.getData().get(1).getData().get(4).getYValue().doubleValue());
+        double buswayRatingMw = FxTesting.fx(
+                () -> tiers.getData().get(1).getData().get(4).getYValue().doubleValue());
         assertThat(buswayRatingMw).isCloseTo(4 * 1.093, within(1e-9));
 
         // PUE: the three figures as the thermal and power reports state them.
         XYChart<String, Number> pue = chart(robot, "#pueChart");
-        List<Number> pues = FxTesting.fx(() -> pue.getData().get(0).getData().stream().map(XYChart.Data::getYValue).toList());
-        assertThat(pues).containsExactly(thermal.path("pueDesign").asDouble(), thermal.path("pueAnnual").asDouble(),
-                power.path("pue").asDouble());
+        List<Number> pues = FxTesting.fx(() -> pue.getData().get(0).getData().stream()
+                .map(XYChart.Data::getYValue)
+                .toList());
+        assertThat(pues)
+                .containsExactly(
+                        thermal.path("pueDesign").asDouble(),
+                        thermal.path("pueAnnual").asDouble(),
+                        power.path("pue").asDouble());
         XYChart<String, Number> cooling = chart(robot, "#coolingPowerChart");
         double coolingSumKw = FxTesting.fx(() -> cooling.getData().get(0).getData().stream()
-                .mapToDouble(d -> d.getYValue().doubleValue()).sum());
+                .mapToDouble(d -> d.getYValue().doubleValue())
+                .sum());
         // The consumers add up to the thermal report's total cooling power.
         assertThat(coolingSumKw).isCloseTo(thermal.path("coolingPowerKw").asDouble(), within(1e-6));
 
         // Serving latency: p50, p90, p99 and the SLO of the one deployment.
         XYChart<String, Number> ttft = chart(robot, "#ttftChart");
         assertThat(FxTesting.fx(() -> ttft.getData().get(0).getName())).isEqualTo("serving");
-        List<Number> ttftValues = FxTesting.fx(() -> ttft.getData().get(0).getData().stream().map(XYChart.Data::getYValue).toList());
-        assertThat(ttftValues).containsExactly(serving.path("ttftP50Ms").asDouble(), serving.path("ttftP90Ms").asDouble(),
-                serving.path("ttftP99Ms").asDouble(), 450.0);
+        List<Number> ttftValues = FxTesting.fx(() -> ttft.getData().get(0).getData().stream()
+                .map(XYChart.Data::getYValue)
+                .toList());
+        assertThat(ttftValues)
+                .containsExactly(
+                        serving.path("ttftP50Ms").asDouble(),
+                        serving.path("ttftP90Ms").asDouble(),
+                        serving.path("ttftP99Ms").asDouble(),
+                        450.0);
         XYChart<String, Number> itl = chart(robot, "#itlChart");
-        assertThat(FxTesting.fx(() -> itl.getData().get(0).getData().get(3).getYValue().doubleValue())).isEqualTo(40.0);
+        assertThat(FxTesting.fx(
+                        () -> itl.getData().get(0).getData().get(3).getYValue().doubleValue()))
+                .isEqualTo(40.0);
         XYChart<Number, Number> throughput = chart(robot, "#throughputChart");
-        XYChart.Data<Number, Number> point = FxTesting.fx(() -> throughput.getData().get(0).getData().get(0));
-        assertThat(point.getXValue().doubleValue()).isEqualTo(serving.path("offeredRps").asDouble());
-        assertThat(point.getYValue().doubleValue()).isCloseTo(serving.path("tokensPerSecond").asDouble() / 1000, within(1e-9));
+        XYChart.Data<Number, Number> point =
+                FxTesting.fx(() -> throughput.getData().get(0).getData().get(0));
+        assertThat(point.getXValue().doubleValue())
+                .isEqualTo(serving.path("offeredRps").asDouble());
+        assertThat(point.getYValue().doubleValue())
+                .isCloseTo(serving.path("tokensPerSecond").asDouble() / 1000, within(1e-9));
 
         FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "charts-01-after-validation.png");
         // Every chart, also those scrolled out of sight.
-        javafx.scene.control.ScrollPane scroll = robot.lookup("#charts .scroll-pane").queryAs(javafx.scene.control.ScrollPane.class);
+        javafx.scene.control.ScrollPane scroll =
+                robot.lookup("#charts .scroll-pane").queryAs(javafx.scene.control.ScrollPane.class);
         FxTesting.savePng(FxTesting.fx(() -> scroll.getContent().snapshot(null, null)), "charts-02-all.png");
 
         // An edit makes the results stale: the charts go back to asking for a validation.

@@ -52,13 +52,25 @@ class DesignerAppRecoveryTest {
 
     @Test
     void startingAfterACrashOffersTheAutosaveAndRecoverOpensIt(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> FxTesting.fx(() -> robot.lookup("Recover").tryQuery()
-                .filter(n -> n.getScene() != null && n.getScene().getWindow().isShowing()).isPresent()));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> FxTesting.fx(() -> robot.lookup("Recover")
+                        .tryQuery()
+                        .filter(n ->
+                                n.getScene() != null && n.getScene().getWindow().isShowing())
+                        .isPresent()));
         Node recover = FxTesting.fx(() -> robot.lookup("Recover").queryAll().stream()
-                .filter(n -> n.getScene() != null && n.getScene().getWindow().isShowing()).findFirst().orElseThrow());
+                .filter(n -> n.getScene() != null && n.getScene().getWindow().isShowing())
+                .findFirst()
+                .orElseThrow());
         robot.clickOn(recover);
         DesignerWindow window = app.window();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> FxTesting.fx(() -> "crashed.json".equals(window.state().nameProperty().get())));
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () -> FxTesting.fx(() ->
+                        "crashed.json".equals(window.state().nameProperty().get())));
         FxTesting.awaitLoaded(window, 60);
         assertThat(FxTesting.fx(() -> window.facility().orElseThrow())).isEqualTo(edited);
         assertThat(FxTesting.fx(window::isDirty)).isTrue();

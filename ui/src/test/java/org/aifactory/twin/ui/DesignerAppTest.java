@@ -27,8 +27,10 @@ class DesignerAppTest {
     void withoutAFileItOpensTheDefaultSample() throws Exception {
         DesignerWindow window = app.window();
         FxTesting.awaitLoaded(window, 60);
-        assertThat(FxTesting.fx(() -> window.stage().getTitle())).isEqualTo("AI-factory twin - " + Samples.DEFAULT.fileName());
-        List<String> expected = Samples.DEFAULT.load().racks().stream().map(Rack::id).toList();
+        assertThat(FxTesting.fx(() -> window.stage().getTitle()))
+                .isEqualTo("AI-factory twin - " + Samples.DEFAULT.fileName());
+        List<String> expected =
+                Samples.DEFAULT.load().racks().stream().map(Rack::id).toList();
         assertThat(FxTesting.fx(window::drawnRackIds)).containsExactlyElementsOf(expected);
         assertThat(FxTesting.fx(() -> window.stage().getWidth())).isEqualTo(DesignerWindow.DEFAULT_WIDTH);
     }

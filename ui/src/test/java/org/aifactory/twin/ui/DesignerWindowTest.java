@@ -61,10 +61,14 @@ class DesignerWindowTest {
             });
             robot.clickOn(screen);
             WaitForAsyncUtils.waitForFxEvents();
-            assertThat(FxTesting.fx(window::selectedId)).as("selection after clicking rack %s at %s", id, screen).isEqualTo(id);
-            TreeItem<OutlineEntry> selectedInOutline = FxTesting.fx(() -> outlineTree(robot).getSelectionModel().getSelectedItem());
+            assertThat(FxTesting.fx(window::selectedId))
+                    .as("selection after clicking rack %s at %s", id, screen)
+                    .isEqualTo(id);
+            TreeItem<OutlineEntry> selectedInOutline =
+                    FxTesting.fx(() -> outlineTree(robot).getSelectionModel().getSelectedItem());
             assertThat(selectedInOutline.getValue().elementId()).isEqualTo(id);
-            assertThat(FxTesting.fx(() -> window.view3d().content().orElseThrow().colourOf(id).orElseThrow()))
+            assertThat(FxTesting.fx(() ->
+                            window.view3d().content().orElseThrow().colourOf(id).orElseThrow()))
                     .isEqualTo(ItemCategory.HIGHLIGHT);
         }
     }
@@ -83,17 +87,28 @@ class DesignerWindowTest {
             child(hall, rack.rowId()).setExpanded(true);
         });
         String label = rack.id() + " (gb200-nvl72)";
-        TreeCell<?> cell = robot.lookup(".tree-cell").<TreeCell<?>>match(c -> label.equals(c.getText())).query();
+        TreeCell<?> cell = robot.lookup(".tree-cell")
+                .<TreeCell<?>>match(c -> label.equals(c.getText()))
+                .query();
         robot.clickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(FxTesting.fx(window::selectedId)).isEqualTo(rack.id());
         TableView<PropertyRow> properties = robot.lookup("#properties").queryTableView();
         List<PropertyRow> rows = FxTesting.fx(() -> new ArrayList<>(properties.getItems()));
-        assertThat(rows).contains(new PropertyRow("id", rack.id()), new PropertyRow("type", "gb200-nvl72"),
-                new PropertyRow("kind", "rack"));
-        assertThat(rows).extracting(PropertyRow::name).contains("placement.xM", "placement.yM", "catalog.typicalPowerKw");
-        assertThat(FxTesting.fx(() -> window.view3d().content().orElseThrow().colourOf(rack.id()).orElseThrow()))
+        assertThat(rows)
+                .contains(
+                        new PropertyRow("id", rack.id()),
+                        new PropertyRow("type", "gb200-nvl72"),
+                        new PropertyRow("kind", "rack"));
+        assertThat(rows)
+                .extracting(PropertyRow::name)
+                .contains("placement.xM", "placement.yM", "catalog.typicalPowerKw");
+        assertThat(FxTesting.fx(() -> window.view3d()
+                        .content()
+                        .orElseThrow()
+                        .colourOf(rack.id())
+                        .orElseThrow()))
                 .isEqualTo(ItemCategory.HIGHLIGHT);
     }
 
@@ -108,7 +123,8 @@ class DesignerWindowTest {
         assertThat(green).as("GB200-green pixels in the 3D view").isGreaterThan(300);
         // The count measures the 3D drawing, not the theme: the outline panel has no such green.
         Bounds outline = FxTesting.sceneBounds(robot.lookup("#outline").query());
-        assertThat(FxTesting.countColour(image, outline, null, ItemCategory.GB200.colour(), 12)).isZero();
+        assertThat(FxTesting.countColour(image, outline, null, ItemCategory.GB200.colour(), 12))
+                .isZero();
         assertThat(robot.lookup("#status").queryAs(Labeled.class).getText())
                 .startsWith("su-8-racks.json - 10 racks, 576 GPUs - loaded in ");
     }
@@ -135,7 +151,14 @@ class DesignerWindowTest {
         // 60 racks of a type the catalog does not have: more problems than the dialog lists.
         List<Rack> bad = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            bad.add(new Rack("bad-" + i, "no-such-rack", null, Placement.inHall("hall-1", 1 + i * 0.6, 1, 0), List.of(), null, null));
+            bad.add(new Rack(
+                    "bad-" + i,
+                    "no-such-rack",
+                    null,
+                    Placement.inHall("hall-1", 1 + i * 0.6, 1, 0),
+                    List.of(),
+                    null,
+                    null));
         }
         Path broken = dir.resolve("broken.json");
         FacilityWriter.write(facility.withRacks(bad), broken);
@@ -158,7 +181,8 @@ class DesignerWindowTest {
     void dragOrbitsTheCameraAndFrameAllFitsAgain(FxRobot robot) throws Exception {
         FxTesting.awaitLoaded(window, 60);
         double yaw = FxTesting.fx(() -> window.view3d().camera().yawDeg());
-        Bounds view = FxTesting.fx(() -> window.subScene().localToScreen(window.subScene().getBoundsInLocal()));
+        Bounds view = FxTesting.fx(
+                () -> window.subScene().localToScreen(window.subScene().getBoundsInLocal()));
         robot.drag(new Point2D(view.getMinX() + view.getWidth() * 0.5, view.getMaxY() - 40))
                 .dropTo(new Point2D(view.getMinX() + view.getWidth() * 0.5 + 100, view.getMaxY() - 40));
         assertThat(FxTesting.fx(() -> window.view3d().camera().yawDeg())).isNotEqualTo(yaw);
@@ -172,13 +196,20 @@ class DesignerWindowTest {
     }
 
     private void assertEveryRackCornerIsInViewAndClearOfTheLegend() {
-        Bounds view = FxTesting.fx(() -> window.subScene().localToScreen(window.subScene().getBoundsInLocal()));
-        Bounds legend = FxTesting.fx(() -> window.view3d().legend().localToScreen(window.view3d().legend().getBoundsInLocal()));
+        Bounds view = FxTesting.fx(
+                () -> window.subScene().localToScreen(window.subScene().getBoundsInLocal()));
+        Bounds legend = FxTesting.fx(() ->
+                window.view3d().legend().localToScreen(window.view3d().legend().getBoundsInLocal()));
         for (String id : facility.racks().stream().map(Rack::id).toList()) {
             for (double[] corner : new double[][] {{-0.5, -0.5}, {-0.5, 0.5}, {0.5, -0.5}, {0.5, 0.5}}) {
-                Point2D p = FxTesting.fx(() -> window.world3d().localToScreen(window.topPoint(id, corner[0], corner[1]).orElseThrow()));
-                assertThat(view.contains(p)).as("rack %s corner at %s inside the 3D view %s", id, p, view).isTrue();
-                assertThat(legend.contains(p)).as("rack %s corner at %s under the legend %s", id, p, legend).isFalse();
+                Point2D p = FxTesting.fx(() -> window.world3d()
+                        .localToScreen(window.topPoint(id, corner[0], corner[1]).orElseThrow()));
+                assertThat(view.contains(p))
+                        .as("rack %s corner at %s inside the 3D view %s", id, p, view)
+                        .isTrue();
+                assertThat(legend.contains(p))
+                        .as("rack %s corner at %s under the legend %s", id, p, legend)
+                        .isFalse();
             }
         }
     }
@@ -189,6 +220,9 @@ class DesignerWindowTest {
     }
 
     private static TreeItem<OutlineEntry> child(TreeItem<OutlineEntry> parent, String key) {
-        return parent.getChildren().stream().filter(c -> key.equals(c.getValue().key())).findFirst().orElseThrow();
+        return parent.getChildren().stream()
+                .filter(c -> key.equals(c.getValue().key()))
+                .findFirst()
+                .orElseThrow();
     }
 }

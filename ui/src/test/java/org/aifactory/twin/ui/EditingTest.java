@@ -67,23 +67,31 @@ class EditingTest {
 
     private List<Rack> added() {
         return FxTesting.fx(() -> window.document().facility().racks().stream()
-                .filter(r -> facility.racks().stream().noneMatch(o -> o.id().equals(r.id()))).toList());
+                .filter(r -> facility.racks().stream().noneMatch(o -> o.id().equals(r.id())))
+                .toList());
     }
 
     private void placeFromPalette(FxRobot robot, double xM, double yM) {
         FxTesting.fx(() -> {
-            var t = window.palette().getItems().stream().filter(x -> x.id().equals(TYPE)).findFirst().orElseThrow();
+            var t = window.palette().getItems().stream()
+                    .filter(x -> x.id().equals(TYPE))
+                    .findFirst()
+                    .orElseThrow();
             window.palette().scrollTo(t);
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
         ListCell<?> cell = robot.lookup("#palette .list-cell").queryAllAs(ListCell.class).stream()
-                .filter(c -> c.getItem() instanceof RackType t && t.id().equals(TYPE)).findFirst().orElseThrow();
+                .filter(c -> c.getItem() instanceof RackType t && t.id().equals(TYPE))
+                .findFirst()
+                .orElseThrow();
         robot.clickOn(cell);
         robot.moveTo(floor(xM - 0.3, yM));
         robot.moveTo(floor(xM, yM));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(FxTesting.fx(() -> window.view3d().ghost().isPresent())).as("ghost while placing").isTrue();
+        assertThat(FxTesting.fx(() -> window.view3d().ghost().isPresent()))
+                .as("ghost while placing")
+                .isTrue();
         robot.clickOn(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -104,42 +112,67 @@ class EditingTest {
         FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "edit-01-placed-from-palette.png");
 
         // Drag the selected rack 1.8 m along x: the ghost follows live, the model changes on release.
-        Point2D from = FxTesting.fx(() -> window.world3d().localToScreen(window.topPoint(rack.id(), 0.1, 0.1).orElseThrow()));
+        Point2D from = FxTesting.fx(() -> window.world3d()
+                .localToScreen(window.topPoint(rack.id(), 0.1, 0.1).orElseThrow()));
         robot.drag(from, MouseButton.PRIMARY).moveTo(floor(4.0, 10.8)).moveTo(floor(4.85, 10.75));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(FxTesting.fx(() -> window.view3d().ghost().isPresent())).as("ghost while dragging").isTrue();
-        assertThat(FxTesting.fx(() -> window.document().rack(rack.id()).orElseThrow().placement().xM())).isEqualTo(3.0);
+        assertThat(FxTesting.fx(() -> window.view3d().ghost().isPresent()))
+                .as("ghost while dragging")
+                .isTrue();
+        assertThat(FxTesting.fx(() -> window.document()
+                        .rack(rack.id())
+                        .orElseThrow()
+                        .placement()
+                        .xM()))
+                .isEqualTo(3.0);
         FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "edit-02-dragging.png");
         robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
-        Placement moved = FxTesting.fx(() -> window.document().rack(rack.id()).orElseThrow().placement());
+        Placement moved = FxTesting.fx(
+                () -> window.document().rack(rack.id()).orElseThrow().placement());
         assertThat(moved).isEqualTo(new Placement("hall-1", 4.8, 10.8, 0));
         assertThat(FxTesting.fx(() -> window.view3d().ghost().isPresent())).isFalse();
         FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "edit-03-moved.png");
 
         // R turns it, Delete removes it; Ctrl+Z undoes each, Ctrl+Y redoes: positions come back exactly.
-        robot.clickOn(FxTesting.fx(() -> window.world3d().localToScreen(window.topPoint(rack.id(), 0.1, 0.1).orElseThrow())));
+        robot.clickOn(FxTesting.fx(() -> window.world3d()
+                .localToScreen(window.topPoint(rack.id(), 0.1, 0.1).orElseThrow())));
         robot.type(KeyCode.R);
-        assertThat(FxTesting.fx(() -> window.document().rack(rack.id()).orElseThrow().placement().rotationDeg())).isEqualTo(90.0);
+        assertThat(FxTesting.fx(() -> window.document()
+                        .rack(rack.id())
+                        .orElseThrow()
+                        .placement()
+                        .rotationDeg()))
+                .isEqualTo(90.0);
         robot.type(KeyCode.DELETE);
         assertThat(FxTesting.fx(() -> window.document().rack(rack.id()))).isEmpty();
         assertThat(FxTesting.fx(window::drawnRackIds)).doesNotContain(rack.id());
         undo(robot);
-        assertThat(FxTesting.fx(() -> window.document().rack(rack.id()).orElseThrow().placement()))
+        assertThat(FxTesting.fx(
+                        () -> window.document().rack(rack.id()).orElseThrow().placement()))
                 .isEqualTo(new Placement("hall-1", 4.8, 10.8, 90));
         undo(robot);
-        assertThat(FxTesting.fx(() -> window.document().rack(rack.id()).orElseThrow().placement())).isEqualTo(moved);
+        assertThat(FxTesting.fx(
+                        () -> window.document().rack(rack.id()).orElseThrow().placement()))
+                .isEqualTo(moved);
         undo(robot);
-        assertThat(FxTesting.fx(() -> window.document().rack(rack.id()).orElseThrow().placement())).isEqualTo(rack.placement());
+        assertThat(FxTesting.fx(
+                        () -> window.document().rack(rack.id()).orElseThrow().placement()))
+                .isEqualTo(rack.placement());
         undo(robot);
         assertThat(FxTesting.fx(() -> window.document().facility())).isSameAs(facility);
         assertThat(FxTesting.fx(window::isDirty)).isFalse();
         assertThat(FxTesting.fx(stage::getTitle)).isEqualTo("AI-factory twin - su-8-racks.json");
-        assertThat(FxTesting.fx(window::drawnRackIds)).containsExactlyElementsOf(facility.racks().stream().map(Rack::id).toList());
+        assertThat(FxTesting.fx(window::drawnRackIds))
+                .containsExactlyElementsOf(
+                        facility.racks().stream().map(Rack::id).toList());
         redo(robot);
         redo(robot);
-        assertThat(FxTesting.fx(() -> window.document().rack(rack.id()).orElseThrow().placement())).isEqualTo(moved);
-        assertThat(FxTesting.fx(() -> window.view3d().geometry(rack.id()).orElseThrow().centreX()))
+        assertThat(FxTesting.fx(
+                        () -> window.document().rack(rack.id()).orElseThrow().placement()))
+                .isEqualTo(moved);
+        assertThat(FxTesting.fx(
+                        () -> window.view3d().geometry(rack.id()).orElseThrow().centreX()))
                 .isEqualTo(facility.halls().get(0).originXM() + 4.8);
     }
 
@@ -166,7 +199,9 @@ class EditingTest {
         robot.eraseText(20);
         robot.write("-40");
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(FxTesting.fx(() -> window.properties().message().getText())).contains("powerKw").contains("must be positive");
+        assertThat(FxTesting.fx(() -> window.properties().message().getText()))
+                .contains("powerKw")
+                .contains("must be positive");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(FxTesting.fx(() -> window.document().facility())).isSameAs(facility);
@@ -181,9 +216,15 @@ class EditingTest {
         robot.write("118.5");
         robot.type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(FxTesting.fx(() -> window.document().rack(rack.id()).orElseThrow().powerKw())).isEqualTo(118.5);
+        assertThat(FxTesting.fx(
+                        () -> window.document().rack(rack.id()).orElseThrow().powerKw()))
+                .isEqualTo(118.5);
         assertThat(FxTesting.fx(() -> window.properties().view().getItems().stream()
-                .filter(r -> r.name().equals("powerKw")).findFirst().orElseThrow().value())).isEqualTo("118.5");
+                        .filter(r -> r.name().equals("powerKw"))
+                        .findFirst()
+                        .orElseThrow()
+                        .value()))
+                .isEqualTo("118.5");
         // Ctrl+Z in the text field is the field's own undo; the menu undoes the property edit.
         FxTesting.fx(window::undo);
         assertThat(FxTesting.fx(() -> window.document().facility())).isSameAs(facility);
@@ -192,8 +233,11 @@ class EditingTest {
     @Test
     void saveClearsTheStarAndReopeningGivesTheSameModel(FxRobot robot, @TempDir Path dir) throws Exception {
         awaitLoadedAndZoomIn();
-        assertThat(FxTesting.fx(() -> window.addRow(TYPE, "hall-1", 1.8, 2.4, 4).applied())).isTrue();
-        assertThat(FxTesting.fx(() -> window.document().setProperty(facility.racks().get(1).id(), "powerKw", "125").applied()))
+        assertThat(FxTesting.fx(() -> window.addRow(TYPE, "hall-1", 1.8, 2.4, 4).applied()))
+                .isTrue();
+        assertThat(FxTesting.fx(() -> window.document()
+                        .setProperty(facility.racks().get(1).id(), "powerKw", "125")
+                        .applied()))
                 .isTrue();
         assertThat(FxTesting.fx(stage::getTitle)).startsWith("AI-factory twin - *");
         FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "edit-05-row-added.png");
@@ -213,7 +257,8 @@ class EditingTest {
     @Test
     void closingWithUnsavedChangesAsksAndCancelKeepsTheWindow(FxRobot robot) throws Exception {
         awaitLoadedAndZoomIn();
-        assertThat(FxTesting.fx(() -> window.addRow(TYPE, "hall-1", 1.8, 2.4, 2).applied())).isTrue();
+        assertThat(FxTesting.fx(() -> window.addRow(TYPE, "hall-1", 1.8, 2.4, 2).applied()))
+                .isTrue();
         requestClose();
         Node discard = awaitShowing(robot, "Discard");
         FxTesting.savePng(FxTesting.snapshot(discard.getScene()), "edit-06-unsaved-changes-prompt.png");
@@ -239,9 +284,12 @@ class EditingTest {
 
     private Node showing(FxRobot robot, String label) {
         return FxTesting.fx(() -> robot.lookup(label).queryAll().stream()
-                .filter(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow() != stage
+                .filter(n -> n.getScene() != null
+                        && n.getScene().getWindow() != null
+                        && n.getScene().getWindow() != stage
                         && n.getScene().getWindow().isShowing()
                         && n.isVisible())
-                .findFirst().orElse(null));
+                .findFirst()
+                .orElse(null));
     }
 }

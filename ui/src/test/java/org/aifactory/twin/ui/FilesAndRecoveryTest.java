@@ -12,9 +12,9 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.io.CatalogIo;
 import org.aifactory.twin.model.io.FacilityReader;
 import org.aifactory.twin.model.io.FacilityWriter;
-import org.aifactory.twin.model.io.CatalogIo;
 import org.aifactory.twin.samples.Samples;
 import org.aifactory.twin.ui.edit.DesignerDocument;
 import org.aifactory.twin.ui.files.NewFacility;
@@ -37,8 +37,10 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class FilesAndRecoveryTest {
     private static final String TYPE = "gb200-nvl72";
+
     @TempDir
     Path dir;
+
     private UserFiles userFiles;
     private Stage stage;
     private DesignerWindow window;
@@ -62,7 +64,8 @@ class FilesAndRecoveryTest {
         assertThat(FxTesting.fx(() -> window.saveTo(b))).isTrue();
         assertThat(FxTesting.fx(window::recentFiles)).containsExactly(b.toAbsolutePath(), a.toAbsolutePath());
         // Kept across restarts: a fresh list reads the same file.
-        assertThat(new RecentFiles(userFiles.recentFilesList()).list()).containsExactly(b.toAbsolutePath(), a.toAbsolutePath());
+        assertThat(new RecentFiles(userFiles.recentFilesList()).list())
+                .containsExactly(b.toAbsolutePath(), a.toAbsolutePath());
 
         // Change a.json on disk, then reopen it through File > Open Recent.
         Facility other = Samples.LAB.load();
@@ -73,10 +76,16 @@ class FilesAndRecoveryTest {
         robot.moveBy(280, 0);
         Node item = awaitShowing(robot, "2  a.json  (" + a.toAbsolutePath().getParent() + ")");
         // A screen grab, not a scene snapshot: the menus are popup windows of their own.
-        FxTesting.savePng(robot.capture(new Rectangle2D(stage.getX(), stage.getY(), 900, 400)).getImage(),
+        FxTesting.savePng(
+                robot.capture(new Rectangle2D(stage.getX(), stage.getY(), 900, 400))
+                        .getImage(),
                 "files-00-open-recent.png");
         robot.clickOn(item);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxTesting.fx(() -> "a.json".equals(window.state().nameProperty().get())));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> FxTesting.fx(
+                        () -> "a.json".equals(window.state().nameProperty().get())));
         FxTesting.awaitLoaded(window, 60);
         assertThat(FxTesting.fx(() -> window.facility().orElseThrow())).isEqualTo(other);
         assertThat(FxTesting.fx(window::recentFiles)).containsExactly(a.toAbsolutePath(), b.toAbsolutePath());
@@ -104,10 +113,15 @@ class FilesAndRecoveryTest {
         Thread.sleep(1_000);
         assertThat(recovery).doesNotExist();
 
-        assertThat(FxTesting.fx(() -> window.addRow(TYPE, "hall-1", 1.8, 2.4, 2).applied())).isTrue();
+        assertThat(FxTesting.fx(() -> window.addRow(TYPE, "hall-1", 1.8, 2.4, 2).applied()))
+                .isTrue();
         Facility edited = FxTesting.fx(() -> window.document().facility());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(recovery));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxTesting.fx(() -> window.autosaver().lastWrittenProperty().get() != null));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> FxTesting.fx(
+                        () -> window.autosaver().lastWrittenProperty().get() != null));
         assertThat(FacilityReader.withBuiltInCatalog().read(recovery)).isEqualTo(edited);
         Recovery.Snapshot snap = new Recovery(userFiles).find().orElseThrow();
         assertThat(snap.name()).isEqualTo(Samples.SCALABLE_UNIT.fileName());
@@ -123,7 +137,8 @@ class FilesAndRecoveryTest {
     void undoingBackToTheSavedVersionDeletesTheRecoveryFile() throws Exception {
         FxTesting.awaitLoaded(window, 60);
         Path recovery = userFiles.recoveryFile();
-        assertThat(FxTesting.fx(() -> window.addRow(TYPE, "hall-1", 1.8, 2.4, 2).applied())).isTrue();
+        assertThat(FxTesting.fx(() -> window.addRow(TYPE, "hall-1", 1.8, 2.4, 2).applied()))
+                .isTrue();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(recovery));
         assertThat(FxTesting.fx(window::undo)).isTrue();
         assertThat(FxTesting.fx(window::isDirty)).isFalse();
@@ -146,8 +161,12 @@ class FilesAndRecoveryTest {
         Node recover = awaitShowing(robot, "Recover");
         FxTesting.savePng(FxTesting.snapshot(recover.getScene()), "files-01-recover-prompt.png");
         robot.clickOn(recover);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> FxTesting.fx(() -> window.facility().map(f -> f.racks().size() == edited.racks().size()).orElse(false)));
+        WaitForAsyncUtils.waitFor(
+                20,
+                TimeUnit.SECONDS,
+                () -> FxTesting.fx(() -> window.facility()
+                        .map(f -> f.racks().size() == edited.racks().size())
+                        .orElse(false)));
         FxTesting.awaitLoaded(window, 60);
         assertThat(FxTesting.fx(() -> window.facility().orElseThrow())).isEqualTo(edited);
         assertThat(FxTesting.fx(window::isDirty)).isTrue();
@@ -173,7 +192,8 @@ class FilesAndRecoveryTest {
     @Test
     void closingCleanlyAfterDiscardLeavesNoRecoveryFile(FxRobot robot) throws Exception {
         FxTesting.awaitLoaded(window, 60);
-        assertThat(FxTesting.fx(() -> window.addRow(TYPE, "hall-1", 1.8, 2.4, 2).applied())).isTrue();
+        assertThat(FxTesting.fx(() -> window.addRow(TYPE, "hall-1", 1.8, 2.4, 2).applied()))
+                .isTrue();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(userFiles.recoveryFile()));
         Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         robot.clickOn(awaitShowing(robot, "Discard"));
@@ -187,14 +207,20 @@ class FilesAndRecoveryTest {
         FxTesting.awaitLoaded(window, 60);
         robot.clickOn("File");
         robot.clickOn(awaitShowing(robot, "New"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxTesting.fx(() -> NewFacility.NAME.equals(window.state().nameProperty().get())));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> FxTesting.fx(() ->
+                        NewFacility.NAME.equals(window.state().nameProperty().get())));
         FxTesting.awaitLoaded(window, 60);
         Facility created = FxTesting.fx(() -> window.facility().orElseThrow());
         assertThat(created).isEqualTo(NewFacility.create());
         assertThat(created.racks()).isEmpty();
         assertThat(FxTesting.fx(() -> window.state().fileProperty().get())).isNull();
         // The empty hall takes a row from the palette's catalog.
-        assertThat(FxTesting.fx(() -> window.addRow(TYPE, NewFacility.HALL_ID, 3.0, 3.0, 4).applied())).isTrue();
+        assertThat(FxTesting.fx(() ->
+                        window.addRow(TYPE, NewFacility.HALL_ID, 3.0, 3.0, 4).applied()))
+                .isTrue();
         assertThat(FxTesting.fx(window::isDirty)).isTrue();
     }
 
@@ -206,8 +232,12 @@ class FilesAndRecoveryTest {
 
     private Node showing(FxRobot robot, String label) {
         return FxTesting.fx(() -> robot.lookup(label).queryAll().stream()
-                .filter(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow() != stage
-                        && n.getScene().getWindow().isShowing() && n.isVisible())
-                .findFirst().orElse(null));
+                .filter(n -> n.getScene() != null
+                        && n.getScene().getWindow() != null
+                        && n.getScene().getWindow() != stage
+                        && n.getScene().getWindow().isShowing()
+                        && n.isVisible())
+                .findFirst()
+                .orElse(null));
     }
 }

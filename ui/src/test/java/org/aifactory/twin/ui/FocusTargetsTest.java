@@ -19,7 +19,8 @@ class FocusTargetsTest {
     @Test
     void anUnplacedBuswayStandsForTheRacksItFeeds() {
         assertThat(FocusTargets.of("hall-1-su-01-bus-a", index)).first().isEqualTo("hall-1-su-01-bus-a");
-        assertThat(FocusTargets.of("hall-1-su-01-bus-a", index)).contains("hall-1-su-01-gpu-1", "hall-1-su-01-gpu-8")
+        assertThat(FocusTargets.of("hall-1-su-01-bus-a", index))
+                .contains("hall-1-su-01-gpu-1", "hall-1-su-01-gpu-8")
                 .doesNotContain("hall-1-spine-rack-1");
         // The UPS above both busways of the unit: the unit's racks too.
         assertThat(FocusTargets.of("hall-1-blk-01-ups-a", index)).contains("hall-1-su-01-gpu-1", "hall-1-spine-rack-1");

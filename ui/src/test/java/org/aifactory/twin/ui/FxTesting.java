@@ -100,7 +100,8 @@ final class FxTesting {
                 Color c = pixels.getColor(x, y);
                 double dh = Math.abs(c.getHue() - colour.getHue());
                 dh = Math.min(dh, 360 - dh);
-                if (dh <= hueToleranceDeg && Math.abs(c.getSaturation() - colour.getSaturation()) < 0.2
+                if (dh <= hueToleranceDeg
+                        && Math.abs(c.getSaturation() - colour.getSaturation()) < 0.2
                         && c.getBrightness() > 0.25) {
                     count++;
                 }

@@ -14,8 +14,8 @@ import org.aifactory.twin.model.Rack;
 import org.aifactory.twin.samples.Samples;
 import org.aifactory.twin.ui.edit.DesignerDocument;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -38,14 +38,19 @@ class PlanViewTest {
     }
 
     @Test
-    void clickSelectsAndDraggingTheSelectedRackMovesItToTheSnappedSpot(FxRobot robot, @TempDir Path dir) throws Exception {
+    void clickSelectsAndDraggingTheSelectedRackMovesItToTheSnappedSpot(FxRobot robot, @TempDir Path dir)
+            throws Exception {
         FxTesting.awaitLoaded(window, 60);
         robot.clickOn("Plan");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxTesting.fx(() -> window.plan().screenOf("hall-1", 0, 0).isPresent()));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> FxTesting.fx(() -> window.plan().screenOf("hall-1", 0, 0).isPresent()));
         Facility before = FxTesting.fx(() -> window.facility().orElseThrow());
         Rack rack = before.racks().get(2);
         Placement p = rack.placement();
-        Point2D onRack = FxTesting.fx(() -> window.plan().screenOf(p.hallId(), p.xM(), p.yM()).orElseThrow());
+        Point2D onRack = FxTesting.fx(
+                () -> window.plan().screenOf(p.hallId(), p.xM(), p.yM()).orElseThrow());
         robot.clickOn(onRack);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(FxTesting.fx(window::selectedId)).isEqualTo(rack.id());
@@ -56,11 +61,13 @@ class PlanViewTest {
         double targetX = p.xM() + 0.1;
         double targetY = 4.1;
         DesignerDocument.Snap expected = FxTesting.fx(() -> window.document().snap(p.hallId(), targetX, targetY, rack));
-        Point2D drop = FxTesting.fx(() -> window.plan().screenOf(p.hallId(), targetX, targetY).orElseThrow());
+        Point2D drop = FxTesting.fx(
+                () -> window.plan().screenOf(p.hallId(), targetX, targetY).orElseThrow());
         robot.drag(onRack, MouseButton.PRIMARY).moveTo(drop).drop();
         WaitForAsyncUtils.waitForFxEvents();
         Rack moved = FxTesting.fx(() -> window.document().rack(rack.id()).orElseThrow());
-        // One pixel of the plan is several cm, so the drop point differs a little from targetX/targetY; the snap absorbs it.
+        // One pixel of the plan is several cm, so the drop point differs a little from targetX/targetY; the snap
+        // absorbs it.
         assertThat(moved.placement().xM()).isEqualTo(expected.xM());
         assertThat(moved.placement().yM()).isEqualTo(expected.yM());
         assertThat(FxTesting.fx(window::isDirty)).isTrue();
@@ -71,7 +78,8 @@ class PlanViewTest {
         Path png = dir.resolve("plan.png");
         assertThat(FxTesting.fx(() -> window.exportViewTo(png))).isTrue();
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
-        javafx.geometry.Bounds planBounds = FxTesting.fx(() -> window.plan().view().getLayoutBounds());
+        javafx.geometry.Bounds planBounds =
+                FxTesting.fx(() -> window.plan().view().getLayoutBounds());
         assertThat(image.getWidth()).isEqualTo((int) Math.ceil(planBounds.getWidth()));
         assertThat(image.getHeight()).isEqualTo((int) Math.ceil(planBounds.getHeight()));
 
@@ -79,7 +87,8 @@ class PlanViewTest {
         assertThat(FxTesting.fx(() -> window.facility().orElseThrow())).isEqualTo(before);
 
         // A click on empty floor clears the selection.
-        Point2D empty = FxTesting.fx(() -> window.plan().screenOf("hall-1", 1.0, 11.5).orElseThrow());
+        Point2D empty =
+                FxTesting.fx(() -> window.plan().screenOf("hall-1", 1.0, 11.5).orElseThrow());
         robot.clickOn(empty);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(FxTesting.fx(window::selectedId)).isNull();

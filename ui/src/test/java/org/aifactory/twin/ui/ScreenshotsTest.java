@@ -44,14 +44,16 @@ class ScreenshotsTest {
 
     @Test
     void scalableUnitFromTheFrontAndTop() throws Exception {
-        DesignerWindow window = shoot(Samples.SCALABLE_UNIT.load(), Samples.SCALABLE_UNIT.fileName(), "designer-su-8-racks-iso");
+        DesignerWindow window =
+                shoot(Samples.SCALABLE_UNIT.load(), Samples.SCALABLE_UNIT.fileName(), "designer-su-8-racks-iso");
         for (CameraPreset preset : List.of(CameraPreset.FRONT, CameraPreset.TOP)) {
             FxTesting.fx(() -> {
                 window.view3d().preset(preset);
                 return null;
             });
             WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
-            FxTesting.savePng(FxTesting.snapshot(stage.getScene()),
+            FxTesting.savePng(
+                    FxTesting.snapshot(stage.getScene()),
                     "designer-su-8-racks-" + preset.label().toLowerCase(Locale.ROOT) + ".png");
         }
     }
@@ -69,9 +71,14 @@ class ScreenshotsTest {
         assertThat(FxTesting.fx(window::drawnRackIds)).hasSize(campus.racks().size());
         assertThat(FxTesting.fx(() -> window.facility().orElseThrow())).isEqualTo(campus);
         LoadedFacility loaded = FxTesting.fx(() -> window.state().loaded().orElseThrow());
-        System.out.printf(Locale.ROOT,
+        System.out.printf(
+                Locale.ROOT,
                 "campus: %,d racks in %d halls, %,d bytes of JSON; generated in %,d ms; read+validate+prepare %,d ms, draw %,d ms%n",
-                campus.racks().size(), campus.halls().size(), Files.size(file), generated, loaded.loadMillis(),
+                campus.racks().size(),
+                campus.halls().size(),
+                Files.size(file),
+                generated,
+                loaded.loadMillis(),
                 FxTesting.fx(window::lastDrawMillis));
         FxTesting.fx(() -> {
             window.view3d().preset(CameraPreset.TOP);

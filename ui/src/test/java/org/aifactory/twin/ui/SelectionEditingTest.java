@@ -64,7 +64,8 @@ class SelectionEditingTest {
     }
 
     private Point2D top(String id) {
-        return FxTesting.fx(() -> window.world3d().localToScreen(window.topPoint(id, 0.2, 0.2).orElseThrow()));
+        return FxTesting.fx(() ->
+                window.world3d().localToScreen(window.topPoint(id, 0.2, 0.2).orElseThrow()));
     }
 
     private List<String> selection() {
@@ -72,11 +73,13 @@ class SelectionEditingTest {
     }
 
     private Color colour(String id) {
-        return FxTesting.fx(() -> window.view3d().content().orElseThrow().colourOf(id).orElseThrow());
+        return FxTesting.fx(
+                () -> window.view3d().content().orElseThrow().colourOf(id).orElseThrow());
     }
 
     private static Color rgb(Color c) {
-        return Color.rgb((int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
+        return Color.rgb((int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255), (int)
+                Math.round(c.getBlue() * 255));
     }
 
     private static void shortcut(FxRobot robot, KeyCode key) {
@@ -112,7 +115,9 @@ class SelectionEditingTest {
         robot.press(KeyCode.CONTROL);
         robot.drag(floor(3.9, 5.5), MouseButton.PRIMARY).moveTo(floor(6.0, 7.5)).moveTo(floor(7.95, 8.5));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(FxTesting.fx(() -> window.view3d().band().isPresent())).as("band while dragging").isTrue();
+        assertThat(FxTesting.fx(() -> window.view3d().band().isPresent()))
+                .as("band while dragging")
+                .isTrue();
         FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "select-01-rubber-band.png");
         robot.release(MouseButton.PRIMARY).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
@@ -140,7 +145,8 @@ class SelectionEditingTest {
         // Delete removes the whole selection in one step; one Ctrl+Z brings all seven back, the next undoes the paste.
         robot.type(KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(FxTesting.fx(() -> window.document().facility().racks())).hasSize(facility.racks().size());
+        assertThat(FxTesting.fx(() -> window.document().facility().racks()))
+                .hasSize(facility.racks().size());
         shortcut(robot, KeyCode.Z);
         assertThat(FxTesting.fx(() -> window.document().facility())).isSameAs(afterPaste);
         shortcut(robot, KeyCode.Z);
@@ -161,14 +167,16 @@ class SelectionEditingTest {
         robot.clickOn("OK");
         WaitForAsyncUtils.waitForFxEvents();
         List<Rack> added = FxTesting.fx(() -> window.document().facility().racks().stream()
-                .filter(r -> facility.racks().stream().noneMatch(o -> o.id().equals(r.id()))).toList());
+                .filter(r -> facility.racks().stream().noneMatch(o -> o.id().equals(r.id())))
+                .toList());
         assertThat(added).hasSize(5);
         // Side by side along x at the rack type's 0.6 m width, from x = 1.8 m, all in one new row at y = 3.6 m.
         for (int i = 0; i < 5; i++) {
             assertThat(added.get(i).placement()).isEqualTo(new Placement("hall-1", 1.8 + 0.6 * i, 3.6, 0));
             assertThat(added.get(i).rowId()).isEqualTo(added.get(0).rowId());
         }
-        assertThat(selection()).containsExactlyElementsOf(added.stream().map(Rack::id).toList());
+        assertThat(selection())
+                .containsExactlyElementsOf(added.stream().map(Rack::id).toList());
         FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "select-03-row-added.png");
         shortcut(robot, KeyCode.Z);
         assertThat(FxTesting.fx(() -> window.document().facility())).isSameAs(facility);
@@ -190,16 +198,20 @@ class SelectionEditingTest {
         assertThat(row.applied()).as(row.message()).isTrue();
         assertThat(selection()).containsExactlyElementsOf(row.affectedIds());
         Facility withRow = FxTesting.fx(() -> window.document().facility());
-        // Press on the middle rack (x = 2.4 m) and drag it to x = 3.6 m: it leads, the other two keep their 0.6 m offsets.
+        // Press on the middle rack (x = 2.4 m) and drag it to x = 3.6 m: it leads, the other two keep their 0.6 m
+        // offsets.
         String middle = row.affectedIds().get(1);
         robot.drag(top(middle), MouseButton.PRIMARY).moveTo(floor(3.0, 3.7)).moveTo(floor(3.62, 3.65));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(FxTesting.fx(() -> window.view3d().ghost().isPresent())).as("ghost while dragging").isTrue();
+        assertThat(FxTesting.fx(() -> window.view3d().ghost().isPresent()))
+                .as("ghost while dragging")
+                .isTrue();
         robot.release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         for (int i = 0; i < 3; i++) {
             String id = row.affectedIds().get(i);
-            assertThat(FxTesting.fx(() -> window.document().rack(id).orElseThrow().placement()))
+            assertThat(FxTesting.fx(
+                            () -> window.document().rack(id).orElseThrow().placement()))
                     .isEqualTo(new Placement("hall-1", 3.0 + 0.6 * i, 3.6, 0));
         }
         shortcut(robot, KeyCode.Z);
@@ -215,10 +227,12 @@ class SelectionEditingTest {
         });
         toggleCables(robot);
         assertThat(FxTesting.fx(() -> window.view3d().cablesShown())).isTrue();
-        assertThat(FxTesting.fx(() -> window.view3d().content().orElseThrow().cablesShown())).isTrue();
+        assertThat(FxTesting.fx(() -> window.view3d().content().orElseThrow().cablesShown()))
+                .isTrue();
         FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "select-04-cable-trays.png");
         toggleCables(robot);
-        assertThat(FxTesting.fx(() -> window.view3d().content().orElseThrow().cablesShown())).isFalse();
+        assertThat(FxTesting.fx(() -> window.view3d().content().orElseThrow().cablesShown()))
+                .isFalse();
     }
 
     /** View > Cable trays: toggles the check item as a click on it does. */
@@ -226,7 +240,10 @@ class SelectionEditingTest {
         javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
         FxTesting.fx(() -> {
             javafx.scene.control.CheckMenuItem item = (javafx.scene.control.CheckMenuItem) bar.getMenus().stream()
-                    .flatMap(m -> m.getItems().stream()).filter(i -> "menuCables".equals(i.getId())).findFirst().orElseThrow();
+                    .flatMap(m -> m.getItems().stream())
+                    .filter(i -> "menuCables".equals(i.getId()))
+                    .findFirst()
+                    .orElseThrow();
             item.setSelected(!item.isSelected());
             return null;
         });

@@ -66,37 +66,59 @@ class SizingViewTest {
         assertThat(p.racks()).isEqualTo((p.replicas() + 17) / 18);
         assertThat(p.itPowerKw()).isEqualTo(p.racks() * gb200.typicalPowerKw());
         assertThat(answer.cdus()).isEqualTo((p.racks() + 7) / 8);
-        assertThat(answer.layout().racks().stream().filter(r -> r.type().equals("gb200-nvl72")).count()).isEqualTo(p.racks());
+        assertThat(answer.layout().racks().stream()
+                        .filter(r -> r.type().equals("gb200-nvl72"))
+                        .count())
+                .isEqualTo(p.racks());
         // Facility power (IT + losses + cooling) is at least the IT power.
         assertThat(answer.facilityPowerKw()).isGreaterThan(p.itPowerKw());
-        String expected = String.format(java.util.Locale.ROOT, "%d rack%s, %.2f MW, %d CDU%s", p.racks(), p.racks() == 1 ? "" : "s",
-                answer.facilityPowerKw() / 1000, answer.cdus(), answer.cdus() == 1 ? "" : "s");
+        String expected = String.format(
+                java.util.Locale.ROOT,
+                "%d rack%s, %.2f MW, %d CDU%s",
+                p.racks(),
+                p.racks() == 1 ? "" : "s",
+                answer.facilityPowerKw() / 1000,
+                answer.cdus(),
+                answer.cdus() == 1 ? "" : "s");
         assertThat(robot.lookup("#sizingAnswer").queryAs(Label.class).getText()).isEqualTo(expected);
         FxTesting.savePng(FxTesting.snapshot(view.stage().getScene()), "sizing-01-answer.png");
 
         robot.clickOn("#sizingLayout");
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
                 () -> FxTesting.fx(() -> window.state().nameProperty().get().startsWith("sized-llama-2-70b")));
         FxTesting.awaitLoaded(window, 60);
         Facility laidOut = FxTesting.fx(() -> window.facility().orElseThrow());
         assertThat(laidOut).isEqualTo(answer.layout());
-        assertThat(FxTesting.fx(window::isDirty)).as("a layout is in no file yet").isTrue();
-        assertThat(laidOut.workload().deployments().get(0).pools().get(0).replicas()).isEqualTo(p.replicas());
+        assertThat(FxTesting.fx(window::isDirty))
+                .as("a layout is in no file yet")
+                .isTrue();
+        assertThat(laidOut.workload().deployments().get(0).pools().get(0).replicas())
+                .isEqualTo(p.replicas());
         assertThat(laidOut.workload().deployments().get(0).racks())
-                .containsExactlyElementsOf(laidOut.racks().stream().filter(r -> r.type().equals("gb200-nvl72")).map(Rack::id).toList());
+                .containsExactlyElementsOf(laidOut.racks().stream()
+                        .filter(r -> r.type().equals("gb200-nvl72"))
+                        .map(Rack::id)
+                        .toList());
 
         // Validating the layout emulates the same traffic on the sized replicas: the SLO holds.
         FxTesting.fx(() -> {
             view.stage().hide();
             return window.validate();
         });
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> FxTesting.fx(() -> window.state().results() != null));
+        WaitForAsyncUtils.waitFor(
+                120, TimeUnit.SECONDS, () -> FxTesting.fx(() -> window.state().results() != null));
         AnalysisResults results = FxTesting.fx(() -> window.state().results());
         JsonNode serving = results.reports().get("serving").path("deployments").get(0);
         assertThat(serving.path("sloMet").asBoolean()).isTrue();
         assertThat(serving.path("replicas").asInt()).isEqualTo(p.replicas());
         // The facility power the answer showed is the power analysis's figure for the same layout.
-        assertThat(results.reports().get(AnalysisResults.POWER).path("facilityPowerKw").asDouble()).isEqualTo(answer.facilityPowerKw());
+        assertThat(results.reports()
+                        .get(AnalysisResults.POWER)
+                        .path("facilityPowerKw")
+                        .asDouble())
+                .isEqualTo(answer.facilityPowerKw());
         FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "sizing-02-laid-out.png");
     }
 
@@ -134,11 +156,14 @@ class SizingViewTest {
         robot.clickOn("#sizingCancel");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(FxTesting.fx(view::isRunning)).isFalse();
-        assertThat(robot.lookup("#sizingMessage").queryAs(Label.class).getText()).isEqualTo("Sizing cancelled");
+        assertThat(robot.lookup("#sizingMessage").queryAs(Label.class).getText())
+                .isEqualTo("Sizing cancelled");
         release.countDown();
         Thread.sleep(300);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(FxTesting.fx(view::answer)).as("a cancelled answer never shows").isNull();
+        assertThat(FxTesting.fx(view::answer))
+                .as("a cancelled answer never shows")
+                .isNull();
         assertThat(robot.lookup("#sizingLayout").query().isDisabled()).isTrue();
         FxTesting.fx(() -> {
             view.stage().hide();
@@ -156,7 +181,8 @@ class SizingViewTest {
             return view.size();
         });
         assertThat(FxTesting.fx(view::isRunning)).isFalse();
-        assertThat(robot.lookup("#sizingMessage").queryAs(Label.class).getText()).isEqualTo("Traffic, requests/s must be positive, not -5");
+        assertThat(robot.lookup("#sizingMessage").queryAs(Label.class).getText())
+                .isEqualTo("Traffic, requests/s must be positive, not -5");
         FxTesting.fx(() -> {
             view.stage().hide();
             return null;

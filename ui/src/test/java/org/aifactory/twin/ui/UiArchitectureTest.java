@@ -16,9 +16,16 @@ class UiArchitectureTest {
 
     @Test
     void uiDoesNotUseTheSolvers() {
-        noClasses().that().resideInAPackage("org.aifactory.twin.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.aifactory.twin.thermal..", "org.aifactory.twin.power..",
-                        "org.aifactory.twin.network..", "org.aifactory.twin.serving..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.aifactory.twin.ui..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.aifactory.twin.thermal..",
+                        "org.aifactory.twin.power..",
+                        "org.aifactory.twin.network..",
+                        "org.aifactory.twin.serving..")
                 .check(UI);
     }
 
@@ -29,8 +36,12 @@ class UiArchitectureTest {
 
     @Test
     void the3dSceneKnowsNothingOfTheWindow() {
-        noClasses().that().resideInAPackage("org.aifactory.twin.ui.scene..")
-                .should().dependOnClassesThat().resideInAPackage("org.aifactory.twin.ui")
+        noClasses()
+                .that()
+                .resideInAPackage("org.aifactory.twin.ui.scene..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.aifactory.twin.ui")
                 .check(UI);
     }
 }

@@ -62,26 +62,34 @@ class ValidationAndOverlaysTest {
         FxTesting.awaitLoaded(window, 60);
         robot.clickOn("#validate");
         awaitValidated();
-        List<Finding> shown = FxTesting.fx(() -> new ArrayList<>(window.findings().table().getItems()));
+        List<Finding> shown =
+                FxTesting.fx(() -> new ArrayList<>(window.findings().table().getItems()));
         assertThat(shown).extracting(Finding::code).contains("THERMAL_N1_OVER_LIMIT", "POWER_SINGLE_POINT_OF_FAILURE");
-        assertThat(robot.lookup("#findingsSummary").queryAs(Labeled.class).getText()).contains("warning").contains("thermal");
+        assertThat(robot.lookup("#findingsSummary").queryAs(Labeled.class).getText())
+                .contains("warning")
+                .contains("thermal");
 
-        TableRow<?> row = robot.lookup(".table-row-cell").<TableRow<?>>match(r -> r.getItem() instanceof Finding f
-                && CDU.equals(f.element())).query();
+        TableRow<?> row = robot.lookup(".table-row-cell")
+                .<TableRow<?>>match(r -> r.getItem() instanceof Finding f && CDU.equals(f.element()))
+                .query();
         robot.clickOn(row);
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(FxTesting.fx(window::selectedId)).isEqualTo(CDU);
-        TreeItem<OutlineEntry> inOutline = FxTesting.fx(() -> outlineTree(robot).getSelectionModel().getSelectedItem());
+        TreeItem<OutlineEntry> inOutline =
+                FxTesting.fx(() -> outlineTree(robot).getSelectionModel().getSelectedItem());
         assertThat(inOutline.getValue().elementId()).isEqualTo(CDU);
         assertThat(FxTesting.fx(() -> scene().colourOf(CDU).orElseThrow())).isEqualTo(ItemCategory.HIGHLIGHT);
         // Framed on the CDU: the camera looks at it from close by, and it is inside the 3D view.
         Point3D target = FxTesting.fx(() -> window.view3d().camera().target());
         Point3D cdu = FxTesting.fx(() -> scene().geometry(CDU).orElseThrow().topCentre());
-        assertThat(Math.hypot(target.getX() - cdu.getX(), target.getZ() - cdu.getZ())).isLessThan(3);
+        assertThat(Math.hypot(target.getX() - cdu.getX(), target.getZ() - cdu.getZ()))
+                .isLessThan(3);
         assertThat(FxTesting.fx(() -> window.view3d().camera().distanceM())).isLessThan(40);
-        Bounds view = FxTesting.fx(() -> window.subScene().localToScreen(window.subScene().getBoundsInLocal()));
-        assertThat(view.contains(FxTesting.fx(() -> window.world3d().localToScreen(cdu)))).isTrue();
+        Bounds view = FxTesting.fx(
+                () -> window.subScene().localToScreen(window.subScene().getBoundsInLocal()));
+        assertThat(view.contains(FxTesting.fx(() -> window.world3d().localToScreen(cdu))))
+                .isTrue();
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "designer-findings.png");
     }
@@ -118,7 +126,8 @@ class ValidationAndOverlaysTest {
         WaitForAsyncUtils.waitForFxEvents();
         // While it runs, the window answers: a click on a rack selects it.
         String rack = facility.racks().get(3).id();
-        Point2D screen = FxTesting.fx(() -> window.world3d().localToScreen(window.topPoint(rack, 0.2, 0.2).orElseThrow()));
+        Point2D screen = FxTesting.fx(() ->
+                window.world3d().localToScreen(window.topPoint(rack, 0.2, 0.2).orElseThrow()));
         robot.clickOn(screen);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(FxTesting.fx(window::selectedId)).isEqualTo(rack);
@@ -140,8 +149,10 @@ class ValidationAndOverlaysTest {
         Bounds view = FxTesting.sceneBounds(window.subScene());
         WritableImage before = FxTesting.snapshot(stage.getScene());
         Bounds legendBefore = FxTesting.sceneBounds(window.view3d().legend());
-        assertThat(FxTesting.countColour(before, view, legendBefore, ItemCategory.GB200.colour(), 12)).isGreaterThan(300);
-        assertThat(FxTesting.fx(() -> scene().colourOf(rack.id()).orElseThrow())).isEqualTo(rgb(ItemCategory.GB200.colour()));
+        assertThat(FxTesting.countColour(before, view, legendBefore, ItemCategory.GB200.colour(), 12))
+                .isGreaterThan(300);
+        assertThat(FxTesting.fx(() -> scene().colourOf(rack.id()).orElseThrow()))
+                .isEqualTo(rgb(ItemCategory.GB200.colour()));
 
         // Choosing an overlay before validating starts the validation.
         robot.clickOn("#overlay");
@@ -149,24 +160,37 @@ class ValidationAndOverlaysTest {
         awaitValidated();
         WaitForAsyncUtils.waitForFxEvents();
 
-        double returnC = FxTesting.fx(() -> window.state().results().rackReturnC().get(rack.id()));
+        double returnC =
+                FxTesting.fx(() -> window.state().results().rackReturnC().get(rack.id()));
         assertThat(returnC).isBetween(35.0, 60.0);
         Color expected = rgb(Overlays.RETURN_TEMPERATURE.colour(returnC));
-        assertThat(FxTesting.fx(() -> scene().colourOf(rack.id()).orElseThrow())).isEqualTo(expected);
-        double cduLoad = FxTesting.fx(() -> window.state().results().cduUtilisation().get(CDU));
-        assertThat(FxTesting.fx(() -> scene().colourOf(CDU).orElseThrow())).isEqualTo(rgb(Overlays.UTILISATION.colour(cduLoad)));
+        assertThat(FxTesting.fx(() -> scene().colourOf(rack.id()).orElseThrow()))
+                .isEqualTo(expected);
+        double cduLoad =
+                FxTesting.fx(() -> window.state().results().cduUtilisation().get(CDU));
+        assertThat(FxTesting.fx(() -> scene().colourOf(CDU).orElseThrow()))
+                .isEqualTo(rgb(Overlays.UTILISATION.colour(cduLoad)));
         // The network racks have no coolant figures: drawn as "no data".
         String networkRack = "hall-1-su-01-net";
-        assertThat(FxTesting.fx(() -> scene().colourOf(networkRack).orElseThrow())).isEqualTo(rgb(Overlays.NO_DATA));
+        assertThat(FxTesting.fx(() -> scene().colourOf(networkRack).orElseThrow()))
+                .isEqualTo(rgb(Overlays.NO_DATA));
 
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         WritableImage after = FxTesting.snapshot(stage.getScene());
         FxTesting.savePng(after, "designer-thermal-overlay.png");
         Bounds legend = FxTesting.sceneBounds(window.view3d().legend());
-        assertThat(FxTesting.countColour(after, view, legend, ItemCategory.GB200.colour(), 12)).as("GB200 green left").isLessThan(50);
-        assertThat(FxTesting.countColour(after, view, legend, expected, 8)).as("return-temperature colour").isGreaterThan(300);
-        assertThat(robot.lookup("#legendTitle").queryAs(Labeled.class).getText()).isEqualTo("Thermal");
-        assertThat(robot.lookup(".label").<Labeled>match(l -> "Rack coolant return (°C)".equals(l.getText())).tryQuery()).isPresent();
+        assertThat(FxTesting.countColour(after, view, legend, ItemCategory.GB200.colour(), 12))
+                .as("GB200 green left")
+                .isLessThan(50);
+        assertThat(FxTesting.countColour(after, view, legend, expected, 8))
+                .as("return-temperature colour")
+                .isGreaterThan(300);
+        assertThat(robot.lookup("#legendTitle").queryAs(Labeled.class).getText())
+                .isEqualTo("Thermal");
+        assertThat(robot.lookup(".label")
+                        .<Labeled>match(l -> "Rack coolant return (°C)".equals(l.getText()))
+                        .tryQuery())
+                .isPresent();
         // Up close: the row of racks, through the findings panel's way of framing an element.
         FxTesting.fx(() -> {
             window.focusOn(rack.rowId());
@@ -180,7 +204,8 @@ class ValidationAndOverlaysTest {
             window.state().overlayProperty().set(OverlayKind.NONE);
             return null;
         });
-        assertThat(FxTesting.fx(() -> scene().colourOf(rack.id()).orElseThrow())).isEqualTo(rgb(ItemCategory.GB200.colour()));
+        assertThat(FxTesting.fx(() -> scene().colourOf(rack.id()).orElseThrow()))
+                .isEqualTo(rgb(ItemCategory.GB200.colour()));
     }
 
     @Test
@@ -193,21 +218,29 @@ class ValidationAndOverlaysTest {
             return null;
         });
         Rack rack = facility.racks().get(0);
-        double bus = FxTesting.fx(() -> window.state().results().componentUtilisation().get(rack.feeds().get(0).source()));
-        assertThat(FxTesting.fx(() -> scene().colourOf(rack.id()).orElseThrow())).isEqualTo(rgb(Overlays.UTILISATION.colour(bus)));
+        double bus = FxTesting.fx(() -> window.state()
+                .results()
+                .componentUtilisation()
+                .get(rack.feeds().get(0).source()));
+        assertThat(FxTesting.fx(() -> scene().colourOf(rack.id()).orElseThrow()))
+                .isEqualTo(rgb(Overlays.UTILISATION.colour(bus)));
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "designer-power-overlay.png");
 
         Path png = dir.resolve("view.png");
         assertThat(FxTesting.fx(() -> window.exportViewTo(png))).isTrue();
         Image image = new Image(png.toUri().toString());
-        assertThat(image.getWidth()).isEqualTo(FxTesting.fx(() -> window.view3d().node().getLayoutBounds().getWidth()));
+        assertThat(image.getWidth())
+                .isEqualTo(FxTesting.fx(
+                        () -> window.view3d().node().getLayoutBounds().getWidth()));
         Path json = dir.resolve("report.json");
         assertThat(FxTesting.fx(() -> window.exportReportTo(json))).isTrue();
         JsonNode report = TwinJson.mapper().readTree(json.toFile());
         assertThat(report.path("findings")).hasSize(3);
-        assertThat(report.path("analyses").path("thermal").path("racks").isArray()).isTrue();
-        assertThat(report.path("analyses").path("power").path("components").isArray()).isTrue();
+        assertThat(report.path("analyses").path("thermal").path("racks").isArray())
+                .isTrue();
+        assertThat(report.path("analyses").path("power").path("components").isArray())
+                .isTrue();
     }
 
     @Test
@@ -221,14 +254,18 @@ class ValidationAndOverlaysTest {
         });
         assertThat(robot.lookup("#legendNote").queryAs(Labeled.class).getText()).startsWith("Select a power component");
         // Click the utility connection in the yard: every rack loses power.
-        Point2D utility = FxTesting.fx(() -> window.world3d().localToScreen(window.topPoint("utility", 0.2, 0.2).orElseThrow()));
+        Point2D utility = FxTesting.fx(() -> window.world3d()
+                .localToScreen(window.topPoint("utility", 0.2, 0.2).orElseThrow()));
         robot.clickOn(utility);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(FxTesting.fx(window::selectedId)).isEqualTo("utility");
         for (Rack r : facility.racks()) {
-            assertThat(FxTesting.fx(() -> scene().colourOf(r.id()).orElseThrow())).as(r.id()).isEqualTo(rgb(Overlays.UNPOWERED));
+            assertThat(FxTesting.fx(() -> scene().colourOf(r.id()).orElseThrow()))
+                    .as(r.id())
+                    .isEqualTo(rgb(Overlays.UNPOWERED));
         }
-        assertThat(robot.lookup("#legendTitle").queryAs(Labeled.class).getText()).isEqualTo("If utility (utility) fails");
+        assertThat(robot.lookup("#legendTitle").queryAs(Labeled.class).getText())
+                .isEqualTo("If utility (utility) fails");
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "designer-n1-utility.png");
 
@@ -237,14 +274,22 @@ class ValidationAndOverlaysTest {
             window.select("hall-1-su-01-bus-a");
             return null;
         });
-        assertThat(FxTesting.fx(() -> scene().colourOf(facility.racks().get(0).id()).orElseThrow())).isEqualTo(rgb(Overlays.UNAFFECTED));
+        assertThat(FxTesting.fx(
+                        () -> scene().colourOf(facility.racks().get(0).id()).orElseThrow()))
+                .isEqualTo(rgb(Overlays.UNAFFECTED));
     }
 
     private void awaitValidated() throws Exception {
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> FxTesting.fx(window::isValidating) || FxTesting.fx(() -> window.state().results() != null));
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> FxTesting.fx(window::isValidating)
+                        || FxTesting.fx(() -> window.state().results() != null));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !FxTesting.fx(window::isValidating));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(FxTesting.fx(() -> window.state().results())).as("validation results").isNotNull();
+        assertThat(FxTesting.fx(() -> window.state().results()))
+                .as("validation results")
+                .isNotNull();
     }
 
     private FacilityScene scene() {
@@ -253,7 +298,8 @@ class ValidationAndOverlaysTest {
 
     /** A colour as the texture stores it: 8 bits per channel. */
     private static Color rgb(Color c) {
-        return Color.rgb((int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255), (int) Math.round(c.getBlue() * 255));
+        return Color.rgb((int) Math.round(c.getRed() * 255), (int) Math.round(c.getGreen() * 255), (int)
+                Math.round(c.getBlue() * 255));
     }
 
     @SuppressWarnings("unchecked")

@@ -18,7 +18,8 @@ public final class HydraulicNetwork {
     private final double[] injections;
     private final int referenceNode;
 
-    private HydraulicNetwork(int nodeCount, int[] from, int[] to, EdgeLaw[] laws, double[] injections, int referenceNode) {
+    private HydraulicNetwork(
+            int nodeCount, int[] from, int[] to, EdgeLaw[] laws, double[] injections, int referenceNode) {
         this.nodeCount = nodeCount;
         this.from = from;
         this.to = to;
@@ -141,7 +142,8 @@ public final class HydraulicNetwork {
             if (Math.abs(sum) > 1e-12 * Math.max(scale, 1e-300) && scale > 0) {
                 throw new IllegalArgumentException("injections must sum to zero, they sum to " + sum);
             }
-            return new HydraulicNetwork(nodeCount, f, t, laws.toArray(EdgeLaw[]::new), injections.clone(), referenceNode);
+            return new HydraulicNetwork(
+                    nodeCount, f, t, laws.toArray(EdgeLaw[]::new), injections.clone(), referenceNode);
         }
     }
 }

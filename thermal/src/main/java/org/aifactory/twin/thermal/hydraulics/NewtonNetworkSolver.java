@@ -31,6 +31,7 @@ import org.apache.commons.math3.linear.RealVector;
 public final class NewtonNetworkSolver {
     /** Convergence: edge residual below this share of the largest drop, node residual of the flow scale. */
     public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-12;
+
     public static final int DEFAULT_MAX_ITERATIONS = 60;
 
     private final double relativeTolerance;
@@ -42,8 +43,8 @@ public final class NewtonNetworkSolver {
 
     public NewtonNetworkSolver(double relativeTolerance, int maxIterations) {
         if (!(relativeTolerance > 0) || maxIterations < 1) {
-            throw new IllegalArgumentException("relativeTolerance (" + relativeTolerance + ") must be positive and maxIterations ("
-                    + maxIterations + ") at least 1");
+            throw new IllegalArgumentException("relativeTolerance (" + relativeTolerance
+                    + ") must be positive and maxIterations (" + maxIterations + ") at least 1");
         }
         this.relativeTolerance = relativeTolerance;
         this.maxIterations = maxIterations;
@@ -58,7 +59,8 @@ public final class NewtonNetworkSolver {
         int n = net.nodeCount();
         int m = net.edgeCount();
         if (initialFlows.length != m) {
-            throw new IllegalArgumentException("initialFlows has " + initialFlows.length + " entries for " + m + " edges");
+            throw new IllegalArgumentException(
+                    "initialFlows has " + initialFlows.length + " entries for " + m + " edges");
         }
         int ref = net.referenceNode();
         int[] reduced = new int[n];
@@ -88,8 +90,8 @@ public final class NewtonNetworkSolver {
                 drop[e] = law.drop(q[e]);
                 double s = law.slope(q[e]);
                 if (!(s > 0) || !Double.isFinite(s)) {
-                    throw new HydraulicSolverException("edge " + e + " has slope " + s + " at flow " + q[e]
-                            + ": its law must increase with flow");
+                    throw new HydraulicSolverException(
+                            "edge " + e + " has slope " + s + " at flow " + q[e] + ": its law must increase with flow");
                 }
                 inv[e] = 1 / s;
                 r[e] = drop[e] - (h[net.from(e)] - h[net.to(e)]);

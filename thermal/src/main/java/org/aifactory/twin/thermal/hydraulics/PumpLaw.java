@@ -27,7 +27,8 @@ public record PumpLaw(double shutoffHead, double a, double speedFraction) implem
      */
     public static PumpLaw fromRating(double ratedFlow, double ratedHead, double shutoffRatio, double speedFraction) {
         if (!(shutoffRatio > 1)) {
-            throw new IllegalArgumentException("shutoffRatio (" + shutoffRatio + ") must exceed 1: the head falls with flow");
+            throw new IllegalArgumentException(
+                    "shutoffRatio (" + shutoffRatio + ") must exceed 1: the head falls with flow");
         }
         double shutoff = ratedHead * shutoffRatio;
         return new PumpLaw(shutoff, (shutoff - ratedHead) / (ratedFlow * ratedFlow), speedFraction);
@@ -42,7 +43,8 @@ public record PumpLaw(double shutoffHead, double a, double speedFraction) implem
      */
     public PumpLaw withRunning(int running, int installed) {
         if (running < 1 || running > installed) {
-            throw new IllegalArgumentException("running (" + running + ") must be between 1 and installed (" + installed + ")");
+            throw new IllegalArgumentException(
+                    "running (" + running + ") must be between 1 and installed (" + installed + ")");
         }
         double r = (double) installed / running;
         return new PumpLaw(shutoffHead, a * r * r, speedFraction);

@@ -20,7 +20,8 @@ public record QuadraticLaw(double k, double kLinear) implements EdgeLaw {
     /** The law through one measured point: {@code drop = dropAtRef} at {@code flowRef}. */
     public static QuadraticLaw through(double flowRef, double dropAtRef, double linearShare) {
         if (!(flowRef > 0) || !(dropAtRef > 0)) {
-            throw new IllegalArgumentException("flowRef (" + flowRef + ") and dropAtRef (" + dropAtRef + ") must be positive");
+            throw new IllegalArgumentException(
+                    "flowRef (" + flowRef + ") and dropAtRef (" + dropAtRef + ") must be positive");
         }
         double k = dropAtRef / (flowRef * flowRef);
         return new QuadraticLaw(k * (1 - linearShare), k * flowRef * linearShare);

@@ -14,7 +14,9 @@ class NewtonNetworkSolverTest {
     private static void assertKirchhoff(HydraulicNetwork net, HydraulicSolution s, double flowScale) {
         double[] imbalance = net.nodeImbalance(s.flows());
         for (int i = 0; i < imbalance.length; i++) {
-            assertThat(Math.abs(imbalance[i]) / flowScale).as("node %d imbalance", i).isLessThanOrEqualTo(KIRCHHOFF_TOLERANCE);
+            assertThat(Math.abs(imbalance[i]) / flowScale)
+                    .as("node %d imbalance", i)
+                    .isLessThanOrEqualTo(KIRCHHOFF_TOLERANCE);
         }
     }
 
@@ -91,7 +93,9 @@ class NewtonNetworkSolverTest {
      */
     @Test
     void textbookThreeLoopNetworkMatchesPublishedFlows() {
-        double[] k = {159.7828, 535.9666, 669.9582, 669.9582, 535.9666, 2430.5356, 207.7883, 2430.5356, 2430.5356, 207.7883};
+        double[] k = {
+            159.7828, 535.9666, 669.9582, 669.9582, 535.9666, 2430.5356, 207.7883, 2430.5356, 2430.5356, 207.7883
+        };
         int[][] ends = {{0, 1}, {1, 2}, {2, 3}, {3, 4}, {4, 0}, {3, 5}, {5, 6}, {6, 4}, {2, 7}, {7, 5}};
         HydraulicNetwork.Builder b = HydraulicNetwork.builder(8).reference(0);
         for (int e = 0; e < 10; e++) {
@@ -99,7 +103,8 @@ class NewtonNetworkSolverTest {
         }
         b.inject(0, 0.08).inject(3, -0.04).inject(6, -0.02).inject(7, -0.02);
         HydraulicNetwork net = b.build();
-        HydraulicSolution s = solver.solve(net, new double[] {0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01});
+        HydraulicSolution s =
+                solver.solve(net, new double[] {0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01, 0.01});
         double[] published = {0.0383, 0.0383, 0.0232, -0.0258, -0.0417, 0.0090, 0.0041, -0.0159, 0.0151, -0.0049};
         for (int e = 0; e < 10; e++) {
             assertThat(s.flow(e)).as("pipe %d", e + 1).isCloseTo(published[e], within(3e-4));
@@ -120,7 +125,8 @@ class NewtonNetworkSolverTest {
         b.edge(2, 3, new QuadraticLaw(1, 0.1));
         HydraulicNetwork net = b.build();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> solver.solve(net, new double[] {0, 0}))
-                .isInstanceOf(HydraulicSolverException.class).hasMessageContaining("not connected");
+                .isInstanceOf(HydraulicSolverException.class)
+                .hasMessageContaining("not connected");
     }
 
     /** Swamee-Jain against a Colebrook value: Re 1e5, ε/D 1e-4 gives f = 0.0185 (Moody chart). */

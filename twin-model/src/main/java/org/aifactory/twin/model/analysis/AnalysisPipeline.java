@@ -28,10 +28,12 @@ public final class AnalysisPipeline {
         List<FacilityAnalysis> ordered = new ArrayList<>();
         while (!pending.isEmpty()) {
             FacilityAnalysis next = pending.stream()
-                    .filter(a -> a.after().stream().noneMatch(dep -> pending.stream().anyMatch(p -> p.name().equals(dep))))
+                    .filter(a -> a.after().stream()
+                            .noneMatch(dep ->
+                                    pending.stream().anyMatch(p -> p.name().equals(dep))))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("analyses depend on each other in a cycle: " + pending.stream()
-                            .map(FacilityAnalysis::name).toList()));
+                    .orElseThrow(() -> new IllegalStateException("analyses depend on each other in a cycle: "
+                            + pending.stream().map(FacilityAnalysis::name).toList()));
             ordered.add(next);
             pending.remove(next);
         }

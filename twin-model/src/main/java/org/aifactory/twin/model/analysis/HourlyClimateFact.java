@@ -20,8 +20,12 @@ public record HourlyClimateFact(String source, double[] dryBulbC, double[] wetBu
     public HourlyClimateFact {
         Objects.requireNonNull(source, "source");
         if (dryBulbC.length != HOURS || wetBulbC.length != HOURS) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "an hourly climate needs %d dry-bulb and wet-bulb values, got %d and %d", HOURS, dryBulbC.length, wetBulbC.length));
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "an hourly climate needs %d dry-bulb and wet-bulb values, got %d and %d",
+                    HOURS,
+                    dryBulbC.length,
+                    wetBulbC.length));
         }
         dryBulbC = dryBulbC.clone();
         wetBulbC = wetBulbC.clone();

@@ -20,13 +20,21 @@ public interface SizingAdvisor {
      * A sizing question: this catalog model at this precision, in replicas of {@code tensorParallelism}
      * GPUs on racks of {@code rackTypeId}, under {@code traffic}, at {@code slo}.
      */
-    record Request(String modelId, Precision precision, String rackTypeId, int tensorParallelism, TrafficProfile traffic, Slo slo) {
+    record Request(
+            String modelId,
+            Precision precision,
+            String rackTypeId,
+            int tensorParallelism,
+            TrafficProfile traffic,
+            Slo slo) {
         public Request {
             if (modelId == null || precision == null || rackTypeId == null || traffic == null || slo == null) {
-                throw new IllegalArgumentException("a sizing request needs a model, precision, rack type, traffic and SLO");
+                throw new IllegalArgumentException(
+                        "a sizing request needs a model, precision, rack type, traffic and SLO");
             }
             if (tensorParallelism < 1) {
-                throw new IllegalArgumentException("the tensorParallelism (" + tensorParallelism + ") must be at least 1");
+                throw new IllegalArgumentException(
+                        "the tensorParallelism (" + tensorParallelism + ") must be at least 1");
             }
         }
     }
@@ -42,8 +50,19 @@ public interface SizingAdvisor {
      * @param ttftAtSloPercentileMs TTFT at the SLO's percentile, ms; {@code itlAtSloPercentileMs} likewise
      * @param emulations emulations the search ran
      */
-    record Proposal(boolean feasible, String reason, String rackTypeId, int replicas, int gpus, int racks, double itPowerKw,
-            double offeredRps, double tokensPerSecond, double ttftAtSloPercentileMs, double itlAtSloPercentileMs, int emulations) {
+    record Proposal(
+            boolean feasible,
+            String reason,
+            String rackTypeId,
+            int replicas,
+            int gpus,
+            int racks,
+            double itPowerKw,
+            double offeredRps,
+            double tokensPerSecond,
+            double ttftAtSloPercentileMs,
+            double itlAtSloPercentileMs,
+            int emulations) {
 
         public double itPowerMw() {
             return itPowerKw / 1000;

@@ -20,8 +20,8 @@ public record Catalog(
         List<CableType> cables,
         List<LlmType> models) {
 
-    public static final Catalog EMPTY =
-            new Catalog(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    public static final Catalog EMPTY = new Catalog(
+            List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
 
     public Catalog {
         gpus = Checks.listOf(gpus);

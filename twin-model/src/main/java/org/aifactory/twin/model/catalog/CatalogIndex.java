@@ -35,28 +35,47 @@ public final class CatalogIndex {
     }
 
     private static <T extends CatalogEntry> Map<String, T> index(List<T> builtIn, List<T> local) {
-        Map<String, T> map = new HashMap<>(builtIn.stream().collect(Collectors.toMap(CatalogEntry::id, Function.identity(), (a, b) -> a)));
+        Map<String, T> map = new HashMap<>(
+                builtIn.stream().collect(Collectors.toMap(CatalogEntry::id, Function.identity(), (a, b) -> a)));
         local.forEach(e -> map.put(e.id(), e));
         return Map.copyOf(map);
     }
 
-    public Optional<GpuType> gpu(String id) { return find(gpus, id); }
+    public Optional<GpuType> gpu(String id) {
+        return find(gpus, id);
+    }
 
-    public Optional<RackType> rack(String id) { return find(racks, id); }
+    public Optional<RackType> rack(String id) {
+        return find(racks, id);
+    }
 
-    public Optional<CduType> cdu(String id) { return find(cdus, id); }
+    public Optional<CduType> cdu(String id) {
+        return find(cdus, id);
+    }
 
-    public Optional<HeatRejectionType> heatRejection(String id) { return find(heatRejection, id); }
+    public Optional<HeatRejectionType> heatRejection(String id) {
+        return find(heatRejection, id);
+    }
 
-    public Optional<AirHandlerType> airHandler(String id) { return find(airHandlers, id); }
+    public Optional<AirHandlerType> airHandler(String id) {
+        return find(airHandlers, id);
+    }
 
-    public Optional<PowerEquipmentType> powerEquipment(String id) { return find(powerEquipment, id); }
+    public Optional<PowerEquipmentType> powerEquipment(String id) {
+        return find(powerEquipment, id);
+    }
 
-    public Optional<SwitchType> switchType(String id) { return find(switches, id); }
+    public Optional<SwitchType> switchType(String id) {
+        return find(switches, id);
+    }
 
-    public Optional<CableType> cable(String id) { return find(cables, id); }
+    public Optional<CableType> cable(String id) {
+        return find(cables, id);
+    }
 
-    public Optional<LlmType> model(String id) { return find(models, id); }
+    public Optional<LlmType> model(String id) {
+        return find(models, id);
+    }
 
     /** The rack type, which the caller knows exists (the validator has checked the reference). */
     public RackType rackOrThrow(String id) {
@@ -67,23 +86,41 @@ public final class CatalogIndex {
         return id == null ? Optional.empty() : Optional.ofNullable(map.get(id));
     }
 
-    public List<RackType> rackTypes() { return sorted(racks); }
+    public List<RackType> rackTypes() {
+        return sorted(racks);
+    }
 
-    public List<CduType> cduTypes() { return sorted(cdus); }
+    public List<CduType> cduTypes() {
+        return sorted(cdus);
+    }
 
-    public List<HeatRejectionType> heatRejectionTypes() { return sorted(heatRejection); }
+    public List<HeatRejectionType> heatRejectionTypes() {
+        return sorted(heatRejection);
+    }
 
-    public List<AirHandlerType> airHandlerTypes() { return sorted(airHandlers); }
+    public List<AirHandlerType> airHandlerTypes() {
+        return sorted(airHandlers);
+    }
 
-    public List<PowerEquipmentType> powerEquipmentTypes() { return sorted(powerEquipment); }
+    public List<PowerEquipmentType> powerEquipmentTypes() {
+        return sorted(powerEquipment);
+    }
 
-    public List<SwitchType> switchTypes() { return sorted(switches); }
+    public List<SwitchType> switchTypes() {
+        return sorted(switches);
+    }
 
-    public List<CableType> cableTypes() { return sorted(cables); }
+    public List<CableType> cableTypes() {
+        return sorted(cables);
+    }
 
-    public List<LlmType> modelTypes() { return sorted(models); }
+    public List<LlmType> modelTypes() {
+        return sorted(models);
+    }
 
-    public List<GpuType> gpuTypes() { return sorted(gpus); }
+    public List<GpuType> gpuTypes() {
+        return sorted(gpus);
+    }
 
     private static <T extends CatalogEntry> List<T> sorted(Map<String, T> map) {
         return map.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Where a CDU sits (resistancezero.com CDU selection guide; Vertiv CDU architectures). */
 public enum CduKind {
-    @JsonProperty("in-rack") IN_RACK,
-    @JsonProperty("in-row") IN_ROW,
-    @JsonProperty("perimeter") PERIMETER
+    @JsonProperty("in-rack")
+    IN_RACK,
+    @JsonProperty("in-row")
+    IN_ROW,
+    @JsonProperty("perimeter")
+    PERIMETER
 }

@@ -37,9 +37,33 @@ public record CduType(
     }
 
     /** A CDU type without a pump count (the thermal solver's default N + 1). */
-    public CduType(String id, String name, CduKind kind, double capacityKw, double approachK, double maxFlowLpm, double pumpHeadKpa,
-            double parasiticPowerKw, double widthM, double depthM, double heightM, String source) {
-        this(id, name, kind, capacityKw, approachK, maxFlowLpm, pumpHeadKpa, parasiticPowerKw, widthM, depthM, heightM, source, null,
+    public CduType(
+            String id,
+            String name,
+            CduKind kind,
+            double capacityKw,
+            double approachK,
+            double maxFlowLpm,
+            double pumpHeadKpa,
+            double parasiticPowerKw,
+            double widthM,
+            double depthM,
+            double heightM,
+            String source) {
+        this(
+                id,
+                name,
+                kind,
+                capacityKw,
+                approachK,
+                maxFlowLpm,
+                pumpHeadKpa,
+                parasiticPowerKw,
+                widthM,
+                depthM,
+                heightM,
+                source,
+                null,
                 null);
     }
 }

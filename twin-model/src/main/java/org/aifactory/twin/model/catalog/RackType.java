@@ -50,10 +50,48 @@ public record RackType(
     }
 
     /** A rack type without a return limit or cold-plate curve (the thermal solver's defaults). */
-    public RackType(String id, String name, RackKind kind, String gpu, int gpus, int cpus, double typicalPowerKw, double maxPowerKw,
-            double liquidFraction, Double maxCoolantSupplyC, int powerShelves, double powerShelfRatingKw, int nics, double nicSpeedGbps,
-            double widthM, double depthM, double heightM, double weightKg, String source) {
-        this(id, name, kind, gpu, gpus, cpus, typicalPowerKw, maxPowerKw, liquidFraction, maxCoolantSupplyC, powerShelves,
-                powerShelfRatingKw, nics, nicSpeedGbps, widthM, depthM, heightM, weightKg, source, null, null, null);
+    public RackType(
+            String id,
+            String name,
+            RackKind kind,
+            String gpu,
+            int gpus,
+            int cpus,
+            double typicalPowerKw,
+            double maxPowerKw,
+            double liquidFraction,
+            Double maxCoolantSupplyC,
+            int powerShelves,
+            double powerShelfRatingKw,
+            int nics,
+            double nicSpeedGbps,
+            double widthM,
+            double depthM,
+            double heightM,
+            double weightKg,
+            String source) {
+        this(
+                id,
+                name,
+                kind,
+                gpu,
+                gpus,
+                cpus,
+                typicalPowerKw,
+                maxPowerKw,
+                liquidFraction,
+                maxCoolantSupplyC,
+                powerShelves,
+                powerShelfRatingKw,
+                nics,
+                nicSpeedGbps,
+                widthM,
+                depthM,
+                heightM,
+                weightKg,
+                source,
+                null,
+                null,
+                null);
     }
 }

@@ -29,6 +29,7 @@ import org.aifactory.twin.model.analysis.HourlyClimateFact;
 public final class ClimateCsvReader {
     /** Plausible ambient temperatures on Earth, °C: outside this a unit mistake is likely. */
     private static final double MIN_C = -90;
+
     private static final double MAX_C = 70;
     /** Stop listing row problems after this many (the count of rows is still checked). */
     private static final int MAX_PROBLEMS = 50;
@@ -40,7 +41,8 @@ public final class ClimateCsvReader {
      * of {@code facilityFile}; empty when it names none. Problems point at the CSV file, or at
      * {@code /site/climateFile} of the facility when the CSV cannot be found.
      */
-    public static Optional<HourlyClimateFact> forFacility(Facility facility, Path facilityFile) throws FacilityLoadException {
+    public static Optional<HourlyClimateFact> forFacility(Facility facility, Path facilityFile)
+            throws FacilityLoadException {
         String name = facility.site().climateFile();
         if (name == null) {
             return Optional.empty();
@@ -48,8 +50,14 @@ public final class ClimateCsvReader {
         Path dir = facilityFile.toAbsolutePath().getParent();
         Path csv = dir == null ? Path.of(name) : dir.resolve(name);
         if (!Files.isRegularFile(csv)) {
-            throw new FacilityLoadException(List.of(new Problem(facilityFile.toString(), 0, 0, "/site/climateFile", null,
-                    "climateFile '" + name + "' not found (looked for " + csv + "); the path is relative to the facility file")));
+            throw new FacilityLoadException(List.of(new Problem(
+                    facilityFile.toString(),
+                    0,
+                    0,
+                    "/site/climateFile",
+                    null,
+                    "climateFile '" + name + "' not found (looked for " + csv
+                            + "); the path is relative to the facility file")));
         }
         return Optional.of(read(csv));
     }
@@ -58,9 +66,11 @@ public final class ClimateCsvReader {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return read(file.toString(), file.getFileName().toString(), r);
         } catch (NoSuchFileException e) {
-            throw new FacilityLoadException(List.of(new Problem(file.toString(), 0, 0, "", null, "climate file not found")));
+            throw new FacilityLoadException(
+                    List.of(new Problem(file.toString(), 0, 0, "", null, "climate file not found")));
         } catch (IOException e) {
-            throw new FacilityLoadException(List.of(new Problem(file.toString(), 0, 0, "", null, "cannot read: " + e.getMessage())));
+            throw new FacilityLoadException(
+                    List.of(new Problem(file.toString(), 0, 0, "", null, "cannot read: " + e.getMessage())));
         }
     }
 
@@ -68,7 +78,8 @@ public final class ClimateCsvReader {
      * @param file the name problems carry (a path)
      * @param source the name the climate is reported under (e.g. the file name)
      */
-    public static HourlyClimateFact read(String file, String source, Reader reader) throws IOException, FacilityLoadException {
+    public static HourlyClimateFact read(String file, String source, Reader reader)
+            throws IOException, FacilityLoadException {
         BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
         List<Problem> problems = new ArrayList<>();
         int hours = HourlyClimateFact.HOURS;
@@ -99,9 +110,15 @@ public final class ClimateCsvReader {
                         }
                     }
                     if (dbCol < 0 || wbCol < 0) {
-                        throw new FacilityLoadException(List.of(new Problem(file, lineNo, 1, "", null, "the header (" + t
-                                + ") must name the columns dryBulbC and wetBulbC (°C); without a header the first two columns are "
-                                + "dry bulb and wet bulb")));
+                        throw new FacilityLoadException(List.of(new Problem(
+                                file,
+                                lineNo,
+                                1,
+                                "",
+                                null,
+                                "the header (" + t
+                                        + ") must name the columns dryBulbC and wetBulbC (°C); without a header the first two columns are "
+                                        + "dry bulb and wet bulb")));
                     }
                     continue;
                 }
@@ -114,9 +131,19 @@ public final class ClimateCsvReader {
             Double w = cell(cells, wbCol, "wetBulbC", file, lineNo, problems);
             if (d != null && w != null) {
                 if (w > d + 1e-9) {
-                    problems.add(new Problem(file, lineNo, charColumn(cells, wbCol), "", null, String.format(Locale.ROOT,
-                            "wetBulbC (%s °C) is above dryBulbC (%s °C) in hour %d; the wet bulb cannot exceed the dry bulb. "
-                                    + "Maybe the columns are swapped?", fmt(w), fmt(d), rows - 1)));
+                    problems.add(new Problem(
+                            file,
+                            lineNo,
+                            charColumn(cells, wbCol),
+                            "",
+                            null,
+                            String.format(
+                                    Locale.ROOT,
+                                    "wetBulbC (%s °C) is above dryBulbC (%s °C) in hour %d; the wet bulb cannot exceed the dry bulb. "
+                                            + "Maybe the columns are swapped?",
+                                    fmt(w),
+                                    fmt(d),
+                                    rows - 1)));
                 }
                 db[rows - 1] = d;
                 wb[rows - 1] = w;
@@ -127,8 +154,19 @@ public final class ClimateCsvReader {
             all.add(new Problem(file, 0, 0, "", null, "and " + (problems.size() - MAX_PROBLEMS) + " more bad rows"));
         }
         if (rows != hours) {
-            all.add(new Problem(file, 0, 0, "", null, String.format(Locale.ROOT, "%,d data rows, expected %,d (one per hour of a "
-                    + "365-day year, 1 January 00:00 first)%s", rows, hours, rows == hours + 24 ? ". A leap year? Drop 29 February" : "")));
+            all.add(new Problem(
+                    file,
+                    0,
+                    0,
+                    "",
+                    null,
+                    String.format(
+                            Locale.ROOT,
+                            "%,d data rows, expected %,d (one per hour of a "
+                                    + "365-day year, 1 January 00:00 first)%s",
+                            rows,
+                            hours,
+                            rows == hours + 24 ? ". A leap year? Drop 29 February" : "")));
         }
         if (!all.isEmpty()) {
             throw new FacilityLoadException(all);
@@ -161,21 +199,48 @@ public final class ClimateCsvReader {
 
     private static Double cell(String[] cells, int col, String name, String file, int lineNo, List<Problem> problems) {
         if (col >= cells.length) {
-            problems.add(new Problem(file, lineNo, 0, "", null, String.format(Locale.ROOT,
-                    "%s (column %d) is missing: the row has %d column(s)", name, col + 1, cells.length)));
+            problems.add(new Problem(
+                    file,
+                    lineNo,
+                    0,
+                    "",
+                    null,
+                    String.format(
+                            Locale.ROOT,
+                            "%s (column %d) is missing: the row has %d column(s)",
+                            name,
+                            col + 1,
+                            cells.length)));
             return null;
         }
         String s = cells[col].strip();
         try {
             double v = Double.parseDouble(s);
             if (!Double.isFinite(v) || v < MIN_C || v > MAX_C) {
-                problems.add(new Problem(file, lineNo, charColumn(cells, col), "", null, String.format(Locale.ROOT,
-                        "%s (%s) is outside %.0f..%.0f °C. Maybe Fahrenheit or Kelvin?", name, s, MIN_C, MAX_C)));
+                problems.add(new Problem(
+                        file,
+                        lineNo,
+                        charColumn(cells, col),
+                        "",
+                        null,
+                        String.format(
+                                Locale.ROOT,
+                                "%s (%s) is outside %.0f..%.0f °C. Maybe Fahrenheit or Kelvin?",
+                                name,
+                                s,
+                                MIN_C,
+                                MAX_C)));
                 return null;
             }
             return v;
         } catch (NumberFormatException e) {
-            problems.add(new Problem(file, lineNo, charColumn(cells, col), "", null, String.format(Locale.ROOT, "%s ('%s') is not a number", name, s)));
+            problems.add(new Problem(
+                    file,
+                    lineNo,
+                    charColumn(cells, col),
+                    "",
+                    null,
+                    String.format(Locale.ROOT, "%s ('%s') is not a number", name, s)));
             return null;
         }
     }

@@ -9,7 +9,8 @@ public final class FacilityLoadException extends Exception {
     private final transient List<Problem> problems;
 
     public FacilityLoadException(List<Problem> problems) {
-        super(problems.size() + " problem(s):\n" + problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+        super(problems.size() + " problem(s):\n"
+                + problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 

@@ -55,7 +55,8 @@ public final class FacilityReader {
         } catch (NoSuchFileException e) {
             throw new FacilityLoadException(List.of(new Problem(file.toString(), 0, 0, "", null, "file not found")));
         } catch (IOException e) {
-            throw new FacilityLoadException(List.of(new Problem(file.toString(), 0, 0, "", null, "cannot read: " + e.getMessage())));
+            throw new FacilityLoadException(
+                    List.of(new Problem(file.toString(), 0, 0, "", null, "cannot read: " + e.getMessage())));
         }
         return read(bytes, file.toString());
     }
@@ -67,22 +68,34 @@ public final class FacilityReader {
             tree = TwinJson.mapper().readTree(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            throw new FacilityLoadException(List.of(new Problem(fileName, loc == null ? 0 : loc.getLineNr(),
-                    loc == null ? 0 : loc.getColumnNr(), "", null, "invalid JSON: " + e.getOriginalMessage())));
+            throw new FacilityLoadException(List.of(new Problem(
+                    fileName,
+                    loc == null ? 0 : loc.getLineNr(),
+                    loc == null ? 0 : loc.getColumnNr(),
+                    "",
+                    null,
+                    "invalid JSON: " + e.getOriginalMessage())));
         } catch (IOException e) {
-            throw new FacilityLoadException(List.of(new Problem(fileName, 0, 0, "", null, "cannot read: " + e.getMessage())));
+            throw new FacilityLoadException(
+                    List.of(new Problem(fileName, 0, 0, "", null, "cannot read: " + e.getMessage())));
         }
         if (tree == null || !tree.isObject()) {
-            throw new FacilityLoadException(List.of(new Problem(fileName, 1, 1, "", null, "a facility file must hold one JSON object")));
+            throw new FacilityLoadException(
+                    List.of(new Problem(fileName, 1, 1, "", null, "a facility file must hold one JSON object")));
         }
         List<Problem> problems = new ArrayList<>();
         JsonNode version = tree.get("formatVersion");
         if (version == null || !version.canConvertToInt()) {
-            problems.add(Problem.at("/formatVersion", null, "missing or non-integer formatVersion (this program writes "
-                    + Facility.FORMAT_VERSION + ")"));
+            problems.add(Problem.at(
+                    "/formatVersion",
+                    null,
+                    "missing or non-integer formatVersion (this program writes " + Facility.FORMAT_VERSION + ")"));
         } else if (version.asInt() > Facility.FORMAT_VERSION || version.asInt() < 1) {
-            problems.add(Problem.at("/formatVersion", null, "formatVersion " + version.asInt()
-                    + " is not supported; this program reads versions 1 to " + Facility.FORMAT_VERSION));
+            problems.add(Problem.at(
+                    "/formatVersion",
+                    null,
+                    "formatVersion " + version.asInt() + " is not supported; this program reads versions 1 to "
+                            + Facility.FORMAT_VERSION));
         }
         Set<String> droppedIds = new HashSet<>();
         Facility facility = bind(tree, problems, droppedIds);
@@ -172,16 +185,23 @@ public final class FacilityReader {
     /** Jackson's messages name Java classes; say what is wrong in the file's own terms. */
     private static String describe(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException u) {
-            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            String known = u.getKnownPropertyIds() == null
+                    ? ""
+                    : u.getKnownPropertyIds().stream()
+                            .map(Object::toString)
+                            .sorted()
+                            .collect(Collectors.joining(", "));
             return "unknown field '" + u.getPropertyName() + "'" + (known.isEmpty() ? "" : "; known fields: " + known);
         }
         if (e instanceof ValueInstantiationException && e.getCause() != null) {
             return e.getCause().getMessage();
         }
-        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+        if (e instanceof InvalidFormatException f
+                && f.getTargetType() != null
+                && f.getTargetType().isEnum()) {
             String allowed = java.util.Arrays.stream(f.getTargetType().getEnumConstants())
-                    .map(c -> enumJsonName((Enum<?>) c)).collect(Collectors.joining(", "));
+                    .map(c -> enumJsonName((Enum<?>) c))
+                    .collect(Collectors.joining(", "));
             return "'" + f.getValue() + "' is not one of: " + allowed;
         }
         if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
@@ -195,7 +215,8 @@ public final class FacilityReader {
     private static String enumJsonName(Enum<?> constant) {
         try {
             com.fasterxml.jackson.annotation.JsonProperty p = constant.getDeclaringClass()
-                    .getField(constant.name()).getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+                    .getField(constant.name())
+                    .getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
             return p == null ? constant.name() : p.value();
         } catch (NoSuchFieldException ex) {
             return constant.name();

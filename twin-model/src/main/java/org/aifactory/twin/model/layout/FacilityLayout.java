@@ -36,13 +36,25 @@ public final class FacilityLayout {
         List<AirHandler> ahus = facility.cooling().airHandlers();
         for (int i = 0; i < ahus.size(); i++) {
             AirHandler a = ahus.get(i);
-            add(items, a.id(), "air-handler", a.type(), a.placement(), catalog.airHandler(a.type()),
+            add(
+                    items,
+                    a.id(),
+                    "air-handler",
+                    a.type(),
+                    a.placement(),
+                    catalog.airHandler(a.type()),
                     "/cooling/airHandlers/" + i);
         }
         List<HeatRejectionUnit> hrus = facility.cooling().heatRejection();
         for (int i = 0; i < hrus.size(); i++) {
             HeatRejectionUnit h = hrus.get(i);
-            add(items, h.id(), "heat-rejection", h.type(), h.placement(), catalog.heatRejection(h.type()),
+            add(
+                    items,
+                    h.id(),
+                    "heat-rejection",
+                    h.type(),
+                    h.placement(),
+                    catalog.heatRejection(h.type()),
                     "/cooling/heatRejection/" + i);
         }
         List<PowerNode> nodes = facility.power().nodes();
@@ -53,13 +65,29 @@ public final class FacilityLayout {
         return items;
     }
 
-    private static void add(List<PlacedItem> items, String id, String kind, String type, Placement p,
-            Optional<? extends Footprinted> footprint, String path) {
+    private static void add(
+            List<PlacedItem> items,
+            String id,
+            String kind,
+            String type,
+            Placement p,
+            Optional<? extends Footprinted> footprint,
+            String path) {
         if (p == null || footprint.isEmpty()) {
             return;
         }
         Footprinted f = footprint.get();
-        items.add(new PlacedItem(id, kind, type, p.hallId(), p.xM(), p.yM(), p.rotationDeg(),
-                f.widthM(), f.depthM(), f.heightM(), path));
+        items.add(new PlacedItem(
+                id,
+                kind,
+                type,
+                p.hallId(),
+                p.xM(),
+                p.yM(),
+                p.rotationDeg(),
+                f.widthM(),
+                f.depthM(),
+                f.heightM(),
+                path));
     }
 }

@@ -28,7 +28,8 @@ public final class OverlapFinder {
         for (int i = 0; i < items.size(); i++) {
             PlacedItem it = items.get(i);
             corners[i] = it.corners();
-            Map<Long, List<Integer>> grid = grids.computeIfAbsent(Objects.toString(it.hallId(), "\0yard"), k -> new HashMap<>());
+            Map<Long, List<Integer>> grid =
+                    grids.computeIfAbsent(Objects.toString(it.hallId(), "\0yard"), k -> new HashMap<>());
             double[] c = corners[i];
             double minX = Math.min(Math.min(c[0], c[2]), Math.min(c[4], c[6]));
             double maxX = Math.max(Math.max(c[0], c[2]), Math.max(c[4], c[6]));

@@ -44,7 +44,9 @@ public final class SiteFrame {
     /** The first hall whose floor contains the site point (edges included), or null: the yard. */
     public String hallAt(double siteXM, double siteYM) {
         for (Hall h : halls) {
-            if (siteXM >= h.originXM() && siteXM <= h.originXM() + h.widthM() && siteYM >= h.originYM()
+            if (siteXM >= h.originXM()
+                    && siteXM <= h.originXM() + h.widthM()
+                    && siteYM >= h.originYM()
                     && siteYM <= h.originYM() + h.depthM()) {
                 return h.id();
             }

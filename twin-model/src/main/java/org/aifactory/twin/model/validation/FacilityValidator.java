@@ -24,10 +24,8 @@ import org.aifactory.twin.model.Link;
 import org.aifactory.twin.model.Placement;
 import org.aifactory.twin.model.PoolRole;
 import org.aifactory.twin.model.PowerNode;
-import org.aifactory.twin.model.PowerNodeKind;
 import org.aifactory.twin.model.Rack;
 import org.aifactory.twin.model.RackFeed;
-import org.aifactory.twin.model.RedundancyGroup;
 import org.aifactory.twin.model.Row;
 import org.aifactory.twin.model.ServingMode;
 import org.aifactory.twin.model.Site;
@@ -129,14 +127,21 @@ public final class FacilityValidator {
             if (value <= 0) {
                 problem(path, element, field + " (" + value + " " + unit + ") must be positive");
             } else if (value > max) {
-                problem(path, element, field + " (" + value + " " + unit + ") is absurd: more than " + max + " " + unit
-                        + ". Maybe a unit mistake?");
+                problem(
+                        path,
+                        element,
+                        field + " (" + value + " " + unit + ") is absurd: more than " + max + " " + unit
+                                + ". Maybe a unit mistake?");
             }
         }
 
-        private void range(String path, String element, String field, double value, double min, double max, String unit) {
+        private void range(
+                String path, String element, String field, double value, double min, double max, String unit) {
             if (value < min || value > max) {
-                problem(path, element, field + " (" + value + " " + unit + ") must be between " + min + " and " + max + " " + unit);
+                problem(
+                        path,
+                        element,
+                        field + " (" + value + " " + unit + ") must be between " + min + " and " + max + " " + unit);
             }
         }
 
@@ -153,21 +158,45 @@ public final class FacilityValidator {
 
         private void collectIds() {
             each(f.site().gridEvents(), "/site/gridEvents", (e, p) -> id(e.id(), p));
-            each(f.halls(), "/halls", (h, p) -> { id(h.id(), p); halls.putIfAbsent(h.id(), h); });
-            each(f.rows(), "/rows", (r, p) -> { id(r.id(), p); rows.putIfAbsent(r.id(), r); });
-            each(f.racks(), "/racks", (r, p) -> { id(r.id(), p); racks.putIfAbsent(r.id(), r); });
-            each(f.power().nodes(), "/power/nodes", (n, p) -> { id(n.id(), p); powerNodes.putIfAbsent(n.id(), n); });
+            each(f.halls(), "/halls", (h, p) -> {
+                id(h.id(), p);
+                halls.putIfAbsent(h.id(), h);
+            });
+            each(f.rows(), "/rows", (r, p) -> {
+                id(r.id(), p);
+                rows.putIfAbsent(r.id(), r);
+            });
+            each(f.racks(), "/racks", (r, p) -> {
+                id(r.id(), p);
+                racks.putIfAbsent(r.id(), r);
+            });
+            each(f.power().nodes(), "/power/nodes", (n, p) -> {
+                id(n.id(), p);
+                powerNodes.putIfAbsent(n.id(), n);
+            });
             each(f.power().redundancyGroups(), "/power/redundancyGroups", (g, p) -> id(g.id(), p));
-            each(f.cooling().cdus(), "/cooling/cdus", (c, p) -> { id(c.id(), p); cdus.putIfAbsent(c.id(), c); });
-            each(f.cooling().loops(), "/cooling/loops", (l, p) -> { id(l.id(), p); loops.add(l.id()); });
-            each(f.cooling().facilityLoops(), "/cooling/facilityLoops", (l, p) -> { id(l.id(), p); facilityLoops.add(l.id()); });
+            each(f.cooling().cdus(), "/cooling/cdus", (c, p) -> {
+                id(c.id(), p);
+                cdus.putIfAbsent(c.id(), c);
+            });
+            each(f.cooling().loops(), "/cooling/loops", (l, p) -> {
+                id(l.id(), p);
+                loops.add(l.id());
+            });
+            each(f.cooling().facilityLoops(), "/cooling/facilityLoops", (l, p) -> {
+                id(l.id(), p);
+                facilityLoops.add(l.id());
+            });
             each(f.cooling().heatRejection(), "/cooling/heatRejection", (h, p) -> id(h.id(), p));
             each(f.cooling().airHandlers(), "/cooling/airHandlers", (a, p) -> id(a.id(), p));
             each(f.network().fabrics(), "/network/fabrics", (fab, p) -> {
                 id(fab.id(), p);
                 each(fab.switches(), p + "/switches", (s, sp) -> id(s.id(), sp));
             });
-            each(f.workload().deployments(), "/workload/deployments", (d, p) -> { id(d.id(), p); deployments.add(d.id()); });
+            each(f.workload().deployments(), "/workload/deployments", (d, p) -> {
+                id(d.id(), p);
+                deployments.add(d.id());
+            });
             each(f.workload().traffic(), "/workload/traffic", (t, p) -> id(t.id(), p));
             each(f.workload().slos(), "/workload/slos", (s, p) -> id(s.id(), p));
         }
@@ -181,8 +210,11 @@ public final class FacilityValidator {
             f.catalog().forEachEntry((section, i, e) -> {
                 String path = "/catalog/" + section + "/" + i;
                 if (builtInIds.contains(section + "\0" + e.id())) {
-                    problem(path + "/id", e.id(), "catalog entry '" + e.id() + "' clashes with a built-in " + section
-                            + " entry; give it a new id");
+                    problem(
+                            path + "/id",
+                            e.id(),
+                            "catalog entry '" + e.id() + "' clashes with a built-in " + section
+                                    + " entry; give it a new id");
                 }
                 String prev = local.putIfAbsent(section + "\0" + e.id(), path);
                 if (prev != null) {
@@ -194,7 +226,10 @@ public final class FacilityValidator {
 
         private void checkCatalogEntry(String path, CatalogEntry e) {
             if (e.source() == null || e.source().isBlank()) {
-                problem(path + "/source", e.id(), "every catalog entry must say where its figures come from (use \"[E] ...\" for an estimate)");
+                problem(
+                        path + "/source",
+                        e.id(),
+                        "every catalog entry must say where its figures come from (use \"[E] ...\" for an estimate)");
             }
             if (e instanceof org.aifactory.twin.model.catalog.Footprinted fp) {
                 positive(path + "/widthM", e.id(), "widthM", fp.widthM(), 100, "m");
@@ -202,30 +237,55 @@ public final class FacilityValidator {
                 positive(path + "/heightM", e.id(), "heightM", fp.heightM(), 50, "m");
             }
             if (e instanceof RackType r) {
-                positive(path + "/typicalPowerKw", r.id(), "typicalPowerKw", r.typicalPowerKw(), MAX_RACK_POWER_KW, "kW");
+                positive(
+                        path + "/typicalPowerKw",
+                        r.id(),
+                        "typicalPowerKw",
+                        r.typicalPowerKw(),
+                        MAX_RACK_POWER_KW,
+                        "kW");
                 positive(path + "/maxPowerKw", r.id(), "maxPowerKw", r.maxPowerKw(), MAX_RACK_POWER_KW, "kW");
                 if (r.typicalPowerKw() > r.maxPowerKw()) {
-                    problem(path + "/typicalPowerKw", r.id(), "typicalPowerKw (" + r.typicalPowerKw()
-                            + ") exceeds maxPowerKw (" + r.maxPowerKw() + ")");
+                    problem(
+                            path + "/typicalPowerKw",
+                            r.id(),
+                            "typicalPowerKw (" + r.typicalPowerKw() + ") exceeds maxPowerKw (" + r.maxPowerKw() + ")");
                 }
                 range(path + "/liquidFraction", r.id(), "liquidFraction", r.liquidFraction(), 0, 1, "");
-                ref(path + "/gpu", r.id(), "GPU type", r.gpu(), catalog.gpu(r.gpu()).isPresent());
+                ref(
+                        path + "/gpu",
+                        r.id(),
+                        "GPU type",
+                        r.gpu(),
+                        catalog.gpu(r.gpu()).isPresent());
                 if (r.gpus() < 0 || r.nics() < 0 || r.powerShelves() < 0) {
                     problem(path, r.id(), "gpus, nics and powerShelves must not be negative");
                 }
                 if (r.maxCoolantReturnC() != null) {
                     range(path + "/maxCoolantReturnC", r.id(), "maxCoolantReturnC", r.maxCoolantReturnC(), 2, 90, "°C");
                     if (r.maxCoolantSupplyC() != null && r.maxCoolantReturnC() <= r.maxCoolantSupplyC()) {
-                        problem(path + "/maxCoolantReturnC", r.id(), "maxCoolantReturnC (" + r.maxCoolantReturnC()
-                                + " °C) must be above maxCoolantSupplyC (" + r.maxCoolantSupplyC() + " °C)");
+                        problem(
+                                path + "/maxCoolantReturnC",
+                                r.id(),
+                                "maxCoolantReturnC (" + r.maxCoolantReturnC() + " °C) must be above maxCoolantSupplyC ("
+                                        + r.maxCoolantSupplyC() + " °C)");
                     }
                 }
                 if ((r.coldPlateDropKpa() == null) != (r.coldPlateFlowLpm() == null)) {
-                    problem(path + (r.coldPlateDropKpa() == null ? "/coldPlateDropKpa" : "/coldPlateFlowLpm"), r.id(),
+                    problem(
+                            path + (r.coldPlateDropKpa() == null ? "/coldPlateDropKpa" : "/coldPlateFlowLpm"),
+                            r.id(),
                             "give coldPlateDropKpa and coldPlateFlowLpm together (the pressure drop at that flow), or neither");
                 } else if (r.coldPlateDropKpa() != null) {
-                    positive(path + "/coldPlateDropKpa", r.id(), "coldPlateDropKpa", r.coldPlateDropKpa(), 1_000, "kPa");
-                    positive(path + "/coldPlateFlowLpm", r.id(), "coldPlateFlowLpm", r.coldPlateFlowLpm(), 10_000, "L/min");
+                    positive(
+                            path + "/coldPlateDropKpa", r.id(), "coldPlateDropKpa", r.coldPlateDropKpa(), 1_000, "kPa");
+                    positive(
+                            path + "/coldPlateFlowLpm",
+                            r.id(),
+                            "coldPlateFlowLpm",
+                            r.coldPlateFlowLpm(),
+                            10_000,
+                            "L/min");
                 }
             } else if (e instanceof org.aifactory.twin.model.catalog.CduType c) {
                 positive(path + "/capacityKw", c.id(), "capacityKw", c.capacityKw(), 50_000, "kW");
@@ -238,8 +298,11 @@ public final class FacilityValidator {
                     if (c.pumps() == null) {
                         problem(path + "/standbyPumps", c.id(), "standbyPumps needs pumps (how many are installed)");
                     } else if (c.standbyPumps() < 0 || c.standbyPumps() >= c.pumps()) {
-                        problem(path + "/standbyPumps", c.id(), "standbyPumps (" + c.standbyPumps() + ") must be at least 0 and fewer than"
-                                + " pumps (" + c.pumps() + "): at least one pump must be on duty");
+                        problem(
+                                path + "/standbyPumps",
+                                c.id(),
+                                "standbyPumps (" + c.standbyPumps() + ") must be at least 0 and fewer than" + " pumps ("
+                                        + c.pumps() + "): at least one pump must be on duty");
                     }
                 }
             } else if (e instanceof org.aifactory.twin.model.catalog.HeatRejectionType h) {
@@ -264,13 +327,26 @@ public final class FacilityValidator {
             range("/site/designDryBulbC", null, "designDryBulbC", s.designDryBulbC(), -60, 60, "°C");
             range("/site/designWetBulbC", null, "designWetBulbC", s.designWetBulbC(), -60, 45, "°C");
             if (s.designWetBulbC() > s.designDryBulbC()) {
-                problem("/site/designWetBulbC", null, "designWetBulbC (" + s.designWetBulbC()
-                        + " °C) cannot exceed designDryBulbC (" + s.designDryBulbC() + " °C)");
+                problem(
+                        "/site/designWetBulbC",
+                        null,
+                        "designWetBulbC (" + s.designWetBulbC() + " °C) cannot exceed designDryBulbC ("
+                                + s.designDryBulbC() + " °C)");
             }
             positive("/site/gridCapacityKw", null, "gridCapacityKw", s.gridCapacityKw(), MAX_SITE_POWER_KW, "kW");
-            range("/site/electricityPriceUsdPerMwh", null, "electricityPriceUsdPerMwh", s.electricityPriceUsdPerMwh(), 0, 10_000, "USD/MWh");
+            range(
+                    "/site/electricityPriceUsdPerMwh",
+                    null,
+                    "electricityPriceUsdPerMwh",
+                    s.electricityPriceUsdPerMwh(),
+                    0,
+                    10_000,
+                    "USD/MWh");
             if (s.climateFile() != null && s.climateFile().isBlank()) {
-                problem("/site/climateFile", null, "climateFile is blank: name an hourly CSV (relative to the facility file) or leave it out");
+                problem(
+                        "/site/climateFile",
+                        null,
+                        "climateFile is blank: name an hourly CSV (relative to the facility file) or leave it out");
             }
             if (s.powerCapKw() != null) {
                 positive("/site/powerCapKw", null, "powerCapKw", s.powerCapKw(), MAX_SITE_POWER_KW, "kW");
@@ -285,23 +361,40 @@ public final class FacilityValidator {
             }
             if (e.kind() == GridEventKind.DEMAND_RESPONSE) {
                 if (e.curtailPercent() == null) {
-                    problem(p, e.id(), "demand-response event '" + e.id() + "' needs curtailPercent (the % of the site's demand to shed)");
+                    problem(
+                            p,
+                            e.id(),
+                            "demand-response event '" + e.id()
+                                    + "' needs curtailPercent (the % of the site's demand to shed)");
                 } else if (!(e.curtailPercent() > 0 && e.curtailPercent() < 100)) {
-                    problem(p + "/curtailPercent", e.id(), "curtailPercent (" + e.curtailPercent() + " %) of grid event '" + e.id()
-                            + "' must be between 0 and 100 (exclusive)");
+                    problem(
+                            p + "/curtailPercent",
+                            e.id(),
+                            "curtailPercent (" + e.curtailPercent() + " %) of grid event '" + e.id()
+                                    + "' must be between 0 and 100 (exclusive)");
                 }
                 if (e.nodeId() != null) {
-                    problem(p + "/nodeId", e.id(), "demand-response event '" + e.id() + "' takes no nodeId (that is for lost-feed events)");
+                    problem(
+                            p + "/nodeId",
+                            e.id(),
+                            "demand-response event '" + e.id() + "' takes no nodeId (that is for lost-feed events)");
                 }
             } else {
                 if (e.nodeId() == null) {
-                    problem(p, e.id(), "lost-feed event '" + e.id() + "' needs nodeId (the power node that is out, e.g. a utility feed)");
+                    problem(
+                            p,
+                            e.id(),
+                            "lost-feed event '" + e.id()
+                                    + "' needs nodeId (the power node that is out, e.g. a utility feed)");
                 } else {
                     ref(p + "/nodeId", e.id(), "power node", e.nodeId(), powerNodes.containsKey(e.nodeId()));
                 }
                 if (e.curtailPercent() != null) {
-                    problem(p + "/curtailPercent", e.id(), "lost-feed event '" + e.id()
-                            + "' takes no curtailPercent (that is for demand-response events)");
+                    problem(
+                            p + "/curtailPercent",
+                            e.id(),
+                            "lost-feed event '" + e.id()
+                                    + "' takes no curtailPercent (that is for demand-response events)");
                 }
             }
         }
@@ -312,7 +405,10 @@ public final class FacilityValidator {
                 positive(p + "/depthM", h.id(), "depthM", h.depthM(), MAX_HALL_SIDE_M, "m");
                 positive(p + "/heightM", h.id(), "heightM", h.heightM(), 50, "m");
             });
-            each(f.rows(), "/rows", (r, p) -> ref(p + "/hallId", r.id(), "hall", r.hallId(), halls.containsKey(r.hallId())));
+            each(
+                    f.rows(),
+                    "/rows",
+                    (r, p) -> ref(p + "/hallId", r.id(), "hall", r.hallId(), halls.containsKey(r.hallId())));
         }
 
         private void placement(String path, String element, Placement pl) {
@@ -335,8 +431,11 @@ public final class FacilityValidator {
                     Row row = rows.get(r.rowId());
                     ref(p + "/rowId", r.id(), "row", r.rowId(), row != null);
                     if (row != null && !row.hallId().equals(r.placement().hallId())) {
-                        problem(p + "/rowId", r.id(), "row '" + row.id() + "' is in hall '" + row.hallId()
-                                + "' but the rack stands in hall '" + r.placement().hallId() + "'");
+                        problem(
+                                p + "/rowId",
+                                r.id(),
+                                "row '" + row.id() + "' is in hall '" + row.hallId() + "' but the rack stands in hall '"
+                                        + r.placement().hallId() + "'");
                     }
                 }
                 EnumSet<FeedSide> sides = EnumSet.noneOf(FeedSide.class);
@@ -349,8 +448,11 @@ public final class FacilityValidator {
                     PowerNode source = powerNodes.get(feed.source());
                     ref(fp + "/source", r.id(), "power node", feed.source(), source != null);
                     if (source != null && !source.kind().feedsRacks()) {
-                        problem(fp + "/source", r.id(), "racks are fed from a busway or PDU, not from "
-                                + source.kind().name().toLowerCase() + " '" + source.id() + "'");
+                        problem(
+                                fp + "/source",
+                                r.id(),
+                                "racks are fed from a busway or PDU, not from "
+                                        + source.kind().name().toLowerCase() + " '" + source.id() + "'");
                     }
                 }
                 ref(p + "/coolingLoopId", r.id(), "cooling loop", r.coolingLoopId(), loops.contains(r.coolingLoopId()));
@@ -368,23 +470,37 @@ public final class FacilityValidator {
                 positive(p + "/ratingKw", n.id(), "ratingKw", n.ratingKw(), MAX_SITE_POWER_KW, "kW");
                 positive(p + "/voltageV", n.id(), "voltageV", n.voltageV(), MAX_VOLTAGE_V, "V");
                 if (n.type() != null) {
-                    ref(p + "/type", n.id(), "power equipment type", n.type(), catalog.powerEquipment(n.type()).isPresent());
+                    ref(
+                            p + "/type",
+                            n.id(),
+                            "power equipment type",
+                            n.type(),
+                            catalog.powerEquipment(n.type()).isPresent());
                 }
                 placement(p + "/placement", n.id(), n.placement());
                 if (n.kind().isSource() && !n.inputs().isEmpty()) {
-                    problem(p + "/inputs", n.id(), "a " + n.kind().name().toLowerCase() + " is a source and takes no inputs");
+                    problem(
+                            p + "/inputs",
+                            n.id(),
+                            "a " + n.kind().name().toLowerCase() + " is a source and takes no inputs");
                 }
                 if (!n.kind().isSource() && n.inputs().isEmpty()) {
                     problem(p + "/inputs", n.id(), "a " + n.kind().name().toLowerCase() + " needs at least one input");
                 }
                 for (int i = 0; i < n.standbyInputs().size(); i++) {
                     if (!n.inputs().contains(n.standbyInputs().get(i))) {
-                        problem(p + "/standbyInputs/" + i, n.id(), "standby input '" + n.standbyInputs().get(i)
-                                + "' is not one of the node's inputs " + n.inputs());
+                        problem(
+                                p + "/standbyInputs/" + i,
+                                n.id(),
+                                "standby input '" + n.standbyInputs().get(i) + "' is not one of the node's inputs "
+                                        + n.inputs());
                     }
                 }
                 if (!n.standbyInputs().isEmpty() && n.inputs().stream().allMatch(n.standbyInputs()::contains)) {
-                    problem(p + "/standbyInputs", n.id(), "every input is a standby input; at least one must be a primary input");
+                    problem(
+                            p + "/standbyInputs",
+                            n.id(),
+                            "every input is a standby input; at least one must be a primary input");
                 }
                 for (int i = 0; i < n.inputs().size(); i++) {
                     String in = n.inputs().get(i);
@@ -397,16 +513,32 @@ public final class FacilityValidator {
                     problem(p + "/efficiency", n.id(), "efficiency (" + n.efficiency() + ") must be in (0, 1]");
                 }
                 if (n.noLoadLossKw() != null && (n.noLoadLossKw() < 0 || n.noLoadLossKw() > n.ratingKw())) {
-                    problem(p + "/noLoadLossKw", n.id(), "noLoadLossKw (" + n.noLoadLossKw() + ") must be between 0 and the rating");
+                    problem(
+                            p + "/noLoadLossKw",
+                            n.id(),
+                            "noLoadLossKw (" + n.noLoadLossKw() + ") must be between 0 and the rating");
                 }
                 if (n.fullLoadLossKw() != null && (n.fullLoadLossKw() < 0 || n.fullLoadLossKw() > n.ratingKw())) {
-                    problem(p + "/fullLoadLossKw", n.id(), "fullLoadLossKw (" + n.fullLoadLossKw() + ") must be between 0 and the rating");
+                    problem(
+                            p + "/fullLoadLossKw",
+                            n.id(),
+                            "fullLoadLossKw (" + n.fullLoadLossKw() + ") must be between 0 and the rating");
                 }
                 for (int i = 0; i < n.efficiencyCurve().size(); i++) {
                     EfficiencyPoint e = n.efficiencyCurve().get(i);
-                    range(p + "/efficiencyCurve/" + i + "/loadFraction", n.id(), "loadFraction", e.loadFraction(), 0, 2, "");
+                    range(
+                            p + "/efficiencyCurve/" + i + "/loadFraction",
+                            n.id(),
+                            "loadFraction",
+                            e.loadFraction(),
+                            0,
+                            2,
+                            "");
                     if (e.efficiency() <= 0 || e.efficiency() > 1) {
-                        problem(p + "/efficiencyCurve/" + i + "/efficiency", n.id(), "efficiency (" + e.efficiency() + ") must be in (0, 1]");
+                        problem(
+                                p + "/efficiencyCurve/" + i + "/efficiency",
+                                n.id(),
+                                "efficiency (" + e.efficiency() + ") must be in (0, 1]");
                     }
                 }
                 if (n.lengthM() != null) {
@@ -416,7 +548,12 @@ public final class FacilityValidator {
             checkPowerCycles();
             each(f.power().redundancyGroups(), "/power/redundancyGroups", (g, p) -> {
                 for (int i = 0; i < g.members().size(); i++) {
-                    ref(p + "/members/" + i, g.id(), "power node", g.members().get(i), powerNodes.containsKey(g.members().get(i)));
+                    ref(
+                            p + "/members/" + i,
+                            g.id(),
+                            "power node",
+                            g.members().get(i),
+                            powerNodes.containsKey(g.members().get(i)));
                 }
                 if (g.members().isEmpty()) {
                     problem(p + "/members", g.id(), "a redundancy group needs members");
@@ -454,7 +591,9 @@ public final class FacilityValidator {
                         state.put(in.id(), 1);
                         stack.push(new Object[] {in, 0});
                     } else if (s == 1) {
-                        problem("/power/nodes/" + nodes.indexOf(n) + "/inputs/" + next, n.id(),
+                        problem(
+                                "/power/nodes/" + nodes.indexOf(n) + "/inputs/" + next,
+                                n.id(),
                                 "the power graph has a cycle through '" + in.id() + "' and '" + n.id() + "'");
                     }
                 }
@@ -468,11 +607,19 @@ public final class FacilityValidator {
                 var type = catalog.cdu(c.type());
                 ref(p + "/type", c.id(), "CDU type", c.type(), type.isPresent());
                 if ((c.placement() == null) == (c.hostRackId() == null)) {
-                    problem(p, c.id(), "a CDU has either a placement (in-row, perimeter) or a hostRackId (in-rack), not both or neither");
+                    problem(
+                            p,
+                            c.id(),
+                            "a CDU has either a placement (in-row, perimeter) or a hostRackId (in-rack), not both or neither");
                 }
                 placement(p + "/placement", c.id(), c.placement());
                 ref(p + "/hostRackId", c.id(), "rack", c.hostRackId(), racks.containsKey(c.hostRackId()));
-                ref(p + "/facilityLoopId", c.id(), "facility loop", c.facilityLoopId(), facilityLoops.contains(c.facilityLoopId()));
+                ref(
+                        p + "/facilityLoopId",
+                        c.id(),
+                        "facility loop",
+                        c.facilityLoopId(),
+                        facilityLoops.contains(c.facilityLoopId()));
             });
             each(f.cooling().loops(), "/cooling/loops", (CoolingLoop l, String p) -> {
                 ref(p + "/cduId", l.id(), "CDU", l.cduId(), cdus.containsKey(l.cduId()));
@@ -484,12 +631,27 @@ public final class FacilityValidator {
                 positive(p + "/designDeltaTK", l.id(), "designDeltaTK", l.designDeltaTK(), 30, "K");
             });
             each(f.cooling().heatRejection(), "/cooling/heatRejection", (HeatRejectionUnit h, String p) -> {
-                ref(p + "/type", h.id(), "heat-rejection type", h.type(), catalog.heatRejection(h.type()).isPresent());
-                ref(p + "/facilityLoopId", h.id(), "facility loop", h.facilityLoopId(), facilityLoops.contains(h.facilityLoopId()));
+                ref(
+                        p + "/type",
+                        h.id(),
+                        "heat-rejection type",
+                        h.type(),
+                        catalog.heatRejection(h.type()).isPresent());
+                ref(
+                        p + "/facilityLoopId",
+                        h.id(),
+                        "facility loop",
+                        h.facilityLoopId(),
+                        facilityLoops.contains(h.facilityLoopId()));
                 placement(p + "/placement", h.id(), h.placement());
             });
             each(f.cooling().airHandlers(), "/cooling/airHandlers", (AirHandler a, String p) -> {
-                ref(p + "/type", a.id(), "air-handler type", a.type(), catalog.airHandler(a.type()).isPresent());
+                ref(
+                        p + "/type",
+                        a.id(),
+                        "air-handler type",
+                        a.type(),
+                        catalog.airHandler(a.type()).isPresent());
                 placement(p + "/placement", a.id(), a.placement());
             });
         }
@@ -499,7 +661,12 @@ public final class FacilityValidator {
         private void checkNetwork() {
             each(f.network().fabrics(), "/network/fabrics", (Fabric fab, String p) -> {
                 var t = fab.topology();
-                ref(p + "/topology/switchType", fab.id(), "switch type", t.switchType(), catalog.switchType(t.switchType()).isPresent());
+                ref(
+                        p + "/topology/switchType",
+                        fab.id(),
+                        "switch type",
+                        t.switchType(),
+                        catalog.switchType(t.switchType()).isPresent());
                 range(p + "/topology/tiers", fab.id(), "tiers", t.tiers(), 1, 3, "");
                 range(p + "/topology/oversubscription", fab.id(), "oversubscription", t.oversubscription(), 1, 16, "");
                 Set<String> endpoints = new HashSet<>();
@@ -509,7 +676,12 @@ public final class FacilityValidator {
                     endpoints.add(r);
                 }
                 each(fab.switches(), p + "/switches", (SwitchInstance s, String sp) -> {
-                    ref(sp + "/type", s.id(), "switch type", s.type(), catalog.switchType(s.type()).isPresent());
+                    ref(
+                            sp + "/type",
+                            s.id(),
+                            "switch type",
+                            s.type(),
+                            catalog.switchType(s.type()).isPresent());
                     ref(sp + "/rackId", s.id(), "rack", s.rackId(), racks.containsKey(s.rackId()));
                     range(sp + "/tier", s.id(), "tier", s.tier(), 1, 3, "");
                     endpoints.add(s.id());
@@ -522,7 +694,12 @@ public final class FacilityValidator {
                         problem(lp + "/count", el, "count (" + l.count() + ") must be positive");
                     }
                     if (l.cableType() != null) {
-                        ref(lp + "/cableType", el, "cable type", l.cableType(), catalog.cable(l.cableType()).isPresent());
+                        ref(
+                                lp + "/cableType",
+                                el,
+                                "cable type",
+                                l.cableType(),
+                                catalog.cable(l.cableType()).isPresent());
                     }
                 });
             });
@@ -532,56 +709,99 @@ public final class FacilityValidator {
 
         private void checkWorkload() {
             each(f.workload().deployments(), "/workload/deployments", (Deployment d, String p) -> {
-                ref(p + "/model", d.id(), "model", d.model(), catalog.model(d.model()).isPresent());
+                ref(
+                        p + "/model",
+                        d.id(),
+                        "model",
+                        d.model(),
+                        catalog.model(d.model()).isPresent());
                 for (int i = 0; i < d.racks().size(); i++) {
-                    ref(p + "/racks/" + i, d.id(), "rack", d.racks().get(i), racks.containsKey(d.racks().get(i)));
+                    ref(
+                            p + "/racks/" + i,
+                            d.id(),
+                            "rack",
+                            d.racks().get(i),
+                            racks.containsKey(d.racks().get(i)));
                 }
                 Set<PoolRole> roles = EnumSet.noneOf(PoolRole.class);
                 each(d.pools(), p + "/pools", (WorkerPool pool, String pp) -> {
                     if (!roles.add(pool.role())) {
-                        problem(pp + "/role", d.id(), "two pools with role " + pool.role().name().toLowerCase());
+                        problem(
+                                pp + "/role",
+                                d.id(),
+                                "two pools with role " + pool.role().name().toLowerCase());
                     }
                     if (pool.replicas() < 1) {
                         problem(pp + "/replicas", d.id(), "replicas (" + pool.replicas() + ") must be at least 1");
                     }
                     var par = pool.parallelism();
                     if (par.tensor() < 1 || par.pipeline() < 1 || par.expert() < 1 || par.data() < 1) {
-                        problem(pp + "/parallelism", d.id(), "tensor, pipeline, expert and data parallelism must each be at least 1");
+                        problem(
+                                pp + "/parallelism",
+                                d.id(),
+                                "tensor, pipeline, expert and data parallelism must each be at least 1");
                     } else if (par.expert() > par.gpusPerReplica()) {
-                        problem(pp + "/parallelism/expert", d.id(), "expert parallelism (" + par.expert()
-                                + ") cannot exceed the replica's GPUs (" + par.gpusPerReplica() + ")");
+                        problem(
+                                pp + "/parallelism/expert",
+                                d.id(),
+                                "expert parallelism (" + par.expert() + ") cannot exceed the replica's GPUs ("
+                                        + par.gpusPerReplica() + ")");
                     }
                     if (pool.migProfile() != null) {
                         if (org.aifactory.twin.model.MigProfile.parse(pool.migProfile()) == null) {
-                            problem(pp + "/migProfile", d.id(), "migProfile '" + pool.migProfile() + "' is not a MIG profile like "
-                                    + "'1g.23gb' (N of 7 compute slices: 1, 2, 3, 4 or 7; memory in GB)");
+                            problem(
+                                    pp + "/migProfile",
+                                    d.id(),
+                                    "migProfile '" + pool.migProfile() + "' is not a MIG profile like "
+                                            + "'1g.23gb' (N of 7 compute slices: 1, 2, 3, 4 or 7; memory in GB)");
                         } else if (par.gpusPerReplica() != 1) {
-                            problem(pp + "/migProfile", d.id(), "a replica on a MIG slice cannot span GPUs: tensor, pipeline and "
-                                    + "data parallelism must be 1 (found " + par.gpusPerReplica() + " GPUs per replica)");
+                            problem(
+                                    pp + "/migProfile",
+                                    d.id(),
+                                    "a replica on a MIG slice cannot span GPUs: tensor, pipeline and "
+                                            + "data parallelism must be 1 (found " + par.gpusPerReplica()
+                                            + " GPUs per replica)");
                         }
                     }
-                    if (d.autoscaling() != null && d.autoscaling().minReplicas() != null
+                    if (d.autoscaling() != null
+                            && d.autoscaling().minReplicas() != null
                             && d.autoscaling().minReplicas() > pool.replicas()) {
-                        problem(p + "/autoscaling/minReplicas", d.id(), "minReplicas (" + d.autoscaling().minReplicas()
-                                + ") exceeds the " + pool.replicas() + " replicas of the " + pool.role().name().toLowerCase()
-                                + " pool (the most the planner may run)");
+                        problem(
+                                p + "/autoscaling/minReplicas",
+                                d.id(),
+                                "minReplicas (" + d.autoscaling().minReplicas()
+                                        + ") exceeds the " + pool.replicas() + " replicas of the "
+                                        + pool.role().name().toLowerCase()
+                                        + " pool (the most the planner may run)");
                     }
                 });
                 if (d.autoscaling() != null) {
                     var a = d.autoscaling();
                     if (a.adjustmentIntervalS() != null) {
-                        positive(p + "/autoscaling/adjustmentIntervalS", d.id(), "adjustmentIntervalS", a.adjustmentIntervalS(), 86_400,
+                        positive(
+                                p + "/autoscaling/adjustmentIntervalS",
+                                d.id(),
+                                "adjustmentIntervalS",
+                                a.adjustmentIntervalS(),
+                                86_400,
                                 "s");
                     }
                     if (a.minReplicas() != null && a.minReplicas() < 1) {
-                        problem(p + "/autoscaling/minReplicas", d.id(), "minReplicas (" + a.minReplicas() + ") must be at least 1");
+                        problem(
+                                p + "/autoscaling/minReplicas",
+                                d.id(),
+                                "minReplicas (" + a.minReplicas() + ") must be at least 1");
                     }
                 }
                 Set<PoolRole> expected = d.mode() == ServingMode.AGGREGATED
-                        ? EnumSet.of(PoolRole.AGGREGATED) : EnumSet.of(PoolRole.PREFILL, PoolRole.DECODE);
+                        ? EnumSet.of(PoolRole.AGGREGATED)
+                        : EnumSet.of(PoolRole.PREFILL, PoolRole.DECODE);
                 if (!roles.equals(expected)) {
-                    problem(p + "/pools", d.id(), d.mode().name().toLowerCase() + " serving needs pools " + names(expected)
-                            + ", found " + names(roles));
+                    problem(
+                            p + "/pools",
+                            d.id(),
+                            d.mode().name().toLowerCase() + " serving needs pools " + names(expected) + ", found "
+                                    + names(roles));
                 }
             });
             each(f.workload().traffic(), "/workload/traffic", (TrafficProfile t, String p) -> {
@@ -598,25 +818,41 @@ public final class FacilityValidator {
                         problem(tp + "/id", t.id(), "two tenants named '" + tenant.id() + "'");
                     }
                     if (!(tenant.share() > 0 && tenant.share() <= 1)) {
-                        problem(tp + "/share", t.id(), "share of tenant '" + tenant.id() + "' (" + tenant.share()
-                                + ") must be in (0, 1]");
+                        problem(
+                                tp + "/share",
+                                t.id(),
+                                "share of tenant '" + tenant.id() + "' (" + tenant.share() + ") must be in (0, 1]");
                     }
                     shares += tenant.share();
                     if (tenant.provisionedTokensPerS() != null && !(tenant.provisionedTokensPerS() >= 0)) {
-                        problem(tp + "/provisionedTokensPerS", t.id(), "provisionedTokensPerS of tenant '" + tenant.id() + "' ("
-                                + tenant.provisionedTokensPerS() + " tokens/s) must not be negative");
+                        problem(
+                                tp + "/provisionedTokensPerS",
+                                t.id(),
+                                "provisionedTokensPerS of tenant '" + tenant.id() + "' ("
+                                        + tenant.provisionedTokensPerS() + " tokens/s) must not be negative");
                     }
                 }
                 if (t.prefixSharing() != null) {
                     var ps = t.prefixSharing();
                     range(p + "/prefixSharing/sessions", t.id(), "sessions", ps.sessions(), 1, 10_000_000, "");
                     range(p + "/prefixSharing/zipfExponent", t.id(), "zipfExponent", ps.zipfExponent(), 0, 10, "");
-                    range(p + "/prefixSharing/sharedPrefixTokens", t.id(), "sharedPrefixTokens", ps.sharedPrefixTokens(), 1, 10_000_000,
+                    range(
+                            p + "/prefixSharing/sharedPrefixTokens",
+                            t.id(),
+                            "sharedPrefixTokens",
+                            ps.sharedPrefixTokens(),
+                            1,
+                            10_000_000,
                             "tokens");
                 }
                 if (shares > 1 + 1e-9) {
-                    problem(p + "/tenants", t.id(), String.format(java.util.Locale.ROOT,
-                            "the tenants' shares add up to %.3f; they must not exceed 1", shares));
+                    problem(
+                            p + "/tenants",
+                            t.id(),
+                            String.format(
+                                    java.util.Locale.ROOT,
+                                    "the tenants' shares add up to %.3f; they must not exceed 1",
+                                    shares));
                 }
             });
             each(f.workload().slos(), "/workload/slos", (Slo s, String p) -> {
@@ -629,7 +865,11 @@ public final class FacilityValidator {
         }
 
         private static String names(Set<PoolRole> roles) {
-            return roles.stream().map(r -> r.name().toLowerCase()).sorted().toList().toString();
+            return roles.stream()
+                    .map(r -> r.name().toLowerCase())
+                    .sorted()
+                    .toList()
+                    .toString();
         }
 
         private void tokens(String path, String element, TokenDistribution d) {
@@ -654,9 +894,19 @@ public final class FacilityValidator {
                     double y = c[2 * k + 1];
                     double tol = OverlapFinder.TOLERANCE_M;
                     if (x < -tol || y < -tol || x > h.widthM() + tol || y > h.depthM() + tol) {
-                        problem(it.path() + "/placement", it.id(), String.format(java.util.Locale.ROOT,
-                                "%s '%s' is outside hall '%s' (%.1f x %.1f m): its corner (%.2f, %.2f) m lies beyond the walls",
-                                it.kind(), it.id(), h.id(), h.widthM(), h.depthM(), x, y));
+                        problem(
+                                it.path() + "/placement",
+                                it.id(),
+                                String.format(
+                                        java.util.Locale.ROOT,
+                                        "%s '%s' is outside hall '%s' (%.1f x %.1f m): its corner (%.2f, %.2f) m lies beyond the walls",
+                                        it.kind(),
+                                        it.id(),
+                                        h.id(),
+                                        h.widthM(),
+                                        h.depthM(),
+                                        x,
+                                        y));
                         break;
                     }
                 }
@@ -664,9 +914,20 @@ public final class FacilityValidator {
             for (int[] pair : OverlapFinder.overlaps(items)) {
                 PlacedItem a = items.get(pair[0]);
                 PlacedItem b = items.get(pair[1]);
-                problem(b.path() + "/placement", b.id(), String.format(java.util.Locale.ROOT,
-                        "%s '%s' at (%.2f, %.2f) m overlaps %s '%s' at (%.2f, %.2f) m",
-                        b.kind(), b.id(), b.xM(), b.yM(), a.kind(), a.id(), a.xM(), a.yM()));
+                problem(
+                        b.path() + "/placement",
+                        b.id(),
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "%s '%s' at (%.2f, %.2f) m overlaps %s '%s' at (%.2f, %.2f) m",
+                                b.kind(),
+                                b.id(),
+                                b.xM(),
+                                b.yM(),
+                                a.kind(),
+                                a.id(),
+                                a.xM(),
+                                a.yM()));
             }
         }
 

@@ -31,8 +31,8 @@ class ClimateCsvReaderTest {
     }
 
     private static List<Problem> problems(String text) {
-        FacilityLoadException e = catchThrowableOfType(FacilityLoadException.class,
-                () -> ClimateCsvReader.read("bad.csv", "bad.csv", new StringReader(text)));
+        FacilityLoadException e = catchThrowableOfType(
+                FacilityLoadException.class, () -> ClimateCsvReader.read("bad.csv", "bad.csv", new StringReader(text)));
         assertThat(e).as("expected the CSV to be rejected").isNotNull();
         return e.problems();
     }
@@ -60,13 +60,15 @@ class ClimateCsvReaderTest {
     void everyBadRowIsLocatedAndReportedAtOnce() {
         String text = "dryBulbC,wetBulbC\n20,15\nwarm,15\n10, 12\n95,20\n20\n";
         List<Problem> p = problems(text);
-        assertThat(p).extracting(Problem::toString).containsExactly(
-                "bad.csv:3:1: dryBulbC ('warm') is not a number",
-                "bad.csv:4:5: wetBulbC (12 °C) is above dryBulbC (10 °C) in hour 2; the wet bulb cannot exceed the dry bulb. "
-                        + "Maybe the columns are swapped?",
-                "bad.csv:5:1: dryBulbC (95) is outside -90..70 °C. Maybe Fahrenheit or Kelvin?",
-                "bad.csv:6:0: wetBulbC (column 2) is missing: the row has 1 column(s)",
-                "bad.csv: 5 data rows, expected 8,760 (one per hour of a 365-day year, 1 January 00:00 first)");
+        assertThat(p)
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "bad.csv:3:1: dryBulbC ('warm') is not a number",
+                        "bad.csv:4:5: wetBulbC (12 °C) is above dryBulbC (10 °C) in hour 2; the wet bulb cannot exceed the dry bulb. "
+                                + "Maybe the columns are swapped?",
+                        "bad.csv:5:1: dryBulbC (95) is outside -90..70 °C. Maybe Fahrenheit or Kelvin?",
+                        "bad.csv:6:0: wetBulbC (column 2) is missing: the row has 1 column(s)",
+                        "bad.csv: 5 data rows, expected 8,760 (one per hour of a 365-day year, 1 January 00:00 first)");
     }
 
     @Test
@@ -75,13 +77,20 @@ class ClimateCsvReaderTest {
         for (int h = 0; h < HourlyClimateFact.HOURS + 24; h++) {
             b.append("20,15\n");
         }
-        assertThat(problems(b.toString())).singleElement().extracting(Problem::message).asString()
-                .contains("8,784 data rows, expected 8,760").contains("Drop 29 February");
+        assertThat(problems(b.toString()))
+                .singleElement()
+                .extracting(Problem::message)
+                .asString()
+                .contains("8,784 data rows, expected 8,760")
+                .contains("Drop 29 February");
     }
 
     @Test
     void aHeaderWithoutTheColumnsIsRefused() {
-        assertThat(problems("time,temperature\n0,20\n")).singleElement().extracting(Problem::toString).asString()
+        assertThat(problems("time,temperature\n0,20\n"))
+                .singleElement()
+                .extracting(Problem::toString)
+                .asString()
                 .startsWith("bad.csv:1:1: the header (time,temperature) must name the columns dryBulbC and wetBulbC");
     }
 
@@ -92,11 +101,19 @@ class ClimateCsvReaderTest {
         Facility row = TestFacilities.row(2);
         Facility f = row.withSite(row.site().withClimateFile("weather/site.csv"));
         Path facilityFile = dir.resolve("f.json");
-        assertThat(ClimateCsvReader.forFacility(f, facilityFile)).get().extracting(HourlyClimateFact::source).isEqualTo("site.csv");
-        assertThat(ClimateCsvReader.forFacility(f.withSite(f.site().withClimateFile(null)), facilityFile)).isEmpty();
-        FacilityLoadException e = catchThrowableOfType(FacilityLoadException.class,
+        assertThat(ClimateCsvReader.forFacility(f, facilityFile))
+                .get()
+                .extracting(HourlyClimateFact::source)
+                .isEqualTo("site.csv");
+        assertThat(ClimateCsvReader.forFacility(f.withSite(f.site().withClimateFile(null)), facilityFile))
+                .isEmpty();
+        FacilityLoadException e = catchThrowableOfType(
+                FacilityLoadException.class,
                 () -> ClimateCsvReader.forFacility(f.withSite(f.site().withClimateFile("nope.csv")), facilityFile));
-        assertThat(e.problems()).singleElement().extracting(Problem::toString).asString()
+        assertThat(e.problems())
+                .singleElement()
+                .extracting(Problem::toString)
+                .asString()
                 .startsWith(facilityFile + ": (/site/climateFile) climateFile 'nope.csv' not found");
     }
 
@@ -105,8 +122,12 @@ class ClimateCsvReaderTest {
         Facility f = TestFacilities.row(2);
         Facility withClimate = f.withSite(f.site().withClimateFile("climate.csv"));
         FacilityReader reader = FacilityReader.withBuiltInCatalog();
-        assertThat(reader.read(FacilityWriter.toBytes(withClimate), "c.json").site().climateFile()).isEqualTo("climate.csv");
-        FacilityLoadException e = catchThrowableOfType(FacilityLoadException.class,
+        assertThat(reader.read(FacilityWriter.toBytes(withClimate), "c.json")
+                        .site()
+                        .climateFile())
+                .isEqualTo("climate.csv");
+        FacilityLoadException e = catchThrowableOfType(
+                FacilityLoadException.class,
                 () -> reader.read(FacilityWriter.toBytes(f.withSite(f.site().withClimateFile(" "))), "b.json"));
         assertThat(e.problems()).extracting(Problem::message).anyMatch(m -> m.startsWith("climateFile is blank"));
     }
@@ -121,9 +142,15 @@ class ClimateCsvReaderTest {
             }
 
             @Override
-            public AnalysisResult analyze(Facility facility, org.aifactory.twin.model.catalog.CatalogIndex catalog,
+            public AnalysisResult analyze(
+                    Facility facility,
+                    org.aifactory.twin.model.catalog.CatalogIndex catalog,
                     org.aifactory.twin.model.analysis.AnalysisContext context) {
-                return new AnalysisResult(List.of(), context.fact(HourlyClimateFact.class).map(HourlyClimateFact::source).orElse("none"),
+                return new AnalysisResult(
+                        List.of(),
+                        context.fact(HourlyClimateFact.class)
+                                .map(HourlyClimateFact::source)
+                                .orElse("none"),
                         List.of());
             }
         };

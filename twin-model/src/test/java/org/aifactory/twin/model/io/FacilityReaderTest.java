@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
 
 /** Every kind of bad input gets a clear, located problem; all problems come at once. */
 class FacilityReaderTest {
-    private static final String GOOD = new String(FacilityWriter.toBytes(TestFacilities.row(3)), StandardCharsets.UTF_8);
+    private static final String GOOD =
+            new String(FacilityWriter.toBytes(TestFacilities.row(3)), StandardCharsets.UTF_8);
     private final FacilityReader reader = FacilityReader.withBuiltInCatalog();
 
     private List<Problem> problems(String json) {
-        FacilityLoadException e = catchThrowableOfType(FacilityLoadException.class,
-                () -> reader.read(json.getBytes(StandardCharsets.UTF_8), "bad.json"));
+        FacilityLoadException e = catchThrowableOfType(
+                FacilityLoadException.class, () -> reader.read(json.getBytes(StandardCharsets.UTF_8), "bad.json"));
         assertThat(e).as("expected the file to be rejected").isNotNull();
         return e.problems();
     }
@@ -35,7 +36,9 @@ class FacilityReaderTest {
 
     @Test
     void theGoodFixtureLoads() throws Exception {
-        assertThat(reader.read(GOOD.getBytes(StandardCharsets.UTF_8), "good.json").racks()).hasSize(3);
+        assertThat(reader.read(GOOD.getBytes(StandardCharsets.UTF_8), "good.json")
+                        .racks())
+                .hasSize(3);
     }
 
     @Test
@@ -58,7 +61,9 @@ class FacilityReaderTest {
 
     @Test
     void notAnObjectIsRejected() {
-        assertThat(problems("[1, 2]")).singleElement().satisfies(x -> assertThat(x.message()).contains("one JSON object"));
+        assertThat(problems("[1, 2]"))
+                .singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("one JSON object"));
     }
 
     @Test
@@ -93,12 +98,16 @@ class FacilityReaderTest {
         String bad = replaceOnce(GOOD, "\"kind\": \"transformer\"", "\"kind\": \"trafo\"");
         Problem p = problems(bad).get(0);
         assertThat(p.element()).isEqualTo("tx-1");
-        assertThat(p.message()).contains("'trafo' is not one of").contains("transformer").contains("busway");
+        assertThat(p.message())
+                .contains("'trafo' is not one of")
+                .contains("transformer")
+                .contains("busway");
     }
 
     @Test
     void unknownCatalogReference() {
-        Problem p = problems(replaceOnce(GOOD, "\"gb200-nvl72\"", "\"gb900-nvl999\"")).get(0);
+        Problem p = problems(replaceOnce(GOOD, "\"gb200-nvl72\"", "\"gb900-nvl999\""))
+                .get(0);
         assertThat(p.path()).isEqualTo("/racks/0/type");
         assertThat(p.element()).isEqualTo("rack-1");
         assertThat(p.message()).isEqualTo("rack type 'gb900-nvl999' does not exist");
@@ -107,21 +116,24 @@ class FacilityReaderTest {
 
     @Test
     void duplicateId() {
-        Problem p = problems(GOOD.replace("\"id\": \"rack-3\"", "\"id\": \"rack-1\"")).get(0);
+        Problem p = problems(GOOD.replace("\"id\": \"rack-3\"", "\"id\": \"rack-1\""))
+                .get(0);
         assertThat(p.path()).isEqualTo("/racks/2/id");
         assertThat(p.message()).contains("duplicate id 'rack-1'").contains("/racks/0");
     }
 
     @Test
     void danglingReference() {
-        Problem p = problems(replaceOnce(GOOD, "\"source\": \"bus-b\"", "\"source\": \"bus-z\"")).get(0);
+        Problem p = problems(replaceOnce(GOOD, "\"source\": \"bus-b\"", "\"source\": \"bus-z\""))
+                .get(0);
         assertThat(p.path()).isEqualTo("/racks/0/feeds/1/source");
         assertThat(p.message()).isEqualTo("power node 'bus-z' does not exist");
     }
 
     @Test
     void negativeQuantity() {
-        Problem p = problems(replaceOnce(GOOD, "\"ratingKw\": 2850.0", "\"ratingKw\": -2850.0")).get(0);
+        Problem p = problems(replaceOnce(GOOD, "\"ratingKw\": 2850.0", "\"ratingKw\": -2850.0"))
+                .get(0);
         assertThat(p.path()).isEqualTo("/power/nodes/1/ratingKw");
         assertThat(p.element()).isEqualTo("tx-1");
         assertThat(p.message()).contains("ratingKw (-2850.0 kW) must be positive");
@@ -129,14 +141,16 @@ class FacilityReaderTest {
 
     @Test
     void nanQuantity() {
-        Problem p = problems(replaceOnce(GOOD, "\"altitudeM\": 100.0", "\"altitudeM\": \"NaN\"")).get(0);
+        Problem p = problems(replaceOnce(GOOD, "\"altitudeM\": 100.0", "\"altitudeM\": \"NaN\""))
+                .get(0);
         assertThat(p.path()).isEqualTo("/site/altitudeM");
         assertThat(p.message()).contains("finite");
     }
 
     @Test
     void absurdQuantityHintsAtUnits() {
-        Problem p = problems(replaceOnce(GOOD, "\"widthM\": 10.0", "\"widthM\": 10000.0")).get(0);
+        Problem p = problems(replaceOnce(GOOD, "\"widthM\": 10.0", "\"widthM\": 10000.0"))
+                .get(0);
         assertThat(p.path()).isEqualTo("/halls/0/widthM");
         assertThat(p.message()).contains("absurd").contains("unit");
     }
@@ -158,13 +172,17 @@ class FacilityReaderTest {
 
     @Test
     void powerGraphCycle() {
-        String bad = replaceOnce(GOOD, "\"inputs\": [\n          \"utility\"\n        ]", "\"inputs\": [\n          \"bus-a\"\n        ]");
+        String bad = replaceOnce(
+                GOOD,
+                "\"inputs\": [\n          \"utility\"\n        ]",
+                "\"inputs\": [\n          \"bus-a\"\n        ]");
         assertThat(problems(bad)).anySatisfy(p -> assertThat(p.message()).contains("cycle"));
     }
 
     @Test
     void unsupportedFormatVersion() {
-        Problem p = problems(replaceOnce(GOOD, "\"formatVersion\": 1", "\"formatVersion\": 99")).get(0);
+        Problem p = problems(replaceOnce(GOOD, "\"formatVersion\": 1", "\"formatVersion\": 99"))
+                .get(0);
         assertThat(p.path()).isEqualTo("/formatVersion");
         assertThat(p.line()).isEqualTo(2);
         assertThat(p.message()).contains("formatVersion 99 is not supported");
@@ -187,7 +205,8 @@ class FacilityReaderTest {
 
     @Test
     void missingFileIsAProblemNotAnException() {
-        FacilityLoadException e = catchThrowableOfType(FacilityLoadException.class, () -> reader.read(Path.of("/no/such/file.json")));
+        FacilityLoadException e =
+                catchThrowableOfType(FacilityLoadException.class, () -> reader.read(Path.of("/no/such/file.json")));
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.file()).isEqualTo("/no/such/file.json");
             assertThat(p.message()).isEqualTo("file not found");

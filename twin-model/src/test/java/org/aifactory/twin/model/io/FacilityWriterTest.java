@@ -32,10 +32,12 @@ class FacilityWriterTest {
         byte[] before = Files.readAllBytes(good);
         Path blocked = dir.resolve("blocked.json");
         Files.createDirectories(blocked.resolve("child"));
-        assertThatThrownBy(() -> FacilityWriter.write(TestFacilities.row(2), blocked)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> FacilityWriter.write(TestFacilities.row(2), blocked))
+                .isInstanceOf(IOException.class);
         assertThat(Files.readAllBytes(good)).isEqualTo(before);
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("good.json", "blocked.json");
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("good.json", "blocked.json");
         }
     }
 
@@ -45,6 +47,7 @@ class FacilityWriterTest {
         Files.writeString(file, "{}");
         Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
         FacilityWriter.write(TestFacilities.row(1), file);
-        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-rw-r--");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-rw-r--");
     }
 }

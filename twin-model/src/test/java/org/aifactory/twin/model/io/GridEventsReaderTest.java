@@ -22,7 +22,8 @@ class GridEventsReaderTest {
 
     private List<Problem> problems(Facility f) {
         byte[] bytes = FacilityWriter.toBytes(f);
-        FacilityLoadException e = catchThrowableOfType(FacilityLoadException.class, () -> reader.read(bytes, "site.json"));
+        FacilityLoadException e =
+                catchThrowableOfType(FacilityLoadException.class, () -> reader.read(bytes, "site.json"));
         assertThat(e).as("expected the file to be rejected").isNotNull();
         return e.problems();
     }
@@ -39,10 +40,16 @@ class GridEventsReaderTest {
 
     @Test
     void capAndEventsRoundTrip() throws Exception {
-        Facility f = withEvents(900.0, List.of(GridEventSpec.demandResponse("dr-1", 20, 4), GridEventSpec.lostFeed("lf-1", "bus-a", 2)));
+        Facility f = withEvents(
+                900.0,
+                List.of(GridEventSpec.demandResponse("dr-1", 20, 4), GridEventSpec.lostFeed("lf-1", "bus-a", 2)));
         String json = new String(FacilityWriter.toBytes(f), StandardCharsets.UTF_8);
-        assertThat(json).contains("\"powerCapKw\": 900.0").contains("\"kind\": \"demand-response\"").contains("\"kind\": \"lost-feed\"")
-                .contains("\"curtailPercent\": 20.0").contains("\"nodeId\": \"bus-a\"");
+        assertThat(json)
+                .contains("\"powerCapKw\": 900.0")
+                .contains("\"kind\": \"demand-response\"")
+                .contains("\"kind\": \"lost-feed\"")
+                .contains("\"curtailPercent\": 20.0")
+                .contains("\"nodeId\": \"bus-a\"");
         Facility back = reader.read(json.getBytes(StandardCharsets.UTF_8), "row.json");
         assertThat(back).isEqualTo(f);
         assertThat(back.site().gridEvents().get(1).kind()).isEqualTo(GridEventKind.LOST_FEED);
@@ -59,13 +66,15 @@ class GridEventsReaderTest {
 
     @Test
     void eachEventMistakeNamesTheEvent() {
-        List<Problem> p = problems(withEvents(null, List.of(
-                GridEventSpec.demandResponse("dr-zero", 0, 4),
-                new GridEventSpec("dr-none", GridEventKind.DEMAND_RESPONSE, null, null, 4),
-                GridEventSpec.lostFeed("lf-ghost", "no-such-node", 4),
-                new GridEventSpec("lf-none", GridEventKind.LOST_FEED, null, null, 4),
-                GridEventSpec.demandResponse("dr-long", 10, -1),
-                new GridEventSpec("dr-both", GridEventKind.DEMAND_RESPONSE, 10.0, "bus-a", 1))));
+        List<Problem> p = problems(withEvents(
+                null,
+                List.of(
+                        GridEventSpec.demandResponse("dr-zero", 0, 4),
+                        new GridEventSpec("dr-none", GridEventKind.DEMAND_RESPONSE, null, null, 4),
+                        GridEventSpec.lostFeed("lf-ghost", "no-such-node", 4),
+                        new GridEventSpec("lf-none", GridEventKind.LOST_FEED, null, null, 4),
+                        GridEventSpec.demandResponse("dr-long", 10, -1),
+                        new GridEventSpec("dr-both", GridEventKind.DEMAND_RESPONSE, 10.0, "bus-a", 1))));
         assertThat(p).anySatisfy(x -> {
             assertThat(x.element()).isEqualTo("dr-zero");
             assertThat(x.path()).isEqualTo("/site/gridEvents/0/curtailPercent");
@@ -96,20 +105,24 @@ class GridEventsReaderTest {
 
     @Test
     void eventIdsAreFacilityIds() {
-        assertThat(problems(withEvents(null, List.of(GridEventSpec.demandResponse("bus-a", 10, 1))))).anySatisfy(x ->
-                assertThat(x.message()).contains("duplicate id 'bus-a'"));
+        assertThat(problems(withEvents(null, List.of(GridEventSpec.demandResponse("bus-a", 10, 1)))))
+                .anySatisfy(x -> assertThat(x.message()).contains("duplicate id 'bus-a'"));
     }
 
     @Test
     void unknownKindListsTheKinds() throws Exception {
         Facility f = withEvents(null, List.of(GridEventSpec.demandResponse("dr-1", 20, 4)));
-        String json = new String(FacilityWriter.toBytes(f), StandardCharsets.UTF_8).replace("\"demand-response\"", "\"brownout\"");
-        FacilityLoadException e = catchThrowableOfType(FacilityLoadException.class,
-                () -> reader.read(json.getBytes(StandardCharsets.UTF_8), "site.json"));
+        String json = new String(FacilityWriter.toBytes(f), StandardCharsets.UTF_8)
+                .replace("\"demand-response\"", "\"brownout\"");
+        FacilityLoadException e = catchThrowableOfType(
+                FacilityLoadException.class, () -> reader.read(json.getBytes(StandardCharsets.UTF_8), "site.json"));
         assertThat(e.problems()).singleElement().satisfies(x -> {
             assertThat(x.path()).isEqualTo("/site/gridEvents/0/kind");
             assertThat(x.element()).isEqualTo("dr-1");
-            assertThat(x.message()).contains("'brownout' is not one of").contains("demand-response").contains("lost-feed");
+            assertThat(x.message())
+                    .contains("'brownout' is not one of")
+                    .contains("demand-response")
+                    .contains("lost-feed");
         });
     }
 }

@@ -46,12 +46,21 @@ class RoundTripTest {
 
     /** Any number of racks with any per-rack power override survives save and load unchanged. */
     @Property(tries = 50, seed = "20261123")
-    void generatedFacilitiesRoundTrip(@ForAll @IntRange(min = 1, max = 40) int racks,
-            @ForAll @DoubleRange(min = 1, max = 190) double powerKw, @ForAll boolean override) throws Exception {
+    void generatedFacilitiesRoundTrip(
+            @ForAll @IntRange(min = 1, max = 40) int racks,
+            @ForAll @DoubleRange(min = 1, max = 190) double powerKw,
+            @ForAll boolean override)
+            throws Exception {
         Facility base = TestFacilities.row(racks);
         List<Rack> changed = new ArrayList<>();
         for (Rack r : base.racks()) {
-            changed.add(new Rack(r.id(), r.type(), r.rowId(), r.placement(), r.feeds(), r.coolingLoopId(),
+            changed.add(new Rack(
+                    r.id(),
+                    r.type(),
+                    r.rowId(),
+                    r.placement(),
+                    r.feeds(),
+                    r.coolingLoopId(),
                     override ? powerKw : null));
         }
         Facility f = base.withRacks(changed);

@@ -24,8 +24,8 @@ class SchemaTest {
     static final Path SCHEMA = Path.of("../docs/facility.schema.json");
 
     static String generate() throws Exception {
-        SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(TwinJson.mapper(), SchemaVersion.DRAFT_2020_12,
-                OptionPreset.PLAIN_JSON)
+        SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(
+                        TwinJson.mapper(), SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON)
                 .with(new JacksonModule(JacksonOption.FLATTENED_ENUMS_FROM_JSONPROPERTY))
                 .with(Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT, Option.DEFINITIONS_FOR_ALL_OBJECTS);
         ObjectNode schema = new SchemaGenerator(config.build()).generateSchema(Facility.class);
@@ -40,7 +40,11 @@ class SchemaTest {
             Files.writeString(SCHEMA, generated, StandardCharsets.UTF_8);
         }
         assertThat(Files.readString(SCHEMA, StandardCharsets.UTF_8))
-                .as("docs/facility.schema.json is stale: rerun with -Dtwin.updateGolden=true").isEqualTo(generated);
-        assertThat(generated).contains("\"formatVersion\"").contains("\"racks\"").contains("\"fat-tree\"");
+                .as("docs/facility.schema.json is stale: rerun with -Dtwin.updateGolden=true")
+                .isEqualTo(generated);
+        assertThat(generated)
+                .contains("\"formatVersion\"")
+                .contains("\"racks\"")
+                .contains("\"fat-tree\"");
     }
 }

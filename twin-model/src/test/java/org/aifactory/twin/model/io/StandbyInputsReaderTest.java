@@ -21,16 +21,42 @@ class StandbyInputsReaderTest {
         Facility f = TestFacilities.row(3);
         List<PowerNode> nodes = new ArrayList<>();
         for (PowerNode n : f.power().nodes()) {
-            nodes.add(n.id().equals("bus-b") ? new PowerNode(n.id(), n.kind(), n.name(), n.type(), n.placement(), inputs, n.ratingKw(),
-                    n.voltageV(), n.efficiency(), n.noLoadLossKw(), n.fullLoadLossKw(), n.efficiencyCurve(), n.lengthM(), standby) : n);
+            nodes.add(
+                    n.id().equals("bus-b")
+                            ? new PowerNode(
+                                    n.id(),
+                                    n.kind(),
+                                    n.name(),
+                                    n.type(),
+                                    n.placement(),
+                                    inputs,
+                                    n.ratingKw(),
+                                    n.voltageV(),
+                                    n.efficiency(),
+                                    n.noLoadLossKw(),
+                                    n.fullLoadLossKw(),
+                                    n.efficiencyCurve(),
+                                    n.lengthM(),
+                                    standby)
+                            : n);
         }
-        return new Facility(f.formatVersion(), f.site(), f.halls(), f.rows(), f.racks(),
-                new PowerChain(nodes, f.power().redundancyGroups()), f.cooling(), f.network(), f.workload(), f.catalog());
+        return new Facility(
+                f.formatVersion(),
+                f.site(),
+                f.halls(),
+                f.rows(),
+                f.racks(),
+                new PowerChain(nodes, f.power().redundancyGroups()),
+                f.cooling(),
+                f.network(),
+                f.workload(),
+                f.catalog());
     }
 
     @Test
     void standbyInputsRoundTripAndAreOmittedWhenEmpty() throws Exception {
-        assertThat(new String(FacilityWriter.toBytes(TestFacilities.row(3)), StandardCharsets.UTF_8)).doesNotContain("standbyInputs");
+        assertThat(new String(FacilityWriter.toBytes(TestFacilities.row(3)), StandardCharsets.UTF_8))
+                .doesNotContain("standbyInputs");
         Facility f = withStandby(List.of("tx-1", "utility"), List.of("utility"));
         Facility back = reader.read(FacilityWriter.toBytes(f), "row.json");
         assertThat(back).isEqualTo(f);
@@ -39,15 +65,19 @@ class StandbyInputsReaderTest {
 
     @Test
     void aStandbyInputMustBeAnInputAndNotTheOnlyKind() {
-        FacilityLoadException e = catchThrowableOfType(FacilityLoadException.class,
-                () -> reader.read(FacilityWriter.toBytes(withStandby(List.of("tx-1"), List.of("utility"))), "row.json"));
+        FacilityLoadException e = catchThrowableOfType(
+                FacilityLoadException.class,
+                () -> reader.read(
+                        FacilityWriter.toBytes(withStandby(List.of("tx-1"), List.of("utility"))), "row.json"));
         assertThat(e.problems()).anySatisfy(p -> {
             assertThat(p.element()).isEqualTo("bus-b");
             assertThat(p.path()).isEqualTo("/power/nodes/3/standbyInputs/0");
             assertThat(p.message()).contains("standby input 'utility' is not one of the node's inputs");
         });
-        FacilityLoadException all = catchThrowableOfType(FacilityLoadException.class,
+        FacilityLoadException all = catchThrowableOfType(
+                FacilityLoadException.class,
                 () -> reader.read(FacilityWriter.toBytes(withStandby(List.of("tx-1"), List.of("tx-1"))), "row.json"));
-        assertThat(all.problems()).anySatisfy(p -> assertThat(p.message()).contains("at least one must be a primary input"));
+        assertThat(all.problems())
+                .anySatisfy(p -> assertThat(p.message()).contains("at least one must be a primary input"));
     }
 }

@@ -13,12 +13,14 @@ class OverlapFinderTest {
 
     @Test
     void touchingRacksDoNotOverlap() {
-        assertThat(OverlapFinder.overlaps(List.of(box("a", 0.3, 0, 0, 0.6, 1.2), box("b", 0.9, 0, 0, 0.6, 1.2)))).isEmpty();
+        assertThat(OverlapFinder.overlaps(List.of(box("a", 0.3, 0, 0, 0.6, 1.2), box("b", 0.9, 0, 0, 0.6, 1.2))))
+                .isEmpty();
     }
 
     @Test
     void racksSharingTwoCentimetresOverlap() {
-        assertThat(OverlapFinder.overlaps(List.of(box("a", 0.3, 0, 0, 0.6, 1.2), box("b", 0.88, 0, 0, 0.6, 1.2)))).hasSize(1);
+        assertThat(OverlapFinder.overlaps(List.of(box("a", 0.3, 0, 0, 0.6, 1.2), box("b", 0.88, 0, 0, 0.6, 1.2))))
+                .hasSize(1);
     }
 
     /**
@@ -27,8 +29,10 @@ class OverlapFinderTest {
      */
     @Test
     void rotatedFootprintsUseTheSeparatingAxisTest() {
-        assertThat(OverlapFinder.overlaps(List.of(box("a", 0, 0, 45, 1, 1), box("b", 1.214, 0, 0, 1, 1)))).isEmpty();
-        assertThat(OverlapFinder.overlaps(List.of(box("a", 0, 0, 45, 1, 1), box("b", 1.1, 0, 0, 1, 1)))).hasSize(1);
+        assertThat(OverlapFinder.overlaps(List.of(box("a", 0, 0, 45, 1, 1), box("b", 1.214, 0, 0, 1, 1))))
+                .isEmpty();
+        assertThat(OverlapFinder.overlaps(List.of(box("a", 0, 0, 45, 1, 1), box("b", 1.1, 0, 0, 1, 1))))
+                .hasSize(1);
     }
 
     @Test
@@ -44,12 +48,14 @@ class OverlapFinderTest {
         java.util.Random random = new java.util.Random(42);
         List<PlacedItem> items = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
-            items.add(box("r" + i, random.nextDouble() * 40, random.nextDouble() * 40, random.nextInt(4) * 30, 0.6, 1.2));
+            items.add(
+                    box("r" + i, random.nextDouble() * 40, random.nextDouble() * 40, random.nextInt(4) * 30, 0.6, 1.2));
         }
         int expected = 0;
         for (int i = 0; i < items.size(); i++) {
             for (int j = i + 1; j < items.size(); j++) {
-                if (OverlapFinder.intersects(items.get(i).corners(), items.get(j).corners())) {
+                if (OverlapFinder.intersects(
+                        items.get(i).corners(), items.get(j).corners())) {
                     expected++;
                 }
             }

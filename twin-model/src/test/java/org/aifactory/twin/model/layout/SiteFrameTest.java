@@ -8,8 +8,8 @@ import org.aifactory.twin.model.Placement;
 import org.junit.jupiter.api.Test;
 
 class SiteFrameTest {
-    private final SiteFrame frame = new SiteFrame(List.of(new Hall("h1", "H1", 0, 0, 10, 8, 4),
-            new Hall("h2", "H2", 20, 30, 10, 8, 4)));
+    private final SiteFrame frame =
+            new SiteFrame(List.of(new Hall("h1", "H1", 0, 0, 10, 8, 4), new Hall("h2", "H2", 20, 30, 10, 8, 4)));
 
     /** A rack at (1.5, 2) in hall h2, whose corner is at (20, 30), stands at (21.5, 32) on the site. */
     @Test

@@ -18,9 +18,12 @@ import org.junit.jupiter.api.Test;
 class CoolingCatalogFieldsTest {
 
     private static List<String> problems(List<RackType> racks, List<CduType> cdus) {
-        Catalog local = new Catalog(List.of(), racks, cdus, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
-        Facility f = new Facility(1, new Site("s", 0, 30, 20, 1000, 50), List.of(), List.of(), List.of(), null, null, null, null, local);
-        return new FacilityValidator(CatalogIo.builtIn()).validate(f).stream().map(Problem::toString).toList();
+        Catalog local =
+                new Catalog(List.of(), racks, cdus, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        Facility f = new Facility(
+                1, new Site("s", 0, 30, 20, 1000, 50), List.of(), List.of(), List.of(), null, null, null, null, local);
+        return new FacilityValidator(CatalogIo.builtIn())
+                .validate(f).stream().map(Problem::toString).toList();
     }
 
     private static CduType cdu(String id, Integer pumps, Integer standby) {
@@ -28,19 +31,44 @@ class CoolingCatalogFieldsTest {
     }
 
     private static RackType rack(String id, Double returnC, Double dropKpa, Double flowLpm) {
-        return new RackType(id, id, RackKind.CPU, null, 0, 2, 50, 60, 0.8, 40.0, 0, 0, 0, 0, 0.6, 1.2, 2.3, 800, "[E] test", returnC,
-                dropKpa, flowLpm);
+        return new RackType(
+                id,
+                id,
+                RackKind.CPU,
+                null,
+                0,
+                2,
+                50,
+                60,
+                0.8,
+                40.0,
+                0,
+                0,
+                0,
+                0,
+                0.6,
+                1.2,
+                2.3,
+                800,
+                "[E] test",
+                returnC,
+                dropKpa,
+                flowLpm);
     }
 
     @Test
     void goodEntriesPass() {
-        assertThat(problems(List.of(rack("r-ok", 52.0, 80.0, 90.0)), List.of(cdu("c-ok", 3, 1), cdu("c-default", null, null))))
+        assertThat(problems(
+                        List.of(rack("r-ok", 52.0, 80.0, 90.0)),
+                        List.of(cdu("c-ok", 3, 1), cdu("c-default", null, null))))
                 .isEmpty();
     }
 
     @Test
     void pumpCountsMustLeaveADutyPump() {
-        assertThat(problems(List.of(), List.of(cdu("c-none", 0, null), cdu("c-all-standby", 2, 2), cdu("c-no-count", null, 1))))
+        assertThat(problems(
+                        List.of(),
+                        List.of(cdu("c-none", 0, null), cdu("c-all-standby", 2, 2), cdu("c-no-count", null, 1))))
                 .containsExactly(
                         "c-none (/catalog/cdus/0/pumps) pumps (0) must be between 1 and 20",
                         "c-all-standby (/catalog/cdus/1/standbyPumps) standbyPumps (2) must be at least 0 and fewer than pumps (2): "
@@ -50,8 +78,12 @@ class CoolingCatalogFieldsTest {
 
     @Test
     void coldPlateCurveAndReturnLimitAreChecked() {
-        assertThat(problems(List.of(rack("r-half", null, 80.0, null), rack("r-neg", null, -5.0, 90.0), rack("r-ret", 40.0, null, null)),
-                List.of()))
+        assertThat(problems(
+                        List.of(
+                                rack("r-half", null, 80.0, null),
+                                rack("r-neg", null, -5.0, 90.0),
+                                rack("r-ret", 40.0, null, null)),
+                        List.of()))
                 .containsExactly(
                         "r-half (/catalog/racks/0/coldPlateFlowLpm) give coldPlateDropKpa and coldPlateFlowLpm together "
                                 + "(the pressure drop at that flow), or neither",

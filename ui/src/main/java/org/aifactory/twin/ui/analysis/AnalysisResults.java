@@ -26,6 +26,7 @@ import org.aifactory.twin.model.io.TwinJson;
 public final class AnalysisResults {
     /** The thermal report's key and the power report's key in {@link #reports()}. */
     public static final String THERMAL = "thermal";
+
     public static final String POWER = "power";
     public static final String NETWORK = "network";
 
@@ -41,8 +42,15 @@ public final class AnalysisResults {
      * @param overheated racks that lose cooling and pass their coolant limit (as listed)
      * @param lostLoadKw rack load that loses power, kW (NaN when the report has no figure)
      */
-    public record Failure(String failedId, String kind, List<String> unpowered, int unpoweredCount, List<String> overloaded,
-            int overloadedCount, List<String> overheated, double lostLoadKw) {
+    public record Failure(
+            String failedId,
+            String kind,
+            List<String> unpowered,
+            int unpoweredCount,
+            List<String> overloaded,
+            int overloadedCount,
+            List<String> overheated,
+            double lostLoadKw) {
         public Failure {
             unpowered = List.copyOf(unpowered);
             overloaded = List.copyOf(overloaded);
@@ -92,8 +100,12 @@ public final class AnalysisResults {
         try {
             ClimateCsvReader.forFacility(facility, facilityFile).ifPresent(initialFacts::add);
         } catch (FacilityLoadException e) {
-            e.problems().forEach(problem -> climateProblems.add(new Finding(Severity.ERROR, "CLIMATE_FILE", null,
-                    problem + " (annual figures use the site's synthetic climate)")));
+            e.problems()
+                    .forEach(problem -> climateProblems.add(new Finding(
+                            Severity.ERROR,
+                            "CLIMATE_FILE",
+                            null,
+                            problem + " (annual figures use the site's synthetic climate)")));
         }
         AnalysisPipeline.Outcome outcome = AnalysisPipeline.discover().run(facility, initialFacts);
         if (climateProblems.isEmpty()) {
@@ -124,20 +136,32 @@ public final class AnalysisResults {
             if (u.isNumber()) {
                 put(cduUtilisation, c.path("id"), u);
             } else if (c.path("loadKw").isNumber() && c.path("capacityKw").asDouble() > 0) {
-                cduUtilisation.put(c.path("id").asText(), c.path("loadKw").asDouble() / c.path("capacityKw").asDouble());
+                cduUtilisation.put(
+                        c.path("id").asText(),
+                        c.path("loadKw").asDouble() / c.path("capacityKw").asDouble());
             }
         }
         for (JsonNode h : thermal.path("heatRejection")) {
             double available = h.path("availableAtSetpointKw").asDouble(0);
             if (h.path("id").isTextual() && h.path("loadKw").isNumber() && available > 0) {
-                heatRejectionUtilisation.put(h.path("id").asText(), h.path("loadKw").asDouble() / available);
+                heatRejectionUtilisation.put(
+                        h.path("id").asText(), h.path("loadKw").asDouble() / available);
             }
         }
         for (JsonNode n : thermal.path("n1")) {
             String id = n.path("failedElementId").asText(null);
             if (id != null) {
-                failures.putIfAbsent(id, new Failure(id, n.path("kind").asText(""), List.of(), 0, List.of(), 0,
-                        strings(n.path("overLimitRackIds")), Double.NaN));
+                failures.putIfAbsent(
+                        id,
+                        new Failure(
+                                id,
+                                n.path("kind").asText(""),
+                                List.of(),
+                                0,
+                                List.of(),
+                                0,
+                                strings(n.path("overLimitRackIds")),
+                                Double.NaN));
             }
         }
     }
@@ -154,9 +178,17 @@ public final class AnalysisResults {
             if (id != null) {
                 List<String> unpowered = strings(n.path("unpowered"));
                 List<String> overloaded = strings(n.path("overloaded"));
-                failures.put(id, new Failure(id, n.path("kind").asText(""), unpowered, n.path("unpoweredCount").asInt(unpowered.size()),
-                        overloaded, n.path("overloadedCount").asInt(overloaded.size()), List.of(),
-                        n.path("lostLoadKw").asDouble(Double.NaN)));
+                failures.put(
+                        id,
+                        new Failure(
+                                id,
+                                n.path("kind").asText(""),
+                                unpowered,
+                                n.path("unpoweredCount").asInt(unpowered.size()),
+                                overloaded,
+                                n.path("overloadedCount").asInt(overloaded.size()),
+                                List.of(),
+                                n.path("lostLoadKw").asDouble(Double.NaN)));
             }
         }
     }

@@ -25,7 +25,8 @@ public enum OverlayKind {
     public static Optional<OverlayKind> parse(String name) {
         String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT).replace("-", "");
         for (OverlayKind k : values()) {
-            if (k.name().toLowerCase(Locale.ROOT).equals(key) || k.label.toLowerCase(Locale.ROOT).replace("-", "").equals(key)) {
+            if (k.name().toLowerCase(Locale.ROOT).equals(key)
+                    || k.label.toLowerCase(Locale.ROOT).replace("-", "").equals(key)) {
                 return Optional.of(k);
             }
         }

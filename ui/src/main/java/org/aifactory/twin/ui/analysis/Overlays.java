@@ -22,22 +22,39 @@ public final class Overlays {
     public static final Color NO_DATA = Color.web("#b9bec6");
     /** Items the N-1 case leaves alone. */
     public static final Color UNAFFECTED = Color.web("#c9d3c9");
+
     public static final Color UNPOWERED = Color.web("#d7191c");
     public static final Color OVERLOADED = Color.web("#fd8d3c");
     public static final Color OVERHEATED = Color.web("#b2182b");
 
     /** Load over rating (or capacity): green when light, red at 100 %, dark red beyond. */
-    public static final ColourScale UTILISATION = new ColourScale("Load / rating", "%",
+    public static final ColourScale UTILISATION = new ColourScale(
+            "Load / rating",
+            "%",
             new double[] {0, 0.5, 0.8, 1.0, 1.2},
-            new Color[] {Color.web("#1a9850"), Color.web("#a6d96a"), Color.web("#fee08b"), Color.web("#f46d43"), Color.web("#a50026")},
+            new Color[] {
+                Color.web("#1a9850"),
+                Color.web("#a6d96a"),
+                Color.web("#fee08b"),
+                Color.web("#f46d43"),
+                Color.web("#a50026")
+            },
             100);
     /**
      * Coolant return temperature: 20 to 60 °C covers warm-water liquid cooling (ASHRAE W32-W45
      * supplies plus a 5-15 K rise across the rack).
      */
-    public static final ColourScale RETURN_TEMPERATURE = new ColourScale("Rack coolant return", "°C",
+    public static final ColourScale RETURN_TEMPERATURE = new ColourScale(
+            "Rack coolant return",
+            "°C",
             new double[] {20, 30, 40, 50, 60},
-            new Color[] {Color.web("#2b83ba"), Color.web("#abdda4"), Color.web("#ffffbf"), Color.web("#fdae61"), Color.web("#d7191c")},
+            new Color[] {
+                Color.web("#2b83ba"),
+                Color.web("#abdda4"),
+                Color.web("#ffffbf"),
+                Color.web("#fdae61"),
+                Color.web("#d7191c")
+            },
             1);
 
     private Overlays() {}
@@ -48,12 +65,18 @@ public final class Overlays {
      *
      * @param failedId for N-1: the element whose failure to show (the selection), or null
      */
-    public static SceneColouring colouring(OverlayKind kind, Facility facility, AnalysisResults results, String failedId) {
+    public static SceneColouring colouring(
+            OverlayKind kind, Facility facility, AnalysisResults results, String failedId) {
         if (kind == OverlayKind.NONE) {
             return null;
         }
         if (results == null) {
-            return new SceneColouring(kind.label(), Map.of(), NO_DATA, List.of(), List.of(),
+            return new SceneColouring(
+                    kind.label(),
+                    Map.of(),
+                    NO_DATA,
+                    List.of(),
+                    List.of(),
                     "Not validated yet: run Validate (F5) to see this overlay.");
         }
         switch (kind) {
@@ -91,9 +114,18 @@ public final class Overlays {
                 fed++;
             }
         }
-        ColourScale scale = new ColourScale("Rack feed (busway/PDU) and equipment load / rating", "%", UTILISATION.values(),
-                UTILISATION.colours(), 100);
-        return new SceneColouring("Power utilisation", colours, NO_DATA, List.of(scale), List.of(new Swatch(NO_DATA, "No data")),
+        ColourScale scale = new ColourScale(
+                "Rack feed (busway/PDU) and equipment load / rating",
+                "%",
+                UTILISATION.values(),
+                UTILISATION.colours(),
+                100);
+        return new SceneColouring(
+                "Power utilisation",
+                colours,
+                NO_DATA,
+                List.of(scale),
+                List.of(new Swatch(NO_DATA, "No data")),
                 String.format(Locale.ROOT, "%,d racks coloured by their most loaded feed.", fed));
     }
 
@@ -106,15 +138,24 @@ public final class Overlays {
         results.rackReturnC().forEach((id, c) -> colours.put(id, RETURN_TEMPERATURE.colour(c)));
         results.cduUtilisation().forEach((id, v) -> colours.put(id, UTILISATION.colour(v)));
         results.heatRejectionUtilisation().forEach((id, v) -> colours.put(id, UTILISATION.colour(v)));
-        ColourScale load = new ColourScale("CDU / heat-rejection load", "%", UTILISATION.values(), UTILISATION.colours(), 100);
-        return new SceneColouring("Thermal", colours, NO_DATA, List.of(RETURN_TEMPERATURE, load),
-                List.of(new Swatch(NO_DATA, "No data (air-cooled, or not in the report)")), null);
+        ColourScale load =
+                new ColourScale("CDU / heat-rejection load", "%", UTILISATION.values(), UTILISATION.colours(), 100);
+        return new SceneColouring(
+                "Thermal",
+                colours,
+                NO_DATA,
+                List.of(RETURN_TEMPERATURE, load),
+                List.of(new Swatch(NO_DATA, "No data (air-cooled, or not in the report)")),
+                null);
     }
 
     /** What the failure of {@code failedId} does: unpowered racks red, overloaded components orange. */
     static SceneColouring n1(AnalysisResults results, String failedId) {
-        List<Swatch> swatches = List.of(new Swatch(UNPOWERED, "Loses power"), new Swatch(OVERHEATED, "Loses cooling (over its limit)"),
-                new Swatch(OVERLOADED, "Overloaded"), new Swatch(UNAFFECTED, "Unaffected"));
+        List<Swatch> swatches = List.of(
+                new Swatch(UNPOWERED, "Loses power"),
+                new Swatch(OVERHEATED, "Loses cooling (over its limit)"),
+                new Swatch(OVERLOADED, "Overloaded"),
+                new Swatch(UNAFFECTED, "Unaffected"));
         AnalysisResults.Failure f = results.failure(failedId).orElse(null);
         if (f == null) {
             String note = failedId == null
@@ -128,20 +169,34 @@ public final class Overlays {
         f.unpowered().forEach(id -> colours.put(id, UNPOWERED));
         StringBuilder note = new StringBuilder();
         if (f.overheated().isEmpty()) {
-            note.append(String.format(Locale.ROOT, "%,d racks lose power, %,d components overloaded", f.unpoweredCount(),
+            note.append(String.format(
+                    Locale.ROOT,
+                    "%,d racks lose power, %,d components overloaded",
+                    f.unpoweredCount(),
                     f.overloadedCount()));
             if (!Double.isNaN(f.lostLoadKw())) {
                 note.append(String.format(Locale.ROOT, " (%,.0f kW lost)", f.lostLoadKw()));
             }
             note.append('.');
         } else {
-            note.append(String.format(Locale.ROOT, "%,d racks pass their coolant limit.", f.overheated().size()));
+            note.append(String.format(
+                    Locale.ROOT,
+                    "%,d racks pass their coolant limit.",
+                    f.overheated().size()));
         }
         if (f.truncated()) {
-            note.append(String.format(Locale.ROOT, " The report lists only %d of the racks and %d of the components: only those are coloured.",
-                    f.unpowered().size(), f.overloaded().size()));
+            note.append(String.format(
+                    Locale.ROOT,
+                    " The report lists only %d of the racks and %d of the components: only those are coloured.",
+                    f.unpowered().size(),
+                    f.overloaded().size()));
         }
-        return new SceneColouring("If " + f.failedId() + " (" + f.kind() + ") fails", colours, UNAFFECTED, List.of(), swatches,
+        return new SceneColouring(
+                "If " + f.failedId() + " (" + f.kind() + ") fails",
+                colours,
+                UNAFFECTED,
+                List.of(),
+                swatches,
                 note.toString());
     }
 
@@ -153,6 +208,7 @@ public final class Overlays {
     }
 
     private static SceneColouring missing(String title, String why) {
-        return new SceneColouring(title, Map.of(), NO_DATA, List.of(), List.of(new Swatch(NO_DATA, "No data")), why + ".");
+        return new SceneColouring(
+                title, Map.of(), NO_DATA, List.of(), List.of(new Swatch(NO_DATA, "No data")), why + ".");
     }
 }

@@ -17,8 +17,8 @@ import org.aifactory.twin.ui.analysis.AnalysisResults;
  */
 public final class ChartData {
     /** Power tiers from the source down to the racks, in the order the charts show them. */
-    static final List<String> TIER_ORDER = List.of("utility", "generator", "mv-switchgear", "transformer", "lv-switchgear",
-            "ups", "busway", "pdu");
+    static final List<String> TIER_ORDER =
+            List.of("utility", "generator", "mv-switchgear", "transformer", "lv-switchgear", "ups", "busway", "pdu");
 
     /**
      * One power tier: every component of one kind in the power report.
@@ -30,7 +30,8 @@ public final class ChartData {
      * @param highestUtilisation the most loaded one's load over rating (1 = full)
      * @param highestId which one that is
      */
-    public record TierLoad(String tier, int components, double loadKw, double ratingKw, double highestUtilisation, String highestId) {}
+    public record TierLoad(
+            String tier, int components, double loadKw, double ratingKw, double highestUtilisation, String highestId) {}
 
     /**
      * PUE as each analysis states it.
@@ -50,8 +51,16 @@ public final class ChartData {
      * @param offeredRps offered load, requests per second
      * @param tokensPerSecond input + output tokens per second served
      */
-    public record Serving(String id, String model, double[] ttftMs, double[] itlMs, double ttftSloMs, double itlSloMs,
-            double offeredRps, double tokensPerSecond, boolean sloMet) {}
+    public record Serving(
+            String id,
+            String model,
+            double[] ttftMs,
+            double[] itlMs,
+            double ttftSloMs,
+            double itlSloMs,
+            double offeredRps,
+            double tokensPerSecond,
+            boolean sloMet) {}
 
     /** The percentiles the latency charts show, in the order of {@link Serving#ttftMs()}. */
     public static final List<String> PERCENTILES = List.of("p50", "p90", "p99");
@@ -76,8 +85,11 @@ public final class ChartData {
         JsonNode power = results.reports().get(AnalysisResults.POWER);
         JsonNode thermal = results.reports().get(AnalysisResults.THERMAL);
         JsonNode servingReport = results.reports().get("serving");
-        return new ChartData(tiers(power), new Pue(number(thermal, "pueDesign"), number(thermal, "pueAnnual"), number(power, "pue")),
-                coolingPower(thermal), serving(servingReport));
+        return new ChartData(
+                tiers(power),
+                new Pue(number(thermal, "pueDesign"), number(thermal, "pueAnnual"), number(power, "pue")),
+                coolingPower(thermal),
+                serving(servingReport));
     }
 
     private static List<TierLoad> tiers(JsonNode power) {
@@ -86,7 +98,9 @@ public final class ChartData {
         if (power != null) {
             for (JsonNode c : power.path("components")) {
                 String kind = c.path("kind").asText(null);
-                if (kind == null || !c.path("loadKw").isNumber() || !c.path("ratingKw").isNumber()) {
+                if (kind == null
+                        || !c.path("loadKw").isNumber()
+                        || !c.path("ratingKw").isNumber()) {
                     continue;
                 }
                 double[] s = sums.computeIfAbsent(kind, k -> new double[] {0, 0, 0, Double.NEGATIVE_INFINITY});
@@ -105,7 +119,8 @@ public final class ChartData {
         kinds.sort((a, b) -> Integer.compare(rank(a), rank(b)));
         for (String k : kinds) {
             double[] s = sums.get(k);
-            out.add(new TierLoad(k, (int) s[0], s[1], s[2], s[3] == Double.NEGATIVE_INFINITY ? Double.NaN : s[3], highest.get(k)));
+            out.add(new TierLoad(
+                    k, (int) s[0], s[1], s[2], s[3] == Double.NEGATIVE_INFINITY ? Double.NaN : s[3], highest.get(k)));
         }
         return out;
     }
@@ -143,10 +158,15 @@ public final class ChartData {
             return out;
         }
         for (JsonNode d : report.path("deployments")) {
-            out.add(new Serving(d.path("id").asText("?"), d.path("model").asText(""),
+            out.add(new Serving(
+                    d.path("id").asText("?"),
+                    d.path("model").asText(""),
                     new double[] {number(d, "ttftP50Ms"), number(d, "ttftP90Ms"), number(d, "ttftP99Ms")},
                     new double[] {number(d, "itlP50Ms"), number(d, "itlP90Ms"), number(d, "itlP99Ms")},
-                    number(d, "ttftSloMs"), number(d, "itlSloMs"), number(d, "offeredRps"), number(d, "tokensPerSecond"),
+                    number(d, "ttftSloMs"),
+                    number(d, "itlSloMs"),
+                    number(d, "offeredRps"),
+                    number(d, "tokensPerSecond"),
                     d.path("sloMet").asBoolean(false)));
         }
         return out;

@@ -63,8 +63,14 @@ public final class ChartsView {
         if (results == null) {
             return;
         }
-        row.getChildren().addAll(powerTiers(), pue(), coolingPower(), latency("ttftChart", "Time to first token", true),
-                latency("itlChart", "Inter-token latency", false), throughput());
+        row.getChildren()
+                .addAll(
+                        powerTiers(),
+                        pue(),
+                        coolingPower(),
+                        latency("ttftChart", "Time to first token", true),
+                        latency("itlChart", "Inter-token latency", false),
+                        throughput());
     }
 
     private Node powerTiers() {
@@ -75,11 +81,30 @@ public final class ChartsView {
         rating.setName("Rating");
         for (ChartData.TierLoad t : data.tiers()) {
             String category = t.tier() + " \u00d7" + t.components();
-            load.getData().add(point(category, t.loadKw() / 1000, String.format(Locale.ROOT,
-                    "%s: %,.0f kW of %,.0f kW (%.0f %%)%nmost loaded: %s at %.0f %%", t.tier(), t.loadKw(), t.ratingKw(),
-                    100 * t.loadKw() / t.ratingKw(), t.highestId(), 100 * t.highestUtilisation())));
-            rating.getData().add(point(category, t.ratingKw() / 1000, String.format(Locale.ROOT, "%s: rating %,.0f kW in %d component%s",
-                    t.tier(), t.ratingKw(), t.components(), t.components() == 1 ? "" : "s")));
+            load.getData()
+                    .add(point(
+                            category,
+                            t.loadKw() / 1000,
+                            String.format(
+                                    Locale.ROOT,
+                                    "%s: %,.0f kW of %,.0f kW (%.0f %%)%nmost loaded: %s at %.0f %%",
+                                    t.tier(),
+                                    t.loadKw(),
+                                    t.ratingKw(),
+                                    100 * t.loadKw() / t.ratingKw(),
+                                    t.highestId(),
+                                    100 * t.highestUtilisation())));
+            rating.getData()
+                    .add(point(
+                            category,
+                            t.ratingKw() / 1000,
+                            String.format(
+                                    Locale.ROOT,
+                                    "%s: rating %,.0f kW in %d component%s",
+                                    t.tier(),
+                                    t.ratingKw(),
+                                    t.components(),
+                                    t.components() == 1 ? "" : "s")));
         }
         chart.getData().add(load);
         chart.getData().add(rating);
@@ -96,11 +121,19 @@ public final class ChartsView {
         chart.setLegendVisible(false);
         XYChart.Series<String, Number> s = new XYChart.Series<>();
         s.setName("PUE");
-        addIfNumber(s, "cooling, design day", p.designCoolingOnly(), "thermal pueDesign: IT + cooling power on the design day, over IT");
-        addIfNumber(s, "cooling, annual", p.annualCoolingOnly(), "thermal pueAnnual: with the annual mean cooling power");
+        addIfNumber(
+                s,
+                "cooling, design day",
+                p.designCoolingOnly(),
+                "thermal pueDesign: IT + cooling power on the design day, over IT");
+        addIfNumber(
+                s, "cooling, annual", p.annualCoolingOnly(), "thermal pueAnnual: with the annual mean cooling power");
         addIfNumber(s, "cooling + losses", p.withLosses(), "power pue: IT + electrical losses + cooling, over IT");
         chart.getData().add(s);
-        double top = s.getData().stream().mapToDouble(d -> d.getYValue().doubleValue()).max().orElse(1.5);
+        double top = s.getData().stream()
+                .mapToDouble(d -> d.getYValue().doubleValue())
+                .max()
+                .orElse(1.5);
         y.setAutoRanging(false);
         y.setLowerBound(1.0);
         y.setUpperBound(Math.ceil((top + 0.02) * 20) / 20);
@@ -114,7 +147,11 @@ public final class ChartsView {
         XYChart.Series<String, Number> s = new XYChart.Series<>();
         s.setName("Cooling power");
         for (Map.Entry<String, Double> e : data.coolingPowerKw().entrySet()) {
-            s.getData().add(point(e.getKey(), e.getValue(), String.format(Locale.ROOT, "%s: %,.1f kW", e.getKey(), e.getValue())));
+            s.getData()
+                    .add(point(
+                            e.getKey(),
+                            e.getValue(),
+                            String.format(Locale.ROOT, "%s: %,.1f kW", e.getKey(), e.getValue())));
         }
         chart.getData().add(s);
         return orNoData(chart, s.getData().isEmpty(), "no thermal analysis in this validation");
@@ -130,8 +167,16 @@ public final class ChartsView {
             s.setName(d.id());
             for (int i = 0; i < values.length; i++) {
                 if (!Double.isNaN(values[i])) {
-                    s.getData().add(point(ChartData.PERCENTILES.get(i), values[i], String.format(Locale.ROOT, "%s %s: %.1f ms",
-                            d.id(), ChartData.PERCENTILES.get(i), values[i])));
+                    s.getData()
+                            .add(point(
+                                    ChartData.PERCENTILES.get(i),
+                                    values[i],
+                                    String.format(
+                                            Locale.ROOT,
+                                            "%s %s: %.1f ms",
+                                            d.id(),
+                                            ChartData.PERCENTILES.get(i),
+                                            values[i])));
                 }
             }
             if (!Double.isNaN(slo)) {
@@ -160,8 +205,15 @@ public final class ChartsView {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
             s.setName(d.id() + (d.sloMet() ? " (SLO met)" : " (SLO missed)"));
             XYChart.Data<Number, Number> p = new XYChart.Data<>(d.offeredRps(), d.tokensPerSecond() / 1000);
-            tooltip(p, String.format(Locale.ROOT, "%s (%s): %,.0f req/s offered, %,.0f tokens/s", d.id(), d.model(), d.offeredRps(),
-                    d.tokensPerSecond()));
+            tooltip(
+                    p,
+                    String.format(
+                            Locale.ROOT,
+                            "%s (%s): %,.0f req/s offered, %,.0f tokens/s",
+                            d.id(),
+                            d.model(),
+                            d.offeredRps(),
+                            d.tokensPerSecond()));
             s.getData().add(p);
             chart.getData().add(s);
         }

@@ -17,12 +17,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.aifactory.twin.model.AirHandler;
 import org.aifactory.twin.model.Cdu;
 import org.aifactory.twin.model.Facility;
-import org.aifactory.twin.model.HeatRejectionUnit;
-import org.aifactory.twin.model.PowerNodeKind;
 import org.aifactory.twin.model.Hall;
+import org.aifactory.twin.model.HeatRejectionUnit;
 import org.aifactory.twin.model.Placement;
 import org.aifactory.twin.model.PowerChain;
 import org.aifactory.twin.model.PowerNode;
+import org.aifactory.twin.model.PowerNodeKind;
 import org.aifactory.twin.model.Rack;
 import org.aifactory.twin.model.Row;
 import org.aifactory.twin.model.catalog.Catalog;
@@ -177,7 +177,9 @@ public final class DesignerDocument {
         if (knownProblems == null) {
             knownProblems = keys(validator.validate(facility));
         }
-        return validator.validate(edited).stream().filter(p -> !knownProblems.contains(key(p))).findFirst();
+        return validator.validate(edited).stream()
+                .filter(p -> !knownProblems.contains(key(p)))
+                .findFirst();
     }
 
     private static Set<String> keys(List<Problem> problems) {
@@ -206,7 +208,8 @@ public final class DesignerDocument {
      * ({@code xM}, {@code yM}) of {@code hallId}; the others keep their offsets from it.
      */
     public EditResult moveRacks(List<String> ids, String hallId, double xM, double yM) {
-        List<Rack> moving = ids.stream().map(this::rack).flatMap(Optional::stream).toList();
+        List<Rack> moving =
+                ids.stream().map(this::rack).flatMap(Optional::stream).toList();
         if (moving.isEmpty()) {
             return EditResult.refused("Move refused: no rack selected");
         }
@@ -219,15 +222,23 @@ public final class DesignerDocument {
             return EditResult.refused("Nothing to move: the rack is already there");
         }
         Set<String> idSet = new HashSet<>(ids);
-        Facility edited = facility.withRacks(facility.racks().stream().map(r -> {
-            if (!idSet.contains(r.id())) {
-                return r;
-            }
-            Placement p = r.placement();
-            String rowId = r == lead && snap.rowId() != null ? snap.rowId() : sameHall ? r.rowId() : null;
-            return new Rack(r.id(), r.type(), rowId, new Placement(hallId, p.xM() + dx, p.yM() + dy, p.rotationDeg()), r.feeds(),
-                    r.coolingLoopId(), r.powerKw());
-        }).toList());
+        Facility edited = facility.withRacks(facility.racks().stream()
+                .map(r -> {
+                    if (!idSet.contains(r.id())) {
+                        return r;
+                    }
+                    Placement p = r.placement();
+                    String rowId = r == lead && snap.rowId() != null ? snap.rowId() : sameHall ? r.rowId() : null;
+                    return new Rack(
+                            r.id(),
+                            r.type(),
+                            rowId,
+                            new Placement(hallId, p.xM() + dx, p.yM() + dy, p.rotationDeg()),
+                            r.feeds(),
+                            r.coolingLoopId(),
+                            r.powerKw());
+                })
+                .toList());
         String label = moving.size() == 1 ? "Move rack " + lead.id() : "Move " + moving.size() + " racks";
         return commit(label, edited, moving.stream().map(Rack::id).toList());
     }
@@ -236,24 +247,28 @@ public final class DesignerDocument {
     public EditResult rotateRacks(Collection<String> ids) {
         Set<String> idSet = new HashSet<>(ids);
         List<String> done = new ArrayList<>();
-        Facility edited = facility.withRacks(facility.racks().stream().map(r -> {
-            if (!idSet.contains(r.id())) {
-                return r;
-            }
-            done.add(r.id());
-            Placement p = r.placement();
-            return r.withPlacement(new Placement(p.hallId(), p.xM(), p.yM(), (p.rotationDeg() + 90) % 360));
-        }).toList());
+        Facility edited = facility.withRacks(facility.racks().stream()
+                .map(r -> {
+                    if (!idSet.contains(r.id())) {
+                        return r;
+                    }
+                    done.add(r.id());
+                    Placement p = r.placement();
+                    return r.withPlacement(new Placement(p.hallId(), p.xM(), p.yM(), (p.rotationDeg() + 90) % 360));
+                })
+                .toList());
         if (done.isEmpty()) {
             return EditResult.refused("Rotate refused: no rack selected");
         }
-        return commit(done.size() == 1 ? "Rotate rack " + done.get(0) : "Rotate " + done.size() + " racks", edited, done);
+        return commit(
+                done.size() == 1 ? "Rotate rack " + done.get(0) : "Rotate " + done.size() + " racks", edited, done);
     }
 
     /** Deletes racks; refused if something (a network link, a cooling record...) still refers to one. */
     public EditResult deleteRacks(Collection<String> ids) {
         Set<String> idSet = new HashSet<>(ids);
-        List<Rack> kept = facility.racks().stream().filter(r -> !idSet.contains(r.id())).toList();
+        List<Rack> kept =
+                facility.racks().stream().filter(r -> !idSet.contains(r.id())).toList();
         int deleted = facility.racks().size() - kept.size();
         if (deleted == 0) {
             return EditResult.refused("Delete refused: no rack selected");
@@ -270,8 +285,14 @@ public final class DesignerDocument {
         }
         Snap snap = snap(hallId, xM, yM, null);
         String id = freshId(typeId + "-", 1);
-        Rack rack = new Rack(id, typeId, snap.rowId(), new Placement(hallId, snap.xM(), snap.yM(), snap.rotationDeg()), List.of(),
-                null, null);
+        Rack rack = new Rack(
+                id,
+                typeId,
+                snap.rowId(),
+                new Placement(hallId, snap.xM(), snap.yM(), snap.rotationDeg()),
+                List.of(),
+                null,
+                null);
         List<Rack> racks = new ArrayList<>(facility.racks());
         racks.add(rack);
         return commit("Add rack " + id, facility.withRacks(racks), List.of(id));
@@ -300,13 +321,29 @@ public final class DesignerDocument {
             String id = freshId(rowId + "-rack-", i + 1, taken);
             taken.add(id);
             ids.add(id);
-            racks.add(new Rack(id, typeId, rowId, new Placement(hallId, x0 + i * type.get().widthM(), y0, 0), List.of(), null, null));
+            racks.add(new Rack(
+                    id,
+                    typeId,
+                    rowId,
+                    new Placement(hallId, x0 + i * type.get().widthM(), y0, 0),
+                    List.of(),
+                    null,
+                    null));
         }
         List<Row> rows = new ArrayList<>(facility.rows());
         rows.add(row);
         Facility f = facility;
-        Facility edited = new Facility(f.formatVersion(), f.site(), f.halls(), rows, racks, f.power(), f.cooling(), f.network(),
-                f.workload(), f.catalog());
+        Facility edited = new Facility(
+                f.formatVersion(),
+                f.site(),
+                f.halls(),
+                rows,
+                racks,
+                f.power(),
+                f.cooling(),
+                f.network(),
+                f.workload(),
+                f.catalog());
         return commit(String.format(Locale.ROOT, "Add row %s of %d racks", rowId, count), edited, ids);
     }
 
@@ -342,7 +379,8 @@ public final class DesignerDocument {
 
     /** The placed ones among {@code ids}, in order, without repeats. */
     public List<String> placedIds(Collection<String> ids) {
-        return new ArrayList<>(new LinkedHashSet<>(ids.stream().filter(this::isPlaced).toList()));
+        return new ArrayList<>(
+                new LinkedHashSet<>(ids.stream().filter(this::isPlaced).toList()));
     }
 
     /**
@@ -351,17 +389,23 @@ public final class DesignerDocument {
      * keep their offsets from it. A rack leading the move joins the row whose line it snaps to.
      */
     public EditResult moveItems(List<String> ids, String hallId, double xM, double yM) {
-        List<Record> moving = placedIds(ids).stream().map(id -> Elements.find(facility, id).orElseThrow()).toList();
+        List<Record> moving = placedIds(ids).stream()
+                .map(id -> Elements.find(facility, id).orElseThrow())
+                .toList();
         if (moving.isEmpty()) {
             return EditResult.refused("Move refused: nothing placed is selected");
         }
         Record lead = moving.get(0);
         Placement lp = Elements.placement(lead);
-        Snap snap = hallId == null ? new Snap(snapToGrid(xM, 0), snapToGrid(yM, 0), lp.rotationDeg(), null)
+        Snap snap = hallId == null
+                ? new Snap(snapToGrid(xM, 0), snapToGrid(yM, 0), lp.rotationDeg(), null)
                 : snap(hallId, xM, yM, lead instanceof Rack r ? r : null);
         if (!(lead instanceof Rack)) {
-            snap = new Snap(hallId == null ? snap.xM() : snapToGrid(xM, 0), hallId == null ? snap.yM() : snapToGrid(yM, 0),
-                    lp.rotationDeg(), null);
+            snap = new Snap(
+                    hallId == null ? snap.xM() : snapToGrid(xM, 0),
+                    hallId == null ? snap.yM() : snapToGrid(yM, 0),
+                    lp.rotationDeg(),
+                    null);
         }
         double dx = snap.xM() - lp.xM();
         double dy = snap.yM() - lp.yM();
@@ -384,7 +428,9 @@ public final class DesignerDocument {
             }
             return Elements.moved(e, to);
         });
-        String label = moving.size() == 1 ? "Move " + Elements.kind(lead) + " " + Elements.id(lead) : "Move " + moving.size() + " items";
+        String label = moving.size() == 1
+                ? "Move " + Elements.kind(lead) + " " + Elements.id(lead)
+                : "Move " + moving.size() + " items";
         return commit(label, edited, moving.stream().map(Elements::id).toList());
     }
 
@@ -425,7 +471,10 @@ public final class DesignerDocument {
             double y = together ? round(cy + (p.xM() - cx)) : p.yM();
             return Elements.moved(e, new Placement(p.hallId(), x, y, (p.rotationDeg() + 90) % 360));
         });
-        return commit(targets.size() == 1 ? "Rotate " + targets.get(0) : "Rotate " + targets.size() + " items", edited, targets);
+        return commit(
+                targets.size() == 1 ? "Rotate " + targets.get(0) : "Rotate " + targets.size() + " items",
+                edited,
+                targets);
     }
 
     /** Rounds away binary noise, as positions are shown and saved: to a micrometre. */
@@ -465,13 +514,16 @@ public final class DesignerDocument {
         }
         Placement at = new Placement(hallId, snapToGrid(xM, 0), snapToGrid(yM, 0), 0);
         String id = freshId(typeId + "-", 1);
-        String firstLoop = facility.cooling().facilityLoops().isEmpty() ? null : facility.cooling().facilityLoops().get(0).id();
+        String firstLoop = facility.cooling().facilityLoops().isEmpty()
+                ? null
+                : facility.cooling().facilityLoops().get(0).id();
         Record item;
         if (cat.cdu(typeId).isPresent()) {
             item = new Cdu(id, typeId, at, null, firstLoop);
         } else if (cat.heatRejection(typeId).isPresent()) {
             if (firstLoop == null) {
-                return EditResult.refused("Add refused: a heat-rejection unit serves a facility water loop, and this facility has none");
+                return EditResult.refused(
+                        "Add refused: a heat-rejection unit serves a facility water loop, and this facility has none");
             }
             item = new HeatRejectionUnit(id, typeId, firstLoop, at);
         } else if (cat.airHandler(typeId).isPresent()) {
@@ -482,14 +534,29 @@ public final class DesignerDocument {
             if (!t.kind().isSource()) {
                 Optional<PowerNode> feeder = feederFor(t.kind(), at);
                 if (feeder.isEmpty()) {
-                    return EditResult.refused("Add refused: nothing can feed a new " + t.kind().name().toLowerCase(Locale.ROOT)
-                            + " (it takes power from a " + UPSTREAM.get(t.kind()).stream().map(k -> k.name().toLowerCase(Locale.ROOT))
+                    return EditResult.refused("Add refused: nothing can feed a new "
+                            + t.kind().name().toLowerCase(Locale.ROOT)
+                            + " (it takes power from a "
+                            + UPSTREAM.get(t.kind()).stream()
+                                    .map(k -> k.name().toLowerCase(Locale.ROOT))
                                     .toList() + ")");
                 }
                 inputs = List.of(feeder.get().id());
             }
-            item = new PowerNode(id, t.kind(), null, typeId, at, inputs, t.ratingKw(), t.voltageV(), t.efficiency(),
-                    t.noLoadLossKw(), t.fullLoadLossKw(), t.efficiencyCurve(), null);
+            item = new PowerNode(
+                    id,
+                    t.kind(),
+                    null,
+                    typeId,
+                    at,
+                    inputs,
+                    t.ratingKw(),
+                    t.voltageV(),
+                    t.efficiency(),
+                    t.noLoadLossKw(),
+                    t.fullLoadLossKw(),
+                    t.efficiencyCurve(),
+                    null);
         } else {
             return EditResult.refused("Add refused: '" + typeId + "' is not a placeable catalog type");
         }
@@ -513,7 +580,8 @@ public final class DesignerDocument {
     /** The nearest node (site distance; unplaced ones last) of the first upstream kind the facility has. */
     private Optional<PowerNode> feederFor(PowerNodeKind kind, Placement at) {
         for (PowerNodeKind k : UPSTREAM.getOrDefault(kind, List.of())) {
-            Optional<PowerNode> best = facility.power().nodes().stream().filter(n -> n.kind() == k)
+            Optional<PowerNode> best = facility.power().nodes().stream()
+                    .filter(n -> n.kind() == k)
                     .min(java.util.Comparator.comparingDouble(n -> siteDistance(n.placement(), at)));
             if (best.isPresent()) {
                 return best;
@@ -533,7 +601,10 @@ public final class DesignerDocument {
 
     private double[] site(Placement p) {
         Optional<Hall> h = p.hallId() == null ? Optional.empty() : hall(p.hallId());
-        return new double[] {p.xM() + h.map(Hall::originXM).orElse(0.0), p.yM() + h.map(Hall::originYM).orElse(0.0)};
+        return new double[] {
+            p.xM() + h.map(Hall::originXM).orElse(0.0),
+            p.yM() + h.map(Hall::originYM).orElse(0.0)
+        };
     }
 
     // ---- copy and paste ------------------------------------------------------------------------
@@ -545,7 +616,9 @@ public final class DesignerDocument {
 
     /** Copies the placed elements {@code ids}; returns how many. */
     public int copy(Collection<String> ids) {
-        clipboard = placedIds(ids).stream().map(id -> Elements.find(facility, id).orElseThrow()).toList();
+        clipboard = placedIds(ids).stream()
+                .map(id -> Elements.find(facility, id).orElseThrow())
+                .toList();
         return clipboard.size();
     }
 
@@ -581,15 +654,24 @@ public final class DesignerDocument {
         }
         double stepY = Math.ceil((maxY - minY + PASTE_AISLE_M) / GRID_M - 1e-9) * GRID_M;
         double stepX = Math.ceil((maxX - minX + GRID_M) / GRID_M - 1e-9) * GRID_M;
-        double[][] offsets = {{0, stepY}, {0, -stepY}, {stepX, 0}, {-stepX, 0}, {0, 2 * stepY}, {0, -2 * stepY}, {2 * stepX, 0},
-            {-2 * stepX, 0}};
+        double[][] offsets = {
+            {0, stepY},
+            {0, -stepY},
+            {stepX, 0},
+            {-stepX, 0},
+            {0, 2 * stepY},
+            {0, -2 * stepY},
+            {2 * stepX, 0},
+            {-2 * stepX, 0}
+        };
         String firstProblem = null;
         for (double[] o : offsets) {
             Pasted p = pasted(o[0], o[1]);
             Optional<Problem> problem = newProblem(p.facility());
             if (problem.isEmpty()) {
                 clipboard = p.elements();
-                String label = String.format(Locale.ROOT, "Paste %d item%s", p.ids().size(), p.ids().size() == 1 ? "" : "s");
+                String label = String.format(
+                        Locale.ROOT, "Paste %d item%s", p.ids().size(), p.ids().size() == 1 ? "" : "s");
                 return commit(label, p.facility(), p.ids());
             }
             if (firstProblem == null) {
@@ -665,7 +747,9 @@ public final class DesignerDocument {
      * All must stand in one hall (or all in the yard).
      */
     public EditResult align(List<String> ids, Alignment how) {
-        List<Record> items = placedIds(ids).stream().map(id -> Elements.find(facility, id).orElseThrow()).toList();
+        List<Record> items = placedIds(ids).stream()
+                .map(id -> Elements.find(facility, id).orElseThrow())
+                .toList();
         if (items.size() < 2) {
             return EditResult.refused("Align refused: select at least two items");
         }
@@ -674,16 +758,19 @@ public final class DesignerDocument {
         if (halls.size() > 1) {
             return EditResult.refused("Align refused: the selected items stand in different halls " + halls);
         }
-        boolean alongY = items.stream().allMatch(e -> Math.round(Elements.placement(e).rotationDeg() / 90) % 2 != 0);
+        boolean alongY =
+                items.stream().allMatch(e -> Math.round(Elements.placement(e).rotationDeg() / 90) % 2 != 0);
         Map<String, PlacedItem> footprints = footprints();
         Map<String, double[]> groups = new LinkedHashMap<>();
         Map<String, String> groupOf = new HashMap<>();
         for (Record e : items) {
             String group = e instanceof Rack r && r.rowId() != null ? "row:" + r.rowId() : "id:" + Elements.id(e);
             groupOf.put(Elements.id(e), group);
-            double[] c = footprints.containsKey(Elements.id(e)) ? footprints.get(Elements.id(e)).corners()
+            double[] c = footprints.containsKey(Elements.id(e))
+                    ? footprints.get(Elements.id(e)).corners()
                     : corners(Elements.placement(e));
-            double[] range = groups.computeIfAbsent(group, g -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
+            double[] range = groups.computeIfAbsent(
+                    group, g -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
             for (int k = 0; k < 4; k++) {
                 double v = alongY ? c[2 * k + 1] : c[2 * k];
                 range[0] = Math.min(range[0], v);
@@ -702,13 +789,16 @@ public final class DesignerDocument {
             }
         };
         Map<String, Double> shift = new HashMap<>();
-        groups.forEach((g, r) -> shift.put(g, switch (how) {
-            case LEFT -> target - r[0];
-            case ENDS -> target - r[1];
-            case CENTRE -> target - (r[0] + r[1]) / 2;
-        }));
+        groups.forEach((g, r) -> shift.put(
+                g,
+                switch (how) {
+                    case LEFT -> target - r[0];
+                    case ENDS -> target - r[1];
+                    case CENTRE -> target - (r[0] + r[1]) / 2;
+                }));
         if (shift.values().stream().allMatch(d -> Math.abs(d) < EPSILON_M)) {
-            return EditResult.refused("Nothing to align: the items are already aligned " + how.name().toLowerCase(Locale.ROOT));
+            return EditResult.refused("Nothing to align: the items are already aligned "
+                    + how.name().toLowerCase(Locale.ROOT));
         }
         Facility edited = Elements.map(facility, e -> {
             String group = groupOf.get(Elements.id(e));
@@ -717,10 +807,18 @@ public final class DesignerDocument {
             }
             double d = Math.round(shift.get(group) * 1e6) / 1e6;
             Placement p = Elements.placement(e);
-            return Elements.moved(e, new Placement(p.hallId(), alongY ? p.xM() : p.xM() + d, alongY ? p.yM() + d : p.yM(),
-                    p.rotationDeg()));
+            return Elements.moved(
+                    e,
+                    new Placement(
+                            p.hallId(), alongY ? p.xM() : p.xM() + d, alongY ? p.yM() + d : p.yM(), p.rotationDeg()));
         });
-        return commit(String.format(Locale.ROOT, "Align %d items %s", items.size(), how.name().toLowerCase(Locale.ROOT)), edited,
+        return commit(
+                String.format(
+                        Locale.ROOT,
+                        "Align %d items %s",
+                        items.size(),
+                        how.name().toLowerCase(Locale.ROOT)),
+                edited,
                 items.stream().map(Elements::id).toList());
     }
 
@@ -753,8 +851,11 @@ public final class DesignerDocument {
             if (distance <= bestDistance) {
                 bestDistance = distance;
                 // Along the row: the row's own pitch, phased on its first rack.
-                double along = snapToGrid(alongX ? xM : yM, alongX ? ref.placement().xM() : ref.placement().yM());
-                best = alongX ? new Snap(along, line, ref.placement().rotationDeg(), e.getKey())
+                double along = snapToGrid(
+                        alongX ? xM : yM,
+                        alongX ? ref.placement().xM() : ref.placement().yM());
+                best = alongX
+                        ? new Snap(along, line, ref.placement().rotationDeg(), e.getKey())
                         : new Snap(line, along, ref.placement().rotationDeg(), e.getKey());
             }
         }
@@ -789,8 +890,8 @@ public final class DesignerDocument {
         return List.of();
     }
 
-    static final List<String> RACK_FIELDS =
-            List.of("type", "rowId", "placement.xM", "placement.yM", "placement.rotationDeg", "coolingLoopId", "powerKw");
+    static final List<String> RACK_FIELDS = List.of(
+            "type", "rowId", "placement.xM", "placement.yM", "placement.rotationDeg", "coolingLoopId", "powerKw");
     static final List<String> POWER_FIELDS = List.of("name", "ratingKw", "voltageV", "efficiency", "lengthM");
 
     /**
@@ -798,7 +899,8 @@ public final class DesignerDocument {
      * stored) if the text is not a value of the field's type or the edited facility has a new problem.
      */
     public EditResult setProperty(String id, String field, String text) {
-        return edit(id, field, text).map(f -> commit("Set " + field + " of " + id, f, List.of(id)))
+        return edit(id, field, text)
+                .map(f -> commit("Set " + field + " of " + id, f, List.of(id)))
                 .orElseGet(() -> EditResult.refused(parseError));
     }
 
@@ -835,20 +937,28 @@ public final class DesignerDocument {
     private Facility editRack(Rack r, String field, String text) {
         Placement p = r.placement();
         Rack edited = switch (field) {
-            case "type" -> new Rack(r.id(), required(field, text), r.rowId(), p, r.feeds(), r.coolingLoopId(), r.powerKw());
+            case "type" ->
+                new Rack(r.id(), required(field, text), r.rowId(), p, r.feeds(), r.coolingLoopId(), r.powerKw());
             case "rowId" -> new Rack(r.id(), r.type(), optional(text), p, r.feeds(), r.coolingLoopId(), r.powerKw());
             case "coolingLoopId" -> new Rack(r.id(), r.type(), r.rowId(), p, r.feeds(), optional(text), r.powerKw());
-            case "powerKw" -> new Rack(r.id(), r.type(), r.rowId(), p, r.feeds(), r.coolingLoopId(), optionalNumber(field, text));
-            case "placement.xM" -> r.withPlacement(new Placement(p.hallId(), number(field, text), p.yM(), p.rotationDeg()));
-            case "placement.yM" -> r.withPlacement(new Placement(p.hallId(), p.xM(), number(field, text), p.rotationDeg()));
-            case "placement.rotationDeg" -> r.withPlacement(new Placement(p.hallId(), p.xM(), p.yM(), number(field, text)));
-            default -> throw new IllegalArgumentException(field + " of a rack cannot be edited here; editable: " + RACK_FIELDS);
+            case "powerKw" ->
+                new Rack(r.id(), r.type(), r.rowId(), p, r.feeds(), r.coolingLoopId(), optionalNumber(field, text));
+            case "placement.xM" ->
+                r.withPlacement(new Placement(p.hallId(), number(field, text), p.yM(), p.rotationDeg()));
+            case "placement.yM" ->
+                r.withPlacement(new Placement(p.hallId(), p.xM(), number(field, text), p.rotationDeg()));
+            case "placement.rotationDeg" ->
+                r.withPlacement(new Placement(p.hallId(), p.xM(), p.yM(), number(field, text)));
+            default ->
+                throw new IllegalArgumentException(
+                        field + " of a rack cannot be edited here; editable: " + RACK_FIELDS);
         };
         return replaceRack(r, edited);
     }
 
     private Facility replaceRack(Rack old, Rack edited) {
-        return facility.withRacks(facility.racks().stream().map(x -> x == old ? edited : x).toList());
+        return facility.withRacks(
+                facility.racks().stream().map(x -> x == old ? edited : x).toList());
     }
 
     public Optional<PowerNode> powerNode(String id) {
@@ -863,7 +973,8 @@ public final class DesignerDocument {
             case "efficiency" -> {
                 Double eff = optionalNumber(field, text);
                 if (eff != null && (eff <= 0 || eff > 1)) {
-                    throw new IllegalArgumentException("efficiency (" + eff + ") must be in (0, 1]. Maybe you typed a percentage?");
+                    throw new IllegalArgumentException(
+                            "efficiency (" + eff + ") must be in (0, 1]. Maybe you typed a percentage?");
                 }
                 yield n.withEfficiency(eff);
             }
@@ -874,13 +985,25 @@ public final class DesignerDocument {
                 }
                 yield n.withLengthM(length);
             }
-            default -> throw new IllegalArgumentException(field + " of a power node cannot be edited here; editable: " + POWER_FIELDS);
+            default ->
+                throw new IllegalArgumentException(
+                        field + " of a power node cannot be edited here; editable: " + POWER_FIELDS);
         };
-        List<PowerNode> nodes = facility.power().nodes().stream().map(x -> x == n ? edited : x).toList();
+        List<PowerNode> nodes =
+                facility.power().nodes().stream().map(x -> x == n ? edited : x).toList();
         PowerChain chain = new PowerChain(nodes, facility.power().redundancyGroups());
         Facility f = facility;
-        return new Facility(f.formatVersion(), f.site(), f.halls(), f.rows(), f.racks(), chain, f.cooling(), f.network(),
-                f.workload(), f.catalog());
+        return new Facility(
+                f.formatVersion(),
+                f.site(),
+                f.halls(),
+                f.rows(),
+                f.racks(),
+                chain,
+                f.cooling(),
+                f.network(),
+                f.workload(),
+                f.catalog());
     }
 
     private static String required(String field, String text) {
@@ -924,6 +1047,7 @@ public final class DesignerDocument {
     public List<String> rackIds(Collection<String> ids) {
         Set<String> racks = new HashSet<>();
         facility.racks().forEach(r -> racks.add(r.id()));
-        return new ArrayList<>(new LinkedHashSet<>(ids.stream().filter(racks::contains).toList()));
+        return new ArrayList<>(
+                new LinkedHashSet<>(ids.stream().filter(racks::contains).toList()));
     }
 }

@@ -145,8 +145,20 @@ final class Elements {
             return (T) new Cdu(newId, c.type(), p, c.hostRackId(), c.facilityLoopId());
         }
         if (e instanceof PowerNode n) {
-            return (T) new PowerNode(newId, n.kind(), n.name(), n.type(), p, n.inputs(), n.ratingKw(), n.voltageV(),
-                    n.efficiency(), n.noLoadLossKw(), n.fullLoadLossKw(), n.efficiencyCurve(), n.lengthM());
+            return (T) new PowerNode(
+                    newId,
+                    n.kind(),
+                    n.name(),
+                    n.type(),
+                    p,
+                    n.inputs(),
+                    n.ratingKw(),
+                    n.voltageV(),
+                    n.efficiency(),
+                    n.noLoadLossKw(),
+                    n.fullLoadLossKw(),
+                    n.efficiencyCurve(),
+                    n.lengthM());
         }
         if (e instanceof HeatRejectionUnit h) {
             return (T) new HeatRejectionUnit(newId, h.type(), h.facilityLoopId(), p);
@@ -214,12 +226,27 @@ final class Elements {
         return out;
     }
 
-    private static Facility rebuild(Facility f, List<Row> rows, List<Rack> racks, List<Cdu> cdus, List<PowerNode> nodes,
-            List<HeatRejectionUnit> hrus, List<AirHandler> ahus) {
+    private static Facility rebuild(
+            Facility f,
+            List<Row> rows,
+            List<Rack> racks,
+            List<Cdu> cdus,
+            List<PowerNode> nodes,
+            List<HeatRejectionUnit> hrus,
+            List<AirHandler> ahus) {
         Cooling c = f.cooling();
         Cooling cooling = new Cooling(cdus, c.loops(), c.facilityLoops(), hrus, ahus);
         PowerChain power = new PowerChain(nodes, f.power().redundancyGroups());
-        return new Facility(f.formatVersion(), f.site(), f.halls(), rows, racks, power, cooling, f.network(), f.workload(),
+        return new Facility(
+                f.formatVersion(),
+                f.site(),
+                f.halls(),
+                rows,
+                racks,
+                power,
+                cooling,
+                f.network(),
+                f.workload(),
                 f.catalog());
     }
 }

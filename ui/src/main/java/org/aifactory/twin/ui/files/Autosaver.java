@@ -34,6 +34,7 @@ public final class Autosaver {
     public static final Duration DEFAULT_INTERVAL = Duration.minutes(1);
     /** System property: the autosave interval in seconds; 0 or less turns autosave off (the UI tests do). */
     public static final String INTERVAL_PROPERTY = "twin.autosaveSeconds";
+
     private static final System.Logger LOG = System.getLogger(Autosaver.class.getName());
 
     private final Recovery recovery;
@@ -70,7 +71,9 @@ public final class Autosaver {
             double seconds = Double.parseDouble(s.strip());
             return seconds > 0 ? Duration.seconds(seconds) : null;
         } catch (NumberFormatException e) {
-            LOG.log(System.Logger.Level.WARNING, INTERVAL_PROPERTY + "=" + s + " is not a number of seconds; autosaving every minute");
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    INTERVAL_PROPERTY + "=" + s + " is not a number of seconds; autosaving every minute");
             return DEFAULT_INTERVAL;
         }
     }

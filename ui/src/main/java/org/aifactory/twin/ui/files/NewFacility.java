@@ -15,6 +15,7 @@ import org.aifactory.twin.model.Site;
 public final class NewFacility {
     /** The name a new facility has until it is saved. */
     public static final String NAME = "untitled.json";
+
     public static final String HALL_ID = "hall-1";
 
     private NewFacility() {}
@@ -22,6 +23,7 @@ public final class NewFacility {
     public static Facility create() {
         Site site = new Site("New facility", 0, 35, 24, 10_000, 80);
         Hall hall = new Hall(HALL_ID, "Hall 1", 0, 0, 24, 18, 4.5);
-        return new Facility(Facility.FORMAT_VERSION, site, List.of(hall), List.of(), List.of(), null, null, null, null, null);
+        return new Facility(
+                Facility.FORMAT_VERSION, site, List.of(hall), List.of(), List.of(), null, null, null, null, null);
     }
 }

@@ -37,8 +37,10 @@ public final class RecentFiles {
         } catch (NoSuchFileException e) {
             // first start: no list yet
         } catch (IOException | RuntimeException e) {
-            System.getLogger(RecentFiles.class.getName()).log(System.Logger.Level.WARNING,
-                    "Ignoring the unreadable recent-files list " + store + ": " + e.getMessage());
+            System.getLogger(RecentFiles.class.getName())
+                    .log(
+                            System.Logger.Level.WARNING,
+                            "Ignoring the unreadable recent-files list " + store + ": " + e.getMessage());
         }
     }
 

@@ -64,8 +64,11 @@ public final class Recovery {
         }
         String original = info.getProperty("file");
         try {
-            return Optional.of(new Snapshot(file, info.getProperty("name", "recovered.json"),
-                    original == null ? null : Path.of(original), Files.getLastModifiedTime(file).toInstant()));
+            return Optional.of(new Snapshot(
+                    file,
+                    info.getProperty("name", "recovered.json"),
+                    original == null ? null : Path.of(original),
+                    Files.getLastModifiedTime(file).toInstant()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -51,6 +51,7 @@ public final class PlanView {
 
     /** Hall tile pitch drawn as the grid, m (one floor tile; the document's snap grid). */
     static final double GRID_M = 0.6;
+
     private static final Color YARD = Color.web("#e7eae4");
     private static final Color FLOOR = Color.web("#fafafa");
     private static final Color GRID = Color.web("#dde3ea");
@@ -72,7 +73,7 @@ public final class PlanView {
     private double offsetXPx;
     private double offsetYPx;
     private boolean fitted;
-    private Consumer<String> onPick = id -> { };
+    private Consumer<String> onPick = id -> {};
     private Snapper snapper;
     private Mover mover;
     private PlacedItem dragging;
@@ -340,10 +341,21 @@ public final class PlanView {
         double sx = siteX(x);
         double sy = siteY(y);
         String hall = hallAt(sx, sy);
-        String where = hall == null ? String.format(Locale.ROOT, "site  x %.2f m  y %.2f m", sx, sy)
-                : String.format(Locale.ROOT, "%s  x %.2f m  y %.2f m", hall, sx - halls.get(hall).originXM(), sy - halls.get(hall).originYM());
+        String where = hall == null
+                ? String.format(Locale.ROOT, "site  x %.2f m  y %.2f m", sx, sy)
+                : String.format(
+                        Locale.ROOT,
+                        "%s  x %.2f m  y %.2f m",
+                        hall,
+                        sx - halls.get(hall).originXM(),
+                        sy - halls.get(hall).originYM());
         if (dragging != null && dragTarget != null) {
-            where += String.format(Locale.ROOT, "   %s lands at x %.2f m  y %.2f m", dragging.id(), dragTarget.getX(), dragTarget.getY());
+            where += String.format(
+                    Locale.ROOT,
+                    "   %s lands at x %.2f m  y %.2f m",
+                    dragging.id(),
+                    dragTarget.getX(),
+                    dragTarget.getY());
         }
         cursor.setText(where);
     }
@@ -413,12 +425,29 @@ public final class PlanView {
         if (selectedItem != null) {
             g.setFill(ItemCategory.HIGHLIGHT);
             g.setStroke(OUTLINE);
-            drawFootprint(g, selectedItem, frame.xM(selectedItem.hallId(), selectedItem.xM()),
-                    frame.yM(selectedItem.hallId(), selectedItem.yM()), xs, ys, true, 4);
+            drawFootprint(
+                    g,
+                    selectedItem,
+                    frame.xM(selectedItem.hallId(), selectedItem.xM()),
+                    frame.yM(selectedItem.hallId(), selectedItem.yM()),
+                    xs,
+                    ys,
+                    true,
+                    4);
         }
         if (dragging != null && dragTarget != null) {
-            PlacedItem at = new PlacedItem(dragging.id(), dragging.kind(), dragging.type(), dragHall, dragTarget.getX(), dragTarget.getY(),
-                    dragging.rotationDeg(), dragging.widthM(), dragging.depthM(), dragging.heightM(), dragging.path());
+            PlacedItem at = new PlacedItem(
+                    dragging.id(),
+                    dragging.kind(),
+                    dragging.type(),
+                    dragHall,
+                    dragTarget.getX(),
+                    dragTarget.getY(),
+                    dragging.rotationDeg(),
+                    dragging.widthM(),
+                    dragging.depthM(),
+                    dragging.heightM(),
+                    dragging.path());
             double[] c = siteCorners(at);
             for (int k = 0; k < 4; k++) {
                 xs[k] = px(c[2 * k]);
@@ -430,7 +459,14 @@ public final class PlanView {
         drawScaleBar(g, h);
     }
 
-    private void drawFootprint(GraphicsContext g, PlacedItem i, double cx, double cy, double[] xs, double[] ys, boolean outline,
+    private void drawFootprint(
+            GraphicsContext g,
+            PlacedItem i,
+            double cx,
+            double cy,
+            double[] xs,
+            double[] ys,
+            boolean outline,
             double minPx) {
         double quarter = i.rotationDeg() / 90;
         if (Math.abs(quarter - Math.rint(quarter)) < 1e-9) {
@@ -472,6 +508,9 @@ public final class PlanView {
         g.setFill(OUTLINE);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(len >= 1 ? String.format(Locale.ROOT, "%.0f m", len) : String.format(Locale.ROOT, "%.1f m", len), (x0 + x1) / 2, y - 5);
+        g.fillText(
+                len >= 1 ? String.format(Locale.ROOT, "%.0f m", len) : String.format(Locale.ROOT, "%.1f m", len),
+                (x0 + x1) / 2,
+                y - 5);
     }
 }

@@ -19,8 +19,10 @@ import java.util.Optional;
  */
 public final class BoxMeshData {
     /** Triangles of a box over its corners; corner k: bit 2 = -x side, bit 1 = top, bit 0 = -z side. */
-    static final int[] TRIANGLES = {0, 2, 1, 2, 3, 1, 4, 5, 6, 6, 5, 7, 0, 1, 4, 4, 1, 5, 2, 6, 3, 3, 6, 7, 0, 4, 2, 2, 4, 6, 1, 3, 5,
-        5, 3, 7};
+    static final int[] TRIANGLES = {
+        0, 2, 1, 2, 3, 1, 4, 5, 6, 6, 5, 7, 0, 1, 4, 4, 1, 5, 2, 6, 3, 3, 6, 7, 0, 4, 2, 2, 4, 6, 1, 3, 5, 5, 3, 7
+    };
+
     public static final int TRIANGLES_PER_BOX = 12;
     /** Texels per side of a box's tile. */
     static final int TILE = 8;
@@ -28,6 +30,7 @@ public final class BoxMeshData {
     static final int SLOTS = 5;
     /** The slot each side of {@link #TRIANGLES} (triangles 2s and 2s+1) takes its tile from. */
     private static final int[] SIDE_SLOT = {0, 1, 2, 2, 3, 4};
+
     static final int TOP_SLOT = 2;
     /**
      * The baked light: a white ambient share plus a diffuse share from a sun high above the
@@ -36,6 +39,7 @@ public final class BoxMeshData {
      * colour exactly [E: chosen by eye to match the earlier look].
      */
     static final double AMBIENT = 0.58;
+
     static final double DIFFUSE = 0.55;
     /** Unit vector towards the sun in scene axes (y points down): (-0.4, -1.5, -0.9) normalised. */
     private static final double[] SUN = normalise(-0.4, -1.5, -0.9);
@@ -59,6 +63,7 @@ public final class BoxMeshData {
     private final int[] baseArgb;
     /** Per box and slot, the brightness of that side (0..1). */
     private final float[] shade;
+
     private final int tilesPerRow;
     private final int textureWidth;
     private final int textureHeight;
@@ -99,8 +104,8 @@ public final class BoxMeshData {
     /** Builds the mesh of {@code items}, box i coloured {@code argb[i]} (0xAARRGGBB). */
     public static BoxMeshData of(List<ItemGeometry> items, int[] argb) {
         if (argb.length != items.size()) {
-            throw new IllegalArgumentException("argb.length (" + argb.length + ") must equal the number of items ("
-                    + items.size() + ")");
+            throw new IllegalArgumentException(
+                    "argb.length (" + argb.length + ") must equal the number of items (" + items.size() + ")");
         }
         return new BoxMeshData(items, argb);
     }
@@ -184,7 +189,9 @@ public final class BoxMeshData {
     /** The id of the box a picked triangle belongs to. */
     public Optional<String> idOfFace(int face) {
         int box = face / TRIANGLES_PER_BOX;
-        return face < 0 || box >= items.size() ? Optional.empty() : Optional.of(items.get(box).id());
+        return face < 0 || box >= items.size()
+                ? Optional.empty()
+                : Optional.of(items.get(box).id());
     }
 
     float[] points() {
@@ -219,7 +226,8 @@ public final class BoxMeshData {
                 int tile = i * SLOTS + k;
                 int[] tilePixels = tilePixels(argb[i], shade[tile]);
                 for (int row = 0; row < TILE; row++) {
-                    System.arraycopy(tilePixels, row * TILE, pixels, (tileY(tile) + row) * textureWidth + tileX(tile), TILE);
+                    System.arraycopy(
+                            tilePixels, row * TILE, pixels, (tileY(tile) + row) * textureWidth + tileX(tile), TILE);
                 }
             }
         }

@@ -123,8 +123,10 @@ public final class CableTrays {
             double t = thicknessM(s.cables());
             double mid = (s.fromM() + s.toM()) / 2;
             double length = s.toM() - s.fromM() + t;
-            out.add(s.alongX() ? new ItemGeometry("tray", mid, s.lineM(), length, t, t, 0)
-                    : new ItemGeometry("tray", s.lineM(), mid, t, length, t, 0));
+            out.add(
+                    s.alongX()
+                            ? new ItemGeometry("tray", mid, s.lineM(), length, t, t, 0)
+                            : new ItemGeometry("tray", s.lineM(), mid, t, length, t, 0));
         }
         return out;
     }

@@ -14,6 +14,7 @@ public final class CameraController {
     static final double ORBIT_DEG_PER_PIXEL = 0.3;
     /** Zoom factor per wheel notch (JavaFX reports 40 px of deltaY per notch on Linux and Windows). */
     static final double ZOOM_PER_NOTCH = 1.15;
+
     static final double PIXELS_PER_NOTCH = 40;
 
     private final OrbitCamera camera;
@@ -44,8 +45,11 @@ public final class CameraController {
         double dy = e.getSceneY() - lastY;
         lastX = e.getSceneX();
         lastY = e.getSceneY();
-        boolean pan = e.getButton() == MouseButton.SECONDARY || e.getButton() == MouseButton.MIDDLE
-                || e.isSecondaryButtonDown() || e.isMiddleButtonDown() || e.isShiftDown();
+        boolean pan = e.getButton() == MouseButton.SECONDARY
+                || e.getButton() == MouseButton.MIDDLE
+                || e.isSecondaryButtonDown()
+                || e.isMiddleButtonDown()
+                || e.isShiftDown();
         if (pan) {
             double h = Math.max(1, view.getHeight());
             camera.pan(dx / h, dy / h);

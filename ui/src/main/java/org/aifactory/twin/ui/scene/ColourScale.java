@@ -24,7 +24,8 @@ public record ColourScale(String title, String unit, double[] values, Color[] co
         }
         for (int i = 1; i < values.length; i++) {
             if (!(values[i] > values[i - 1])) {
-                throw new IllegalArgumentException("the stop values of " + title + " must increase: " + Arrays.toString(values));
+                throw new IllegalArgumentException(
+                        "the stop values of " + title + " must increase: " + Arrays.toString(values));
             }
         }
         values = values.clone();
@@ -73,8 +74,12 @@ public record ColourScale(String title, String unit, double[] values, Color[] co
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ColourScale s && s.title.equals(title) && s.unit.equals(unit) && Arrays.equals(s.values, values)
-                && Arrays.equals(s.colours, colours) && s.tickFactor == tickFactor;
+        return o instanceof ColourScale s
+                && s.title.equals(title)
+                && s.unit.equals(unit)
+                && Arrays.equals(s.values, values)
+                && Arrays.equals(s.colours, colours)
+                && s.tickFactor == tickFactor;
     }
 
     @Override

@@ -15,13 +15,13 @@ import javafx.scene.SubScene;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.PickResult;
-import javafx.scene.paint.PhongMaterial;
-import javafx.scene.shape.Box;
-import javafx.scene.transform.Rotate;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
+import javafx.scene.paint.PhongMaterial;
+import javafx.scene.shape.Box;
+import javafx.scene.transform.Rotate;
 
 /**
  * The 3D view: a {@link SubScene} ({@code #hall3d}, depth buffer on, no anti-aliasing: it costs
@@ -39,8 +39,8 @@ public final class Facility3DView {
     private final StackPane node;
     private FacilityScene content;
     private float[] framePoints = new float[0];
-    private Consumer<Optional<String>> onPick = id -> { };
-    private Consumer<String> onExtendPick = id -> { };
+    private Consumer<Optional<String>> onPick = id -> {};
+    private Consumer<String> onExtendPick = id -> {};
     private SceneColouring colouring;
     private Box ghost;
     private List<String> highlighted = List.of();
@@ -49,6 +49,7 @@ public final class Facility3DView {
     private static final Color BAND = Color.color(0.1, 0.45, 0.95, 0.3);
     /** The rubber band is a slab this thick on the floor, m: above the floor, below every box's top. */
     private static final double BAND_THICKNESS_M = 0.03;
+
     private Box band;
 
     public Facility3DView() {
@@ -114,7 +115,7 @@ public final class Facility3DView {
 
     /** Called with the id of the item the user shift-clicks (to add it to or take it out of the selection). */
     public void setOnExtendPick(Consumer<String> handler) {
-        onExtendPick = handler == null ? id -> { } : handler;
+        onExtendPick = handler == null ? id -> {} : handler;
     }
 
     /** The node to put in the window: the 3D view with its legend. */
@@ -141,7 +142,7 @@ public final class Facility3DView {
 
     /** Called with the picked element's id (or empty) when the user clicks without dragging. */
     public void setOnPick(Consumer<Optional<String>> handler) {
-        onPick = handler == null ? id -> { } : handler;
+        onPick = handler == null ? id -> {} : handler;
     }
 
     /**
@@ -265,7 +266,8 @@ public final class Facility3DView {
         double minZ = Math.min(z0, z1);
         double maxZ = Math.max(z0, z1);
         List<String> out = new java.util.ArrayList<>();
-        for (BoxMeshData layer : List.of(content.model().racks(), content.model().equipment())) {
+        for (BoxMeshData layer :
+                List.of(content.model().racks(), content.model().equipment())) {
             for (ItemGeometry g : layer.items()) {
                 if (g.centreX() >= minX && g.centreX() <= maxX && g.centreZ() >= minZ && g.centreZ() <= maxZ) {
                     out.add(g.id());
@@ -339,7 +341,8 @@ public final class Facility3DView {
         if (content == null) {
             return false;
         }
-        List<ItemGeometry> items = ids.stream().map(content::geometry).flatMap(Optional::stream).toList();
+        List<ItemGeometry> items =
+                ids.stream().map(content::geometry).flatMap(Optional::stream).toList();
         if (items.isEmpty()) {
             return false;
         }
@@ -431,7 +434,9 @@ public final class Facility3DView {
     }
 
     public void preset(CameraPreset preset) {
-        double yaw = content == null ? preset.yawDeg() : preset.yawDegFor(content.model().content());
+        double yaw = content == null
+                ? preset.yawDeg()
+                : preset.yawDegFor(content.model().content());
         camera.setAngles(yaw, preset.pitchDeg());
         frameAll();
     }

@@ -40,17 +40,20 @@ public final class FacilityScene {
     private final MeshLayer equipment;
     /** The cable trays, made when first shown. */
     private MeshView trays;
+
     private static final Color CABLES = Color.web("#3b3f8f");
     /** The racks as row segments for far views; null for facilities too small to need it. */
     private final LodLayer lod;
     /** Facilities with at least this many racks get the far-view level of detail [E]. */
     static final int LOD_MIN_RACKS = 1000;
+
     private final Map<Node, String> hallByNode = new IdentityHashMap<>();
 
     public FacilityScene(SceneModel model) {
         this.model = model;
         SceneModel.Extent yard = model.yard();
-        MeshView ground = quad(yard.minX(), yard.minZ(), yard.width(), yard.depth(), YARD_DROP_M, material(YARD, null), 1);
+        MeshView ground =
+                quad(yard.minX(), yard.minZ(), yard.width(), yard.depth(), YARD_DROP_M, material(YARD, null), 1);
         ground.setId("yard");
         root.getChildren().add(ground);
         PhongMaterial floorMaterial = material(Color.WHITE, gridTile());
@@ -62,7 +65,8 @@ public final class FacilityScene {
         }
         racks = new MeshLayer(model.racks(), "racks");
         equipment = new MeshLayer(model.equipment(), "equipment");
-        // Racks first and the yard last: nearer things first, so software OpenGL's early depth test skips shading what they hide.
+        // Racks first and the yard last: nearer things first, so software OpenGL's early depth test skips shading what
+        // they hide.
         root.getChildren().add(0, racks.view());
         root.getChildren().add(1, equipment.view());
         lod = model.racks().size() >= LOD_MIN_RACKS ? new LodLayer(model.racks(), "racksFar") : null;
@@ -76,7 +80,6 @@ public final class FacilityScene {
         // either way. Ambient light only gave +14-18% on software OpenGL (shared/recipes/javafx-3d-at-scale.md §2).
         root.getChildren().add(new AmbientLight(Color.WHITE));
     }
-
 
     private static PhongMaterial material(Color colour, Image diffuseMap) {
         PhongMaterial m = new PhongMaterial(colour);
@@ -98,17 +101,26 @@ public final class FacilityScene {
     }
 
     /** A horizontal rectangle at height {@code y}, its texture repeated every {@code texturePitchM}. */
-    private static MeshView quad(double x0, double z0, double width, double depth, double y, PhongMaterial material,
-            double texturePitchM) {
+    private static MeshView quad(
+            double x0, double z0, double width, double depth, double y, PhongMaterial material, double texturePitchM) {
         float u = (float) (width / texturePitchM);
         float v = (float) (depth / texturePitchM);
         float fy = (float) y;
         TriangleMesh mesh = new TriangleMesh();
-        mesh.getPoints().setAll(
-                (float) x0, fy, (float) z0,
-                (float) (x0 + width), fy, (float) z0,
-                (float) x0, fy, (float) (z0 + depth),
-                (float) (x0 + width), fy, (float) (z0 + depth));
+        mesh.getPoints()
+                .setAll(
+                        (float) x0,
+                        fy,
+                        (float) z0,
+                        (float) (x0 + width),
+                        fy,
+                        (float) z0,
+                        (float) x0,
+                        fy,
+                        (float) (z0 + depth),
+                        (float) (x0 + width),
+                        fy,
+                        (float) (z0 + depth));
         mesh.getTexCoords().setAll(0, 0, u, 0, 0, v, u, v);
         // Wound like the boxes' tops, so the normal points up (-y) and the light reaches the upper side.
         mesh.getFaces().setAll(0, 0, 1, 1, 2, 2, 1, 1, 3, 3, 2, 2);
@@ -216,9 +228,11 @@ public final class FacilityScene {
     public void paint(SceneColouring colouring) {
         racks.paint(colouring == null ? null : colouring.colours(), colouring == null ? null : colouring.otherColour());
         if (lod != null) {
-            lod.paint(colouring == null ? null : colouring.colours(), colouring == null ? null : colouring.otherColour());
+            lod.paint(
+                    colouring == null ? null : colouring.colours(), colouring == null ? null : colouring.otherColour());
         }
-        equipment.paint(colouring == null ? null : colouring.colours(), colouring == null ? null : colouring.otherColour());
+        equipment.paint(
+                colouring == null ? null : colouring.colours(), colouring == null ? null : colouring.otherColour());
     }
 
     /** The colour an item is drawn in now (0xAARRGGBB), or empty if it is not drawn. */
@@ -243,7 +257,11 @@ public final class FacilityScene {
             return racks.data().idOfFace(pick.getIntersectedFace());
         }
         if (lod != null && node == lod.view() && pick.getIntersectedPoint() != null) {
-            return lod.data().idAt(pick.getIntersectedFace(), pick.getIntersectedPoint().getX(), pick.getIntersectedPoint().getZ());
+            return lod.data()
+                    .idAt(
+                            pick.getIntersectedFace(),
+                            pick.getIntersectedPoint().getX(),
+                            pick.getIntersectedPoint().getZ());
         }
         if (node == equipment.view()) {
             return equipment.data().idOfFace(pick.getIntersectedFace());

@@ -21,8 +21,8 @@ public record ItemGeometry(
         double r = Math.toRadians(rotationDeg);
         double lx = u * widthM;
         double ly = v * depthM;
-        return new Point3D(centreX + lx * Math.cos(r) - ly * Math.sin(r), -heightM,
-                centreZ + lx * Math.sin(r) + ly * Math.cos(r));
+        return new Point3D(
+                centreX + lx * Math.cos(r) - ly * Math.sin(r), -heightM, centreZ + lx * Math.sin(r) + ly * Math.cos(r));
     }
 
     public Point3D topCentre() {

@@ -23,6 +23,7 @@ import javafx.scene.shape.Rectangle;
 public final class LegendView extends VBox {
     /** Length of a colour ramp in the legend, px. */
     static final double RAMP_WIDTH_PX = 220;
+
     static final double RAMP_HEIGHT_PX = 12;
 
     private boolean showsSelection = true;
@@ -89,8 +90,8 @@ public final class LegendView extends VBox {
         for (int i = 0; i < scale.values().length; i++) {
             stops.add(new Stop(scale.position(i), scale.colours()[i]));
         }
-        Rectangle bar = new Rectangle(RAMP_WIDTH_PX, RAMP_HEIGHT_PX,
-                new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
+        Rectangle bar = new Rectangle(
+                RAMP_WIDTH_PX, RAMP_HEIGHT_PX, new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
         bar.setStroke(Color.gray(0.45));
         Pane ticks = new Pane();
         ticks.setPrefSize(RAMP_WIDTH_PX + 20, 14);

@@ -74,7 +74,15 @@ final class LodLayer {
 
     private void write() {
         int[] pixels = data.texture(argb, highlighted, ItemCategory.toArgb(ItemCategory.HIGHLIGHT));
-        texture.getPixelWriter().setPixels(0, 0, data.textureWidth(), data.textureHeight(), PixelFormat.getIntArgbInstance(), pixels,
-                0, data.textureWidth());
+        texture.getPixelWriter()
+                .setPixels(
+                        0,
+                        0,
+                        data.textureWidth(),
+                        data.textureHeight(),
+                        PixelFormat.getIntArgbInstance(),
+                        pixels,
+                        0,
+                        data.textureWidth());
     }
 }

@@ -74,8 +74,16 @@ final class MeshLayer {
     }
 
     private void writeAll() {
-        texture.getPixelWriter().setPixels(0, 0, data.textureWidth(), data.textureHeight(), PixelFormat.getIntArgbInstance(),
-                pixels, 0, data.textureWidth());
+        texture.getPixelWriter()
+                .setPixels(
+                        0,
+                        0,
+                        data.textureWidth(),
+                        data.textureHeight(),
+                        PixelFormat.getIntArgbInstance(),
+                        pixels,
+                        0,
+                        data.textureWidth());
         for (int index : highlighted) {
             writeHighlight(index);
         }
@@ -126,18 +134,35 @@ final class MeshLayer {
     int colourOf(String id) {
         int index = data.indexOf(id);
         int middle = BoxMeshData.TILE / 2;
-        return index < 0 ? 0 : texture.getPixelReader().getArgb(data.texelX(index, BoxMeshData.TOP_SLOT) + middle,
-                data.texelY(index, BoxMeshData.TOP_SLOT) + middle);
+        return index < 0
+                ? 0
+                : texture.getPixelReader()
+                        .getArgb(
+                                data.texelX(index, BoxMeshData.TOP_SLOT) + middle,
+                                data.texelY(index, BoxMeshData.TOP_SLOT) + middle);
     }
 
     private void restoreTiles(int index) {
         for (int k = 0; k < BoxMeshData.SLOTS; k++) {
-            writeTile(index, k, pixels, data.texelY(index, k) * data.textureWidth() + data.texelX(index, k), data.textureWidth());
+            writeTile(
+                    index,
+                    k,
+                    pixels,
+                    data.texelY(index, k) * data.textureWidth() + data.texelX(index, k),
+                    data.textureWidth());
         }
     }
 
     private void writeTile(int index, int slot, int[] tilePixels, int offset, int stride) {
-        texture.getPixelWriter().setPixels(data.texelX(index, slot), data.texelY(index, slot), BoxMeshData.TILE, BoxMeshData.TILE,
-                PixelFormat.getIntArgbInstance(), tilePixels, offset, stride);
+        texture.getPixelWriter()
+                .setPixels(
+                        data.texelX(index, slot),
+                        data.texelY(index, slot),
+                        BoxMeshData.TILE,
+                        BoxMeshData.TILE,
+                        PixelFormat.getIntArgbInstance(),
+                        tilePixels,
+                        offset,
+                        stride);
     }
 }

@@ -17,6 +17,7 @@ public final class OrbitCamera {
     static final double FIELD_OF_VIEW_DEG = 35;
     /** Room left between framed content and the edges of its screen region, px. */
     static final double FRAME_PADDING_PX = 18;
+
     static final double MIN_PITCH_DEG = -90;
     static final double MAX_PITCH_DEG = -2;
     static final double MIN_DISTANCE_M = 1;
@@ -216,7 +217,8 @@ public final class OrbitCamera {
                 minV = Math.min(minV, v);
                 maxV = Math.max(maxV, v);
             }
-            target = target.add(r.multiply(((minU + maxU) / 2 - cx) * d)).add(dn.multiply(((minV + maxV) / 2 - cy) * d));
+            target =
+                    target.add(r.multiply(((minU + maxU) / 2 - cx) * d)).add(dn.multiply(((minV + maxV) / 2 - cy) * d));
         }
         d = fitDistance(points, target, r, dn, fw, cx, cy, halfW, halfH);
         return new Fit(target, d);
@@ -230,8 +232,16 @@ public final class OrbitCamera {
      * The least distance at which every point lies inside the off-axis frustum: for a point at
      * screen-plane offset x and depth d + f, x / (d + f) must stay within [cx - halfW, cx + halfW].
      */
-    private static double fitDistance(float[] points, Point3D target, Point3D r, Point3D dn, Point3D fw, double cx, double cy,
-            double halfW, double halfH) {
+    private static double fitDistance(
+            float[] points,
+            Point3D target,
+            Point3D r,
+            Point3D dn,
+            Point3D fw,
+            double cx,
+            double cy,
+            double halfW,
+            double halfH) {
         double d = MIN_DISTANCE_M;
         for (int i = 0; i + 2 < points.length; i += 3) {
             double vx = points[i] - target.getX();

@@ -29,9 +29,11 @@ public final class RowSegmentData {
     private final BoxMeshData racks;
     /** For each run, the rack indexes (into {@link #racks}) in order along the run's +x axis. */
     private final List<int[]> runs = new ArrayList<>();
+
     private final List<ItemGeometry> runBoxes = new ArrayList<>();
     /** Per run and slot, the top-left texel of its strip. */
     private final int[] stripX;
+
     private final int[] stripY;
     private final int textureHeight;
     private final float[] points;
@@ -86,7 +88,12 @@ public final class RowSegmentData {
             double r = Math.toRadians(g.rotationDeg());
             // Distance of the centre from the line through the origin along the item's own x axis.
             double across = -g.centreX() * Math.sin(r) + g.centreZ() * Math.cos(r);
-            Key key = new Key(Math.floorMod(mm(g.rotationDeg()), 360_000), mm(g.widthM()), mm(g.depthM()), mm(g.heightM()), mm(across));
+            Key key = new Key(
+                    Math.floorMod(mm(g.rotationDeg()), 360_000),
+                    mm(g.widthM()),
+                    mm(g.depthM()),
+                    mm(g.heightM()),
+                    mm(across));
             lines.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
         }
         for (List<Integer> line : lines.values()) {
@@ -94,7 +101,8 @@ public final class RowSegmentData {
             double r = Math.toRadians(first.rotationDeg());
             double c = Math.cos(r);
             double s = Math.sin(r);
-            line.sort(Comparator.comparingDouble(i -> items.get(i).centreX() * c + items.get(i).centreZ() * s));
+            line.sort(Comparator.comparingDouble(
+                    i -> items.get(i).centreX() * c + items.get(i).centreZ() * s));
             List<Integer> run = new ArrayList<>();
             double last = Double.NaN;
             for (int i : line) {
@@ -116,8 +124,14 @@ public final class RowSegmentData {
         ItemGeometry a = racks.items().get(ids[0]);
         ItemGeometry b = racks.items().get(ids[ids.length - 1]);
         runs.add(ids);
-        runBoxes.add(new ItemGeometry("run-" + runs.size(), (a.centreX() + b.centreX()) / 2, (a.centreZ() + b.centreZ()) / 2,
-                a.widthM() * ids.length, a.depthM(), a.heightM(), a.rotationDeg()));
+        runBoxes.add(new ItemGeometry(
+                "run-" + runs.size(),
+                (a.centreX() + b.centreX()) / 2,
+                (a.centreZ() + b.centreZ()) / 2,
+                a.widthM() * ids.length,
+                a.depthM(),
+                a.heightM(),
+                a.rotationDeg()));
     }
 
     private void fill() {
@@ -134,8 +148,16 @@ public final class RowSegmentData {
                 float v = (stripY[strip] + 0.5f) / textureHeight;
                 int t = strip * 4 * 2;
                 // 0: start of the first rack's texel, 1: end of the last one's, 2 and 3: their centres.
-                float[] uv = {(stripX[strip] + 1f) / TEXTURE_WIDTH, v, (stripX[strip] + 1f + n) / TEXTURE_WIDTH, v,
-                    (stripX[strip] + 1.5f) / TEXTURE_WIDTH, v, (stripX[strip] + 0.5f + n) / TEXTURE_WIDTH, v};
+                float[] uv = {
+                    (stripX[strip] + 1f) / TEXTURE_WIDTH,
+                    v,
+                    (stripX[strip] + 1f + n) / TEXTURE_WIDTH,
+                    v,
+                    (stripX[strip] + 1.5f) / TEXTURE_WIDTH,
+                    v,
+                    (stripX[strip] + 0.5f + n) / TEXTURE_WIDTH,
+                    v
+                };
                 System.arraycopy(uv, 0, texCoords, t, 8);
             }
             for (int t = 0; t < BoxMeshData.TRIANGLES_PER_BOX; t++) {
@@ -231,7 +253,9 @@ public final class RowSegmentData {
         double r = Math.toRadians(first.rotationDeg());
         double along = (x - first.centreX()) * Math.cos(r) + (z - first.centreZ()) * Math.sin(r);
         int i = (int) Math.floor(along / first.widthM() + 0.5);
-        return Optional.of(racks.items().get(run[Math.max(0, Math.min(run.length - 1, i))]).id());
+        return Optional.of(racks.items()
+                .get(run[Math.max(0, Math.min(run.length - 1, i))])
+                .id());
     }
 
     /** Rack indexes of {@code ids} (those that are racks here). */

@@ -15,8 +15,13 @@ import javafx.scene.paint.Color;
  * @param swatches single-colour legend lines (no data, failed, unpowered...)
  * @param note a line of explanation or a hint ("Select a power component"); null for none
  */
-public record SceneColouring(String title, Map<String, Color> colours, Color otherColour, List<ColourScale> scales,
-        List<Swatch> swatches, String note) {
+public record SceneColouring(
+        String title,
+        Map<String, Color> colours,
+        Color otherColour,
+        List<ColourScale> scales,
+        List<Swatch> swatches,
+        String note) {
 
     /** One legend line: a colour and what it means. */
     public record Swatch(Color colour, String label) {}

@@ -8,8 +8,8 @@ import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.Hall;
 import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.layout.FacilityLayout;
-import org.aifactory.twin.model.layout.SiteFrame;
 import org.aifactory.twin.model.layout.PlacedItem;
+import org.aifactory.twin.model.layout.SiteFrame;
 
 /**
  * What the 3D view draws, in scene metres (x = site x, z = site y, y down), computed off the FX
@@ -52,8 +52,14 @@ public final class SceneModel {
     private final Map<ItemCategory, Integer> counts;
     private final CableTrays trays;
 
-    private SceneModel(List<HallFloor> halls, BoxMeshData racks, BoxMeshData equipment, Extent content, Extent yard,
-            Map<ItemCategory, Integer> counts, CableTrays trays) {
+    private SceneModel(
+            List<HallFloor> halls,
+            BoxMeshData racks,
+            BoxMeshData equipment,
+            Extent content,
+            Extent yard,
+            Map<ItemCategory, Integer> counts,
+            CableTrays trays) {
         this.trays = trays;
         this.halls = List.copyOf(halls);
         this.racks = racks;
@@ -80,9 +86,14 @@ public final class SceneModel {
         double maxZ = Double.NEGATIVE_INFINITY;
         double maxH = 0;
         for (PlacedItem item : FacilityLayout.items(facility, catalog)) {
-            ItemGeometry g = new ItemGeometry(item.id(), frame.xM(item.hallId(), item.xM()), frame.yM(item.hallId(), item.yM()),
-                    item.widthM(), item.depthM(),
-                    item.heightM(), item.rotationDeg());
+            ItemGeometry g = new ItemGeometry(
+                    item.id(),
+                    frame.xM(item.hallId(), item.xM()),
+                    frame.yM(item.hallId(), item.yM()),
+                    item.widthM(),
+                    item.depthM(),
+                    item.heightM(),
+                    item.rotationDeg());
             ItemCategory category = ItemCategory.of(item, catalog);
             counts.merge(category, 1, Integer::sum);
             if ("rack".equals(item.kind())) {
@@ -115,7 +126,13 @@ public final class SceneModel {
         double margin = Math.max(YARD_MARGIN_MIN_M, YARD_MARGIN_SHARE * Math.max(maxX - minX, maxZ - minZ));
         Extent yard = new Extent(minX - margin, maxX + margin, 0, 0, minZ - margin, maxZ + margin);
         BoxMeshData racks = BoxMeshData.of(rackItems, toArray(rackArgb));
-        return new SceneModel(floors, racks, BoxMeshData.of(otherItems, toArray(otherArgb)), content, yard, counts,
+        return new SceneModel(
+                floors,
+                racks,
+                BoxMeshData.of(otherItems, toArray(otherArgb)),
+                content,
+                yard,
+                counts,
                 CableTrays.of(facility, racks));
     }
 

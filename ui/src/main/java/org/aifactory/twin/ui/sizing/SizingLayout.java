@@ -32,16 +32,39 @@ public final class SizingLayout {
         if (!p.feasible() || p.racks() < 1) {
             throw new IllegalArgumentException("Only a feasible answer can be laid out: " + p.reason());
         }
-        String name = String.format(Locale.ROOT, "Sized: %s at %,.0f req/s on %d %s racks", q.modelId(), q.traffic().arrival().rateRps(),
-                p.racks(), q.rackTypeId());
+        String name = String.format(
+                Locale.ROOT,
+                "Sized: %s at %,.0f req/s on %d %s racks",
+                q.modelId(),
+                q.traffic().arrival().rateRps(),
+                p.racks(),
+                q.rackTypeId());
         Facility f = new FacilityGenerator(CatalogIo.builtIn())
                 .generate(new FacilityGenerator.Spec(name, q.rackTypeId(), p.racks(), q.modelId(), PRICE_USD_PER_MWH));
-        List<String> gpuRacks = f.racks().stream().filter(r -> r.type().equals(q.rackTypeId())).map(Rack::id).toList();
-        Deployment d = new Deployment(SizingQuestion.DEPLOYMENT, q.modelId(), q.precision(), ServingMode.AGGREGATED, gpuRacks,
-                List.of(new org.aifactory.twin.model.WorkerPool(PoolRole.AGGREGATED, p.replicas(),
-                        new Parallelism(q.tensorParallelism(), 1, 1, 1))), RouterPolicy.KV_AWARE);
+        List<String> gpuRacks = f.racks().stream()
+                .filter(r -> r.type().equals(q.rackTypeId()))
+                .map(Rack::id)
+                .toList();
+        Deployment d = new Deployment(
+                SizingQuestion.DEPLOYMENT,
+                q.modelId(),
+                q.precision(),
+                ServingMode.AGGREGATED,
+                gpuRacks,
+                List.of(new org.aifactory.twin.model.WorkerPool(
+                        PoolRole.AGGREGATED, p.replicas(), new Parallelism(q.tensorParallelism(), 1, 1, 1))),
+                RouterPolicy.KV_AWARE);
         Workload w = new Workload(List.of(d), List.of(q.traffic()), List.of(q.slo()));
-        return new Facility(f.formatVersion(), f.site(), f.halls(), f.rows(), f.racks(), f.power(), f.cooling(), f.network(), w,
+        return new Facility(
+                f.formatVersion(),
+                f.site(),
+                f.halls(),
+                f.rows(),
+                f.racks(),
+                f.power(),
+                f.cooling(),
+                f.network(),
+                w,
                 f.catalog());
     }
 

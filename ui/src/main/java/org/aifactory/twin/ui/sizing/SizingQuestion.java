@@ -19,8 +19,16 @@ import org.aifactory.twin.model.analysis.SizingAdvisor;
  * SLO percentiles are p99, as in MLPerf Inference's Llama-2-70B interactive scenario (TTFT 450 ms,
  * TPOT 40 ms) [S] (ref §5c), which are also the defaults.
  */
-public record SizingQuestion(String modelId, Precision precision, String rackTypeId, String tensorParallelism, String requestsPerSecond,
-        String inputTokens, String outputTokens, String ttftMs, String itlMs) {
+public record SizingQuestion(
+        String modelId,
+        Precision precision,
+        String rackTypeId,
+        String tensorParallelism,
+        String requestsPerSecond,
+        String inputTokens,
+        String outputTokens,
+        String ttftMs,
+        String itlMs) {
 
     /** The deployment id the sizing and the laid-out facility use. */
     public static final String DEPLOYMENT = "serving";
@@ -46,14 +54,20 @@ public record SizingQuestion(String modelId, Precision precision, String rackTyp
         double out = positive("Output tokens (mean)", outputTokens, false);
         double ttft = positive("TTFT SLO (ms)", ttftMs, false);
         double itl = positive("Inter-token latency SLO (ms)", itlMs, false);
-        TrafficProfile traffic = new TrafficProfile(DEPLOYMENT + "-traffic", DEPLOYMENT,
-                new Arrival(ArrivalKind.POISSON, rps, null, null, null), tokens(in), tokens(out));
+        TrafficProfile traffic = new TrafficProfile(
+                DEPLOYMENT + "-traffic",
+                DEPLOYMENT,
+                new Arrival(ArrivalKind.POISSON, rps, null, null, null),
+                tokens(in),
+                tokens(out));
         Slo slo = new Slo(DEPLOYMENT + "-slo", DEPLOYMENT, ttft, SLO_PERCENTILE, itl, SLO_PERCENTILE);
-        return new SizingAdvisor.Request(modelId, precision == null ? Precision.FP8 : precision, rackTypeId, tp, traffic, slo);
+        return new SizingAdvisor.Request(
+                modelId, precision == null ? Precision.FP8 : precision, rackTypeId, tp, traffic, slo);
     }
 
     private static TokenDistribution tokens(double mean) {
-        return new TokenDistribution(DistributionKind.LOGNORMAL, mean, mean / 2, 16, (int) Math.max(32, Math.round(8 * mean)));
+        return new TokenDistribution(
+                DistributionKind.LOGNORMAL, mean, mean / 2, 16, (int) Math.max(32, Math.round(8 * mean)));
     }
 
     private static double positive(String field, String text, boolean integer) {
@@ -62,8 +76,8 @@ public record SizingQuestion(String modelId, Precision precision, String rackTyp
         try {
             v = integer ? Integer.parseInt(t) : Double.parseDouble(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: '%s' is not a%s number", field, text,
-                    integer ? " whole" : ""));
+            throw new IllegalArgumentException(
+                    String.format(Locale.ROOT, "%s: '%s' is not a%s number", field, text, integer ? " whole" : ""));
         }
         if (!(v > 0) || Double.isInfinite(v)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s must be positive, not %s", field, t));

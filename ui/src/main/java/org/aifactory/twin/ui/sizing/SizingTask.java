@@ -24,7 +24,11 @@ public final class SizingTask extends Task<SizingTask.Answer> {
      * @param facilityPowerKw the layout's facility power (IT + losses + cooling) as the power
      *     analysis reports it, kW; NaN without a power analysis
      */
-    public record Answer(SizingAdvisor.Request request, SizingAdvisor.Proposal proposal, Facility layout, int cdus,
+    public record Answer(
+            SizingAdvisor.Request request,
+            SizingAdvisor.Proposal proposal,
+            Facility layout,
+            int cdus,
             double facilityPowerKw) {
         /**
          * "N racks, X MW, Y CDUs": X is the layout's facility power (GPU and network racks, electrical
@@ -35,10 +39,17 @@ public final class SizingTask extends Task<SizingTask.Answer> {
             if (!proposal.feasible()) {
                 return "No size meets these SLOs: " + proposal.reason();
             }
-            String power = Double.isNaN(facilityPowerKw) ? String.format(Locale.ROOT, "%.2f MW IT", proposal.itPowerMw())
+            String power = Double.isNaN(facilityPowerKw)
+                    ? String.format(Locale.ROOT, "%.2f MW IT", proposal.itPowerMw())
                     : String.format(Locale.ROOT, "%.2f MW", facilityPowerKw / 1000);
-            return String.format(Locale.ROOT, "%d rack%s, %s, %d CDU%s", proposal.racks(), proposal.racks() == 1 ? "" : "s", power,
-                    cdus, cdus == 1 ? "" : "s");
+            return String.format(
+                    Locale.ROOT,
+                    "%d rack%s, %s, %d CDU%s",
+                    proposal.racks(),
+                    proposal.racks() == 1 ? "" : "s",
+                    power,
+                    cdus,
+                    cdus == 1 ? "" : "s");
         }
     }
 
@@ -50,7 +61,8 @@ public final class SizingTask extends Task<SizingTask.Answer> {
     /**
      * @param powerAnalysis runs the analyses on the layout to read its facility power; null to skip
      */
-    public SizingTask(SizingAdvisor advisor, SizingAdvisor.Request request, Function<Facility, AnalysisResults> powerAnalysis) {
+    public SizingTask(
+            SizingAdvisor advisor, SizingAdvisor.Request request, Function<Facility, AnalysisResults> powerAnalysis) {
         this.advisor = advisor;
         this.request = request;
         this.powerAnalysis = powerAnalysis;
@@ -60,8 +72,12 @@ public final class SizingTask extends Task<SizingTask.Answer> {
     @Override
     protected Answer call() {
         updateProgress(-1, 1);
-        updateMessage(String.format(Locale.ROOT, "Sizing %s at %,.0f req/s with the %s...", request.modelId(),
-                request.traffic().arrival().rateRps(), advisor.name()));
+        updateMessage(String.format(
+                Locale.ROOT,
+                "Sizing %s at %,.0f req/s with the %s...",
+                request.modelId(),
+                request.traffic().arrival().rateRps(),
+                advisor.name()));
         SizingAdvisor.Proposal p = advisor.size(request, new CatalogIndex(CatalogIo.builtIn(), Catalog.EMPTY));
         if (isCancelled() || !p.feasible()) {
             return new Answer(request, p, null, 0, Double.NaN);

@@ -3,8 +3,8 @@ package org.aifactory.twin.ui.sizing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.ServiceLoader;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -15,8 +15,8 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -66,7 +66,8 @@ public final class SizingView {
      * @param advisor the sizing service; empty when no serving module is installed (Size is then disabled)
      * @param onLayout receives a feasible answer's laid-out facility when the user asks for it
      */
-    public SizingView(Window owner, CatalogIndex catalog, Optional<SizingAdvisor> advisor, Consumer<SizingTask.Answer> onLayout) {
+    public SizingView(
+            Window owner, CatalogIndex catalog, Optional<SizingAdvisor> advisor, Consumer<SizingTask.Answer> onLayout) {
         this.advisor = advisor;
         this.onLayout = onLayout;
         stage.initOwner(owner);
@@ -75,7 +76,8 @@ public final class SizingView {
         model.getItems().setAll(catalog.modelTypes());
         model.setConverter(converter(m -> m.name() == null ? m.id() : m.name() + " (" + m.id() + ")"));
         rack.setId("sizingRack");
-        rack.getItems().setAll(catalog.rackTypes().stream().filter(r -> r.gpus() > 0).toList());
+        rack.getItems()
+                .setAll(catalog.rackTypes().stream().filter(r -> r.gpus() > 0).toList());
         rack.setConverter(converter(r -> r.name() == null ? r.id() : r.name() + " (" + r.id() + ")"));
         precision.setId("sizingPrecision");
         precision.getItems().setAll(Precision.values());
@@ -154,8 +156,14 @@ public final class SizingView {
 
     /** Fills the form from {@code q} (ids not in the catalog leave the choice as it is). */
     public void set(SizingQuestion q) {
-        model.getItems().stream().filter(m -> m.id().equals(q.modelId())).findFirst().ifPresent(model::setValue);
-        rack.getItems().stream().filter(r -> r.id().equals(q.rackTypeId())).findFirst().ifPresent(rack::setValue);
+        model.getItems().stream()
+                .filter(m -> m.id().equals(q.modelId()))
+                .findFirst()
+                .ifPresent(model::setValue);
+        rack.getItems().stream()
+                .filter(r -> r.id().equals(q.rackTypeId()))
+                .findFirst()
+                .ifPresent(rack::setValue);
         precision.setValue(q.precision());
         tensor.setText(q.tensorParallelism());
         rps.setText(q.requestsPerSecond());
@@ -167,9 +175,16 @@ public final class SizingView {
 
     /** The form as typed. */
     public SizingQuestion question() {
-        return new SizingQuestion(model.getValue() == null ? null : model.getValue().id(), precision.getValue(),
-                rack.getValue() == null ? null : rack.getValue().id(), tensor.getText(), rps.getText(), input.getText(), output.getText(),
-                ttft.getText(), itl.getText());
+        return new SizingQuestion(
+                model.getValue() == null ? null : model.getValue().id(),
+                precision.getValue(),
+                rack.getValue() == null ? null : rack.getValue().id(),
+                tensor.getText(),
+                rps.getText(),
+                input.getText(),
+                output.getText(),
+                ttft.getText(),
+                itl.getText());
     }
 
     /** Size: checks the form, then starts the advisor in the background. Returns the task, or null if the form is wrong. */
@@ -264,18 +279,32 @@ public final class SizingView {
         answerLabel.setText(a.summary());
         SizingAdvisor.Proposal p = a.proposal();
         if (p.feasible()) {
-            String facility = Double.isNaN(a.facilityPowerKw()) ? "no power analysis installed"
-                    : String.format(Locale.ROOT, "%.2f MW facility power: the power analysis of the layout, with its network racks,"
-                            + " electrical losses and cooling", a.facilityPowerKw() / 1000);
-            detail.setText(String.format(Locale.ROOT,
+            String facility = Double.isNaN(a.facilityPowerKw())
+                    ? "no power analysis installed"
+                    : String.format(
+                            Locale.ROOT,
+                            "%.2f MW facility power: the power analysis of the layout, with its network racks,"
+                                    + " electrical losses and cooling",
+                            a.facilityPowerKw() / 1000);
+            detail.setText(String.format(
+                    Locale.ROOT,
                     "%d replicas of %d GPUs (%d GPUs) serve %,.0f tokens/s; TTFT %.0f ms and inter-token latency %.1f ms at p%.0f"
                             + " (%d emulations). %.2f MW IT in the GPU racks (their typical power); %s. One CDU per 8 racks.",
-                    p.replicas(), a.request().tensorParallelism(), p.gpus(), p.tokensPerSecond(), p.ttftAtSloPercentileMs(),
-                    p.itlAtSloPercentileMs(), SizingQuestion.SLO_PERCENTILE, p.emulations(), p.itPowerMw(), facility));
+                    p.replicas(),
+                    a.request().tensorParallelism(),
+                    p.gpus(),
+                    p.tokensPerSecond(),
+                    p.ttftAtSloPercentileMs(),
+                    p.itlAtSloPercentileMs(),
+                    SizingQuestion.SLO_PERCENTILE,
+                    p.emulations(),
+                    p.itPowerMw(),
+                    facility));
             message.setText("Lay out as rows opens the racks, power and cooling as a new facility to edit.");
         } else {
             detail.setText("");
-            message.setText("Relax the SLOs, lower the traffic, or pick another rack type, precision or tensor parallelism.");
+            message.setText(
+                    "Relax the SLOs, lower the traffic, or pick another rack type, precision or tensor parallelism.");
         }
         idle();
     }

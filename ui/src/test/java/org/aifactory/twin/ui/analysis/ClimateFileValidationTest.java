@@ -25,8 +25,11 @@ class ClimateFileValidationTest {
 
         AnalysisResults results = AnalysisResults.run(facility, dir.resolve("su.json"));
 
-        assertThat(results.findings()).filteredOn(f -> f.code().equals("CLIMATE_FILE"))
-                .singleElement().extracting(Finding::message).asString()
+        assertThat(results.findings())
+                .filteredOn(f -> f.code().equals("CLIMATE_FILE"))
+                .singleElement()
+                .extracting(Finding::message)
+                .asString()
                 .contains("no-such-year.csv", "/site/climateFile", "synthetic climate");
         assertThat(results.reports()).containsKey("thermal");
     }
@@ -35,13 +38,19 @@ class ClimateFileValidationTest {
     void theSitesClimateFileDrivesTheAnnualFigures() throws IOException {
         // a year that never leaves 45 °C dry bulb / 30 °C wet bulb is hotter than any synthetic
         // climate of the sample's site, so the annual PUE must be higher than without the file
-        Files.writeString(dir.resolve("hot.csv"), "dryBulbC,wetBulbC\n" + String.join("", Collections.nCopies(8760, "45,30\n")));
+        Files.writeString(
+                dir.resolve("hot.csv"), "dryBulbC,wetBulbC\n" + String.join("", Collections.nCopies(8760, "45,30\n")));
         Facility hot = su.withSite(su.site().withClimateFile("hot.csv"));
 
-        double synthetic = AnalysisResults.run(su, dir.resolve("su.json")).reports().get("thermal").get("pueAnnual").asDouble();
+        double synthetic = AnalysisResults.run(su, dir.resolve("su.json"))
+                .reports()
+                .get("thermal")
+                .get("pueAnnual")
+                .asDouble();
         AnalysisResults withFile = AnalysisResults.run(hot, dir.resolve("su.json"));
 
         assertThat(withFile.findings()).noneMatch(f -> f.code().equals("CLIMATE_FILE"));
-        assertThat(withFile.reports().get("thermal").get("pueAnnual").asDouble()).isGreaterThan(synthetic);
+        assertThat(withFile.reports().get("thermal").get("pueAnnual").asDouble())
+                .isGreaterThan(synthetic);
     }
 }

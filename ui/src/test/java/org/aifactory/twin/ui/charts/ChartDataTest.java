@@ -42,12 +42,14 @@ class ChartDataTest {
     void coolingPowerAndServingAreReadByFieldName() throws Exception {
         JsonNode thermal = json("{'pueDesign': 1.03, 'pueAnnual': 1.02,"
                 + "'coolingPower': {'cduPumpsKw': 2.5, 'heatRejectionFansKw': 8.9, 'basis': 'text'}}");
-        JsonNode serving = json("{'deployments': [{'id': 'chat', 'model': 'llama-2-70b', 'ttftP50Ms': 11, 'ttftP90Ms': 19,"
-                + "'ttftP99Ms': 30, 'itlP50Ms': 2.9, 'itlP99Ms': 3.1, 'ttftSloMs': 450, 'itlSloMs': 40, 'offeredRps': 400,"
-                + "'tokensPerSecond': 600000, 'sloMet': true}]}");
-        ChartData data = ChartData.of(new AnalysisResults(List.of(), Map.of(AnalysisResults.THERMAL, thermal, "serving", serving),
-                Map.of()));
-        assertThat(data.coolingPowerKw()).containsExactly(Map.entry("CDU pumps", 2.5), Map.entry("heat rejection fans", 8.9));
+        JsonNode serving =
+                json("{'deployments': [{'id': 'chat', 'model': 'llama-2-70b', 'ttftP50Ms': 11, 'ttftP90Ms': 19,"
+                        + "'ttftP99Ms': 30, 'itlP50Ms': 2.9, 'itlP99Ms': 3.1, 'ttftSloMs': 450, 'itlSloMs': 40, 'offeredRps': 400,"
+                        + "'tokensPerSecond': 600000, 'sloMet': true}]}");
+        ChartData data = ChartData.of(
+                new AnalysisResults(List.of(), Map.of(AnalysisResults.THERMAL, thermal, "serving", serving), Map.of()));
+        assertThat(data.coolingPowerKw())
+                .containsExactly(Map.entry("CDU pumps", 2.5), Map.entry("heat rejection fans", 8.9));
         assertThat(data.pue().designCoolingOnly()).isEqualTo(1.03);
         assertThat(data.pue().annualCoolingOnly()).isEqualTo(1.02);
         ChartData.Serving chat = data.serving().get(0);

@@ -54,9 +54,15 @@ class DesignerDocumentTest {
 
     @Test
     void moveNearARowSnapsOntoItsLineAndPitch() {
-        Rack last = original.racks().stream().filter(x -> x.rowId() != null).reduce((a, b) -> b).orElseThrow();
+        Rack last = original.racks().stream()
+                .filter(x -> x.rowId() != null)
+                .reduce((a, b) -> b)
+                .orElseThrow();
         String row = last.rowId();
-        Rack first = original.racks().stream().filter(x -> row.equals(x.rowId())).findFirst().orElseThrow();
+        Rack first = original.racks().stream()
+                .filter(x -> row.equals(x.rowId()))
+                .findFirst()
+                .orElseThrow();
         double y = first.placement().yM();
         // Past the row's end, 0.7 m off its line: lands on the line, on the row's pitch (phase 4.05 m).
         EditResult r = doc.moveRacks(List.of(first.id()), "hall-1", 10.1, y + 0.7);
@@ -103,22 +109,39 @@ class DesignerDocumentTest {
     @Test
     void propertyEditsOfAPowerNodeKeepItsOtherFields() {
         // the fields the property sheet does not show (standby inputs, loss figures) must survive an edit
-        PowerNode ups = original.power().nodes().stream().filter(n -> n.kind() == PowerNodeKind.UPS).findFirst().orElseThrow();
+        PowerNode ups = original.power().nodes().stream()
+                .filter(n -> n.kind() == PowerNodeKind.UPS)
+                .findFirst()
+                .orElseThrow();
         PowerNode standby = ups.withStandbyInputs(List.of(ups.inputs().get(0)));
-        List<PowerNode> nodes = original.power().nodes().stream().map(n -> n == ups ? standby : n).toList();
+        List<PowerNode> nodes = original.power().nodes().stream()
+                .map(n -> n == ups ? standby : n)
+                .toList();
         Facility f = original;
-        f = new Facility(f.formatVersion(), f.site(), f.halls(), f.rows(), f.racks(),
-                new PowerChain(nodes, f.power().redundancyGroups()), f.cooling(), f.network(), f.workload(), f.catalog());
+        f = new Facility(
+                f.formatVersion(),
+                f.site(),
+                f.halls(),
+                f.rows(),
+                f.racks(),
+                new PowerChain(nodes, f.power().redundancyGroups()),
+                f.cooling(),
+                f.network(),
+                f.workload(),
+                f.catalog());
         doc = new DesignerDocument(f, CatalogIo.builtIn());
 
-        for (String[] edit : new String[][] {{"name", "UPS A1"}, {"voltageV", "480"}, {"efficiency", "0.97"}, {"ratingKw", "1500"}}) {
+        for (String[] edit :
+                new String[][] {{"name", "UPS A1"}, {"voltageV", "480"}, {"efficiency", "0.97"}, {"ratingKw", "1500"}
+                }) {
             EditResult r = doc.setProperty(ups.id(), edit[0], edit[1]);
             assertThat(r.applied()).as(edit[0] + ": " + r.message()).isTrue();
         }
         PowerNode edited = doc.powerNode(ups.id()).orElseThrow();
         assertThat(edited.standbyInputs()).containsExactly(ups.inputs().get(0));
         assertThat(edited.efficiencyCurve()).isEqualTo(ups.efficiencyCurve());
-        assertThat(edited).extracting(PowerNode::name, PowerNode::voltageV, PowerNode::efficiency, PowerNode::ratingKw)
+        assertThat(edited)
+                .extracting(PowerNode::name, PowerNode::voltageV, PowerNode::efficiency, PowerNode::ratingKw)
                 .containsExactly("UPS A1", 480.0, 0.97, 1500.0);
     }
 
@@ -151,14 +174,16 @@ class DesignerDocumentTest {
         EditResult r = big.setProperty(id, "powerKw", "101");
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(r.applied()).as(r.message()).isTrue();
-        System.getLogger(getClass().getName()).log(System.Logger.Level.INFO, "campus edit validated in " + millis + " ms");
+        System.getLogger(getClass().getName())
+                .log(System.Logger.Level.INFO, "campus edit validated in " + millis + " ms");
         // A generous bound for this 2-core machine: what matters is "a blink", not "seconds".
         assertThat(millis).isLessThan(3_000);
     }
 
     @Test
     void savingClearsTheDirtyFlag() {
-        assertThat(doc.moveRacks(List.of(rackId), "hall-1", 3.0, 10.8).applied()).isTrue();
+        assertThat(doc.moveRacks(List.of(rackId), "hall-1", 3.0, 10.8).applied())
+                .isTrue();
         assertThat(doc.isDirty()).isTrue();
         doc.markSaved();
         assertThat(doc.isDirty()).isFalse();
@@ -167,7 +192,10 @@ class DesignerDocumentTest {
     }
 
     private List<String> rowRackIds(Facility f, String rowId) {
-        return f.racks().stream().filter(r -> rowId.equals(r.rowId())).map(Rack::id).toList();
+        return f.racks().stream()
+                .filter(r -> rowId.equals(r.rowId()))
+                .map(Rack::id)
+                .toList();
     }
 
     @Test
@@ -191,7 +219,11 @@ class DesignerDocumentTest {
         // original row, 6.6 m along x leaves the 12.75 m hall either way, 4.8 m further too: 9.4 - 4.8 = 4.6 m is free.
         EditResult again = doc.paste();
         assertThat(again.applied()).as(again.message()).isTrue();
-        assertThat(doc.rack(again.affectedIds().get(0)).orElseThrow().placement().yM()).isEqualTo(4.6, within(1e-9));
+        assertThat(doc.rack(again.affectedIds().get(0))
+                        .orElseThrow()
+                        .placement()
+                        .yM())
+                .isEqualTo(4.6, within(1e-9));
         assertThat(doc.undo()).isTrue();
         assertThat(doc.undo()).isTrue();
         assertThat(doc.facility()).isSameAs(original);
@@ -199,13 +231,18 @@ class DesignerDocumentTest {
 
     @Test
     void pasteTriesTheOtherSideAndIsRefusedWhenNothingFits() {
-        // The fan wall at (5, 13), 1.5 m deep: 1.5 + 1.2 m aisle = 2.7, rounded up to the grid: 3.0 m. Beyond (y = 16 m) is
+        // The fan wall at (5, 13), 1.5 m deep: 1.5 + 1.2 m aisle = 2.7, rounded up to the grid: 3.0 m. Beyond (y = 16
+        // m) is
         // outside the 14 m hall, so it goes to the other side: y = 10 m.
         doc.copy(List.of("hall-1-ahu-02"));
         EditResult r = doc.paste();
         assertThat(r.applied()).as(r.message()).isTrue();
-        assertThat(doc.facility().cooling().airHandlers().stream().filter(a -> a.id().equals(r.affectedIds().get(0)))
-                .findFirst().orElseThrow().placement()).isEqualTo(new Placement("hall-1", 5.0, 10.0, 180));
+        assertThat(doc.facility().cooling().airHandlers().stream()
+                        .filter(a -> a.id().equals(r.affectedIds().get(0)))
+                        .findFirst()
+                        .orElseThrow()
+                        .placement())
+                .isEqualTo(new Placement("hall-1", 5.0, 10.0, 180));
         doc.undo();
         // Both fan walls, the CDU and the row span y 0.25 to 13.75 m and x 3.0 to 9.75 m of the 12.75 x 14 m hall:
         // every offset (y by 14.7 m, x by 7.8 m, and twice those) leaves the hall.
@@ -228,7 +265,8 @@ class DesignerDocumentTest {
         // Racks at x = 1.8, 2.4, 3.0 m on y = 2.4 m turn together about (2.4, 2.4): (dx, dy) -> (-dy, dx),
         // so they stand at y = 1.8, 2.4, 3.0 m on x = 2.4 m, each turned 90 degrees: a row running along y.
         for (int i = 0; i < 3; i++) {
-            assertThat(placement(added.affectedIds().get(i))).isEqualTo(new Placement("hall-1", 2.4, 1.8 + 0.6 * i, 90));
+            assertThat(placement(added.affectedIds().get(i)))
+                    .isEqualTo(new Placement("hall-1", 2.4, 1.8 + 0.6 * i, 90));
         }
         assertThat(doc.undo()).isTrue();
         assertThat(doc.facility()).isSameAs(withRow);
@@ -259,8 +297,12 @@ class DesignerDocumentTest {
         assertThat(placement(row1.get(0)).xM()).isEqualTo(6.15, within(1e-9));
         assertThat(placement(added.affectedIds().get(0)).xM()).isEqualTo(8.25, within(1e-9));
         Facility centred = doc.facility();
-        assertThat(doc.align(both, DesignerDocument.Alignment.CENTRE).applied()).as("already aligned").isFalse();
-        assertThat(doc.align(row1, DesignerDocument.Alignment.LEFT).applied()).as("one row only").isFalse();
+        assertThat(doc.align(both, DesignerDocument.Alignment.CENTRE).applied())
+                .as("already aligned")
+                .isFalse();
+        assertThat(doc.align(row1, DesignerDocument.Alignment.LEFT).applied())
+                .as("one row only")
+                .isFalse();
         assertThat(doc.facility()).isSameAs(centred);
         doc.undo();
         doc.undo();
@@ -271,7 +313,9 @@ class DesignerDocumentTest {
     void equipmentFromThePaletteGetsItsLoopOrItsFeeder() {
         EditResult cdu = doc.addItem("coolit-chx2000", "hall-1", 1.25, 10.1);
         assertThat(cdu.applied()).as(cdu.message()).isTrue();
-        var placed = doc.facility().cooling().cdus().stream().filter(c -> c.id().equals(cdu.affectedIds().get(0))).findFirst()
+        var placed = doc.facility().cooling().cdus().stream()
+                .filter(c -> c.id().equals(cdu.affectedIds().get(0)))
+                .findFirst()
                 .orElseThrow();
         assertThat(placed.placement()).isEqualTo(new Placement("hall-1", 1.2, 10.2, 0));
         assertThat(placed.facilityLoopId()).isEqualTo("hall-1-fw");
@@ -282,7 +326,9 @@ class DesignerDocumentTest {
         assertThat(node.inputs()).containsExactly("hall-1-blk-01-ups-a");
         assertThat(node.placement()).isEqualTo(new Placement(null, -20.4, -3.0, 0));
         assertThat(node.ratingKw()).isPositive();
-        assertThat(doc.addItem(TYPE, null, -30, -3).applied()).as("racks stand in halls").isFalse();
+        assertThat(doc.addItem(TYPE, null, -30, -3).applied())
+                .as("racks stand in halls")
+                .isFalse();
         doc.undo();
         doc.undo();
         assertThat(doc.facility()).isSameAs(original);

@@ -24,9 +24,13 @@ class BoxMeshDataTest {
         int[] pixels = data.baseArgb();
         int middle = BoxMeshData.TILE / 2;
         // Tops show the colour itself: 0.58 + 0.55 * 0.836 (the sun's height) is over 1, capped at 1.
-        assertThat(pixels[middle * data.textureWidth() + data.texelX(0, BoxMeshData.TOP_SLOT) + middle]).isEqualTo(0xff00ff00);
-        assertThat(pixels[middle * data.textureWidth() + data.texelX(1, BoxMeshData.TOP_SLOT) + middle]).isEqualTo(0xff0000ff);
-        assertThat(pixels[data.texelX(0, BoxMeshData.TOP_SLOT)]).as("rim is darker: 255 * 0.72").isEqualTo(0xff00b700);
+        assertThat(pixels[middle * data.textureWidth() + data.texelX(0, BoxMeshData.TOP_SLOT) + middle])
+                .isEqualTo(0xff00ff00);
+        assertThat(pixels[middle * data.textureWidth() + data.texelX(1, BoxMeshData.TOP_SLOT) + middle])
+                .isEqualTo(0xff0000ff);
+        assertThat(pixels[data.texelX(0, BoxMeshData.TOP_SLOT)])
+                .as("rim is darker: 255 * 0.72")
+                .isEqualTo(0xff00b700);
     }
 
     @Test

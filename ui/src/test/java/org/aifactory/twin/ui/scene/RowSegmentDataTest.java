@@ -13,23 +13,32 @@ class RowSegmentDataTest {
     }
 
     // a, b, c touch along x on z = 5; d stands 1.2 m after c (a gap); e, f are turned 90 degrees and touch along z.
-    private static final List<ItemGeometry> RACKS = List.of(rack("a", 10, 5, 0), rack("c", 11.2, 5, 0), rack("b", 10.6, 5, 0),
-            rack("d", 13.0, 5, 0), rack("e", 20, 5, 90), rack("f", 20, 5.6, 90));
+    private static final List<ItemGeometry> RACKS = List.of(
+            rack("a", 10, 5, 0),
+            rack("c", 11.2, 5, 0),
+            rack("b", 10.6, 5, 0),
+            rack("d", 13.0, 5, 0),
+            rack("e", 20, 5, 90),
+            rack("f", 20, 5.6, 90));
 
     private static RowSegmentData data() {
-        return RowSegmentData.of(BoxMeshData.of(RACKS, new int[] {0xff000001, 0xff000002, 0xff000003, 0xff000004, 0xff000005,
-            0xff000006}));
+        return RowSegmentData.of(BoxMeshData.of(
+                RACKS, new int[] {0xff000001, 0xff000002, 0xff000003, 0xff000004, 0xff000005, 0xff000006}));
     }
 
     private static List<String> runIds(RowSegmentData d, int s) {
-        return java.util.Arrays.stream(d.run(s)).mapToObj(i -> RACKS.get(i).id()).toList();
+        return java.util.Arrays.stream(d.run(s))
+                .mapToObj(i -> RACKS.get(i).id())
+                .toList();
     }
 
     @Test
     void touchingRacksOnOneLineMergeIntoOneBoxPerRun() {
         RowSegmentData d = data();
         assertThat(d.runCount()).isEqualTo(3);
-        List<List<String>> runs = java.util.stream.IntStream.range(0, 3).mapToObj(s -> runIds(d, s)).toList();
+        List<List<String>> runs = java.util.stream.IntStream.range(0, 3)
+                .mapToObj(s -> runIds(d, s))
+                .toList();
         assertThat(runs).containsExactlyInAnyOrder(List.of("a", "b", "c"), List.of("d"), List.of("e", "f"));
         assertThat(d.faces()).hasSize(3 * 12 * 6);
         assertThat(d.points()).hasSize(3 * 8 * 3);
@@ -60,7 +69,8 @@ class RowSegmentDataTest {
         RowSegmentData d = data();
         int[] argb = {0xff102030, 0xff405060, 0xff708090, 0xff112233, 0xff445566, 0xff778899};
         int[] pixels = d.texture(argb, Set.of(2), 0xffffff3c);
-        // Every texel is some rack's colour at some side's brightness (or the highlight's); the tops (brightness 1) exactly.
+        // Every texel is some rack's colour at some side's brightness (or the highlight's); the tops (brightness 1)
+        // exactly.
         List<Integer> all = java.util.Arrays.stream(pixels).boxed().toList();
         // Rack index 2 is "b" (the list order is a, c, b, ...): highlighted, so its own colour appears nowhere.
         assertThat(all).contains(0xff102030, 0xff405060, 0xff112233, 0xff445566, 0xff778899, 0xffffff3c);
