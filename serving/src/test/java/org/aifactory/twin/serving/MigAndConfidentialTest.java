@@ -90,17 +90,8 @@ class MigAndConfidentialTest {
         Deployment d = su.workload().deployments().get(0);
         Deployment cc = new Deployment(
                 d.id(), d.model(), d.precision(), d.mode(), d.racks(), d.pools(), d.router(), null, true);
-        Facility f = new Facility(
-                su.formatVersion(),
-                su.site(),
-                su.halls(),
-                su.rows(),
-                su.racks(),
-                su.power(),
-                su.cooling(),
-                su.network(),
-                new Workload(List.of(cc), su.workload().traffic(), su.workload().slos()),
-                su.catalog());
+        Facility f = su.withWorkload(
+                new Workload(List.of(cc), su.workload().traffic(), su.workload().slos()));
         ServingReport plain = analyse(su);
         ServingReport conf = analyse(f);
         assertThat(conf.deployments().get(0).confidentialComputing()).isTrue();
@@ -130,18 +121,8 @@ class MigAndConfidentialTest {
                 List.of(new WorkerPool(PoolRole.AGGREGATED, 4, new Parallelism(2, 1, 1, 1), "3g.90gb")),
                 d.router());
         for (Deployment x : List.of(bad, spans)) {
-            Facility f = new Facility(
-                    su.formatVersion(),
-                    su.site(),
-                    su.halls(),
-                    su.rows(),
-                    su.racks(),
-                    su.power(),
-                    su.cooling(),
-                    su.network(),
-                    new Workload(
-                            List.of(x), su.workload().traffic(), su.workload().slos()),
-                    su.catalog());
+            Facility f = su.withWorkload(new Workload(
+                    List.of(x), su.workload().traffic(), su.workload().slos()));
             List<Problem> problems = new FacilityValidator(CatalogIo.builtIn()).validate(f);
             assertThat(problems).anySatisfy(p -> {
                 assertThat(p.element()).isEqualTo(d.id());

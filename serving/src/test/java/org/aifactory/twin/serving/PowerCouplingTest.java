@@ -129,20 +129,8 @@ class PowerCouplingTest {
                 new Arrival(ArrivalKind.POISSON, 5_000, null, null, null),
                 t.inputTokens(),
                 t.outputTokens());
-        return new Facility(
-                lab.formatVersion(),
-                lab.site(),
-                lab.halls(),
-                lab.rows(),
-                lab.racks(),
-                lab.power(),
-                lab.cooling(),
-                lab.network(),
-                new Workload(
-                        lab.workload().deployments(),
-                        List.of(heavy),
-                        lab.workload().slos()),
-                lab.catalog());
+        return lab.withWorkload(new Workload(
+                lab.workload().deployments(), List.of(heavy), lab.workload().slos()));
     }
 
     @Test

@@ -33,17 +33,7 @@ class ServingAnalysisTest {
     }
 
     private static Facility withWorkload(Facility f, Workload w) {
-        return new Facility(
-                f.formatVersion(),
-                f.site(),
-                f.halls(),
-                f.rows(),
-                f.racks(),
-                f.power(),
-                f.cooling(),
-                f.network(),
-                w,
-                f.catalog());
+        return f.withWorkload(w);
     }
 
     @Test

@@ -31,17 +31,8 @@ class ServingFileFieldsTest {
 
     private static Facility su(Deployment d, TrafficProfile t) {
         Facility su = Samples.SCALABLE_UNIT.load();
-        return new Facility(
-                su.formatVersion(),
-                su.site(),
-                su.halls(),
-                su.rows(),
-                su.racks(),
-                su.power(),
-                su.cooling(),
-                su.network(),
-                new Workload(List.of(d), List.of(t), su.workload().slos()),
-                su.catalog());
+        return su.withWorkload(
+                new Workload(List.of(d), List.of(t), su.workload().slos()));
     }
 
     private static Facility withAllNewFields(int minReplicas, double share) {

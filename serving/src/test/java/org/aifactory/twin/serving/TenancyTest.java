@@ -156,20 +156,8 @@ class TenancyTest {
                 List.of(
                         new Tenant("acme", TenantTier.PREMIUM, 0.3, 200_000.0),
                         new Tenant("rest", TenantTier.BASIC, 0.7, null)));
-        Facility f = new Facility(
-                su.formatVersion(),
-                su.site(),
-                su.halls(),
-                su.rows(),
-                su.racks(),
-                su.power(),
-                su.cooling(),
-                su.network(),
-                new Workload(
-                        su.workload().deployments(),
-                        List.of(withTenants),
-                        su.workload().slos()),
-                su.catalog());
+        Facility f = su.withWorkload(new Workload(
+                su.workload().deployments(), List.of(withTenants), su.workload().slos()));
         ServingReport r = (ServingReport) new ServingAnalysis()
                 .analyze(f, new CatalogIndex(CatalogIo.builtIn(), f.catalog()), AnalysisContext.empty())
                 .report();
@@ -305,20 +293,8 @@ class TenancyTest {
                 List.of(
                         new Tenant("acme", TenantTier.PREMIUM, 0.3, 1e9),
                         new Tenant("rest", TenantTier.BASIC, 0.7, null)));
-        Facility f = new Facility(
-                su.formatVersion(),
-                su.site(),
-                su.halls(),
-                su.rows(),
-                su.racks(),
-                su.power(),
-                su.cooling(),
-                su.network(),
-                new Workload(
-                        su.workload().deployments(),
-                        List.of(withTenants),
-                        su.workload().slos()),
-                su.catalog());
+        Facility f = su.withWorkload(new Workload(
+                su.workload().deployments(), List.of(withTenants), su.workload().slos()));
         var result = new ServingAnalysis()
                 .analyze(f, new CatalogIndex(CatalogIo.builtIn(), f.catalog()), AnalysisContext.empty());
         assertThat(result.findings()).anySatisfy(x -> {

@@ -43,4 +43,12 @@ public record Facility(
     public Facility withSite(Site newSite) {
         return new Facility(formatVersion, newSite, halls, rows, racks, power, cooling, network, workload, catalog);
     }
+
+    public Facility withPower(PowerChain newPower) {
+        return new Facility(formatVersion, site, halls, rows, racks, newPower, cooling, network, workload, catalog);
+    }
+
+    public Facility withWorkload(Workload newWorkload) {
+        return new Facility(formatVersion, site, halls, rows, racks, power, cooling, network, newWorkload, catalog);
+    }
 }

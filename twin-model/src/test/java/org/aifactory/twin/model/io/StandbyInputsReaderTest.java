@@ -40,17 +40,7 @@ class StandbyInputsReaderTest {
                                     standby)
                             : n);
         }
-        return new Facility(
-                f.formatVersion(),
-                f.site(),
-                f.halls(),
-                f.rows(),
-                f.racks(),
-                new PowerChain(nodes, f.power().redundancyGroups()),
-                f.cooling(),
-                f.network(),
-                f.workload(),
-                f.catalog());
+        return f.withPower(new PowerChain(nodes, f.power().redundancyGroups()));
     }
 
     @Test

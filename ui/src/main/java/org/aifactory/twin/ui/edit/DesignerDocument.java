@@ -992,18 +992,7 @@ public final class DesignerDocument {
         List<PowerNode> nodes =
                 facility.power().nodes().stream().map(x -> x == n ? edited : x).toList();
         PowerChain chain = new PowerChain(nodes, facility.power().redundancyGroups());
-        Facility f = facility;
-        return new Facility(
-                f.formatVersion(),
-                f.site(),
-                f.halls(),
-                f.rows(),
-                f.racks(),
-                chain,
-                f.cooling(),
-                f.network(),
-                f.workload(),
-                f.catalog());
+        return facility.withPower(chain);
     }
 
     private static String required(String field, String text) {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * an ambient light only, which spares software OpenGL the per-pixel lighting (+14-18% in
  * javafx-3d-at-scale.md §2; docs/user-guide.md, "Frame rate"). Triangle {@code f} belongs to box {@code f / 12}.
  */
-public final class BoxMeshData {
+public final class BoxMeshData implements TexturedMeshData {
     /** Triangles of a box over its corners; corner k: bit 2 = -x side, bit 1 = top, bit 0 = -z side. */
     static final int[] TRIANGLES = {
         0, 2, 1, 2, 3, 1, 4, 5, 6, 6, 5, 7, 0, 1, 4, 4, 1, 5, 2, 6, 3, 3, 6, 7, 0, 4, 2, 2, 4, 6, 1, 3, 5, 5, 3, 7
@@ -194,19 +194,23 @@ public final class BoxMeshData {
                 : Optional.of(items.get(box).id());
     }
 
-    float[] points() {
+    @Override
+    public float[] points() {
         return points;
     }
 
-    float[] texCoords() {
+    @Override
+    public float[] texCoords() {
         return texCoords;
     }
 
-    int[] faces() {
+    @Override
+    public int[] faces() {
         return faces;
     }
 
-    int[] smoothingGroups() {
+    @Override
+    public int[] smoothingGroups() {
         return smoothingGroups;
     }
 
@@ -244,11 +248,13 @@ public final class BoxMeshData {
         return baseArgb.clone();
     }
 
-    int textureWidth() {
+    @Override
+    public int textureWidth() {
         return textureWidth;
     }
 
-    int textureHeight() {
+    @Override
+    public int textureHeight() {
         return textureHeight;
     }
 

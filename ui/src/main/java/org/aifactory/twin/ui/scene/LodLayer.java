@@ -6,9 +6,7 @@ import java.util.Set;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.MeshView;
-import javafx.scene.shape.TriangleMesh;
 
 /**
  * The far view of the racks: one {@link MeshView} of row segments ({@link RowSegmentData}) with
@@ -27,18 +25,9 @@ final class LodLayer {
         this.racks = racks;
         this.data = RowSegmentData.of(racks);
         this.argb = racks.boxArgb();
-        TriangleMesh mesh = new TriangleMesh();
-        mesh.getPoints().setAll(data.points());
-        mesh.getTexCoords().setAll(data.texCoords());
-        mesh.getFaces().setAll(data.faces());
-        mesh.getFaceSmoothingGroups().setAll(data.smoothingGroups());
         texture = new WritableImage(data.textureWidth(), data.textureHeight());
         write();
-        PhongMaterial material = new PhongMaterial(Color.WHITE);
-        material.setDiffuseMap(texture);
-        view = new MeshView(mesh);
-        view.setId(id);
-        view.setMaterial(material);
+        view = data.view(texture, id);
     }
 
     RowSegmentData data() {

@@ -7,9 +7,7 @@ import java.util.Set;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.MeshView;
-import javafx.scene.shape.TriangleMesh;
 
 /**
  * One merged {@link MeshView} of boxes with a per-box texel colour. Geometry never changes after
@@ -31,18 +29,9 @@ final class MeshLayer {
         this.data = data;
         this.categoryArgb = data.boxArgb();
         this.pixels = data.baseArgb();
-        TriangleMesh mesh = new TriangleMesh();
-        mesh.getPoints().setAll(data.points());
-        mesh.getTexCoords().setAll(data.texCoords());
-        mesh.getFaces().setAll(data.faces());
-        mesh.getFaceSmoothingGroups().setAll(data.smoothingGroups());
         texture = new WritableImage(data.textureWidth(), data.textureHeight());
         writeAll();
-        PhongMaterial material = new PhongMaterial(Color.WHITE);
-        material.setDiffuseMap(texture);
-        view = new MeshView(mesh);
-        view.setId(id);
-        view.setMaterial(material);
+        view = data.view(texture, id);
     }
 
     BoxMeshData data() {

@@ -18,7 +18,7 @@ import java.util.Set;
  * at each end so filtering never borrows a neighbouring strip's colour. Triangle {@code f} belongs
  * to run {@code f / 12}; the rack is found from where along the run the pick hit.
  */
-public final class RowSegmentData {
+public final class RowSegmentData implements TexturedMeshData {
     /** Texture width, texels. */
     static final int TEXTURE_WIDTH = 2048;
     /** Longest run, racks (a strip plus padding must fit one texture row). */
@@ -190,27 +190,33 @@ public final class RowSegmentData {
         return runs.get(s);
     }
 
-    float[] points() {
+    @Override
+    public float[] points() {
         return points;
     }
 
-    float[] texCoords() {
+    @Override
+    public float[] texCoords() {
         return texCoords;
     }
 
-    int[] faces() {
+    @Override
+    public int[] faces() {
         return faces;
     }
 
-    int[] smoothingGroups() {
+    @Override
+    public int[] smoothingGroups() {
         return smoothingGroups;
     }
 
-    int textureWidth() {
+    @Override
+    public int textureWidth() {
         return TEXTURE_WIDTH;
     }
 
-    int textureHeight() {
+    @Override
+    public int textureHeight() {
         return textureHeight;
     }
 

@@ -55,17 +55,7 @@ public final class SizingLayout {
                         PoolRole.AGGREGATED, p.replicas(), new Parallelism(q.tensorParallelism(), 1, 1, 1))),
                 RouterPolicy.KV_AWARE);
         Workload w = new Workload(List.of(d), List.of(q.traffic()), List.of(q.slo()));
-        return new Facility(
-                f.formatVersion(),
-                f.site(),
-                f.halls(),
-                f.rows(),
-                f.racks(),
-                f.power(),
-                f.cooling(),
-                f.network(),
-                w,
-                f.catalog());
+        return f.withWorkload(w);
     }
 
     /** A file name for the layout: {@code sized-<model>-<racks>-racks.json}. */

@@ -117,18 +117,7 @@ class DesignerDocumentTest {
         List<PowerNode> nodes = original.power().nodes().stream()
                 .map(n -> n == ups ? standby : n)
                 .toList();
-        Facility f = original;
-        f = new Facility(
-                f.formatVersion(),
-                f.site(),
-                f.halls(),
-                f.rows(),
-                f.racks(),
-                new PowerChain(nodes, f.power().redundancyGroups()),
-                f.cooling(),
-                f.network(),
-                f.workload(),
-                f.catalog());
+        Facility f = original.withPower(new PowerChain(nodes, original.power().redundancyGroups()));
         doc = new DesignerDocument(f, CatalogIo.builtIn());
 
         for (String[] edit :
