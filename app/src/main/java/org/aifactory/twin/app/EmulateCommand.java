@@ -241,15 +241,7 @@ final class EmulateCommand implements Callable<Integer> {
                         d.gpus(),
                         d.racks().size());
             }
-            for (Finding f : o.findings()) {
-                out.printf(
-                        Locale.ROOT,
-                        "%s %s %s: %s%n",
-                        f.severity().name().toLowerCase(Locale.ROOT),
-                        f.code(),
-                        f.element() == null ? "(facility)" : f.element(),
-                        f.message());
-            }
+            FindingLines.print(out, o.findings());
         }
         out.flush();
         boolean violations = o.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
@@ -394,14 +386,6 @@ final class EmulateCommand implements Callable<Integer> {
             }
             out.println(q);
         }
-        for (Finding f : o.findings()) {
-            out.printf(
-                    Locale.ROOT,
-                    "%s %s %s: %s%n",
-                    f.severity().name().toLowerCase(Locale.ROOT),
-                    f.code(),
-                    f.element() == null ? "(facility)" : f.element(),
-                    f.message());
-        }
+        FindingLines.print(out, o.findings());
     }
 }

@@ -160,15 +160,7 @@ final class ValidateCommand implements Callable<Integer> {
         } else {
             outcome.millis().forEach((name, ms) -> out.printf(Locale.ROOT, "  analysis %s: %,d ms%n", name, ms));
         }
-        for (Finding f : outcome.findings()) {
-            out.printf(
-                    Locale.ROOT,
-                    "%s %s %s: %s%n",
-                    f.severity().name().toLowerCase(Locale.ROOT),
-                    f.code(),
-                    f.element() == null ? "(facility)" : f.element(),
-                    f.message());
-        }
+        FindingLines.print(out, outcome.findings());
         long errors = outcome.findings().stream()
                 .filter(f -> f.severity() == Severity.ERROR)
                 .count();
