@@ -98,7 +98,7 @@ final class ConnectActions {
         if (racks.isEmpty()) {
             return;
         }
-        List<ConnectCandidate> choices = window.document().feedCandidates(racks);
+        List<ConnectCandidate> choices = window.document().feedCandidates(racks, side);
         choose(
                         "Connect feed " + side,
                         "Feed side " + side + " of " + count(racks) + " from which busway or PDU?",

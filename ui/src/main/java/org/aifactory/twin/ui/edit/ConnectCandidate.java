@@ -13,6 +13,7 @@ import java.util.Set;
 import org.aifactory.twin.model.Cdu;
 import org.aifactory.twin.model.CoolingLoop;
 import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.FeedSide;
 import org.aifactory.twin.model.Placement;
 import org.aifactory.twin.model.PowerNode;
 import org.aifactory.twin.model.Rack;
@@ -32,9 +33,19 @@ import org.aifactory.twin.model.layout.SiteFrame;
  * @param distanceM straight-line distance in site coordinates from the centre of the selected racks
  *     to the node, or to the loop's CDU (to its host rack for an in-rack CDU), m; null if it has no
  *     placement
+ * @param selectedOnIt how many of the selected racks are connected to it already (on the side
+ *     being connected, for a feed)
+ * @param selected how many racks are selected
  */
 public record ConnectCandidate(
-        String id, String kind, Double ratingKw, String cduId, int racksServed, Double distanceM) {
+        String id,
+        String kind,
+        Double ratingKw,
+        String cduId,
+        int racksServed,
+        Double distanceM,
+        int selectedOnIt,
+        int selected) {
 
     /** One line of the chooser: "hall-1-su-01-bus-a: busway, 1,093 kW, feeds 9 racks, 3.2 m away". */
     public String label() {
@@ -52,6 +63,12 @@ public record ConnectCandidate(
                 distanceM == null
                         ? ", not placed"
                         : String.format(Locale.ROOT, ", %.1f m from the selection", distanceM));
+        if (selectedOnIt > 0) {
+            s.append(
+                    selectedOnIt == selected
+                            ? " (now: all selected)"
+                            : String.format(Locale.ROOT, " (now: %d of %d selected)", selectedOnIt, selected));
+        }
         return s.toString();
     }
 
@@ -60,12 +77,17 @@ public record ConnectCandidate(
         return label();
     }
 
-    /** The busways and PDUs of {@code f}'s power chain, nearest to the racks {@code rackIds} first (unplaced ones last). */
-    static List<ConnectCandidate> feedSources(Facility f, Collection<String> rackIds) {
+    /** The busways and PDUs of {@code f}'s power chain to feed side {@code side} from, nearest to the racks {@code rackIds} first (unplaced ones last). */
+    static List<ConnectCandidate> feedSources(Facility f, Collection<String> rackIds, FeedSide side) {
+        Set<String> selected = new HashSet<>(rackIds);
         Map<String, Set<String>> fed = new HashMap<>();
+        Map<String, Integer> selectedOn = new HashMap<>();
         for (Rack r : f.racks()) {
             for (RackFeed feed : r.feeds()) {
                 fed.computeIfAbsent(feed.source(), k -> new HashSet<>()).add(r.id());
+                if (feed.side() == side && selected.contains(r.id())) {
+                    selectedOn.merge(feed.source(), 1, Integer::sum);
+                }
             }
         }
         SiteFrame frame = new SiteFrame(f.halls());
@@ -79,7 +101,9 @@ public record ConnectCandidate(
                         n.ratingKw(),
                         null,
                         fed.getOrDefault(n.id(), Set.of()).size(),
-                        distance(centre, n.placement(), frame)));
+                        distance(centre, n.placement(), frame),
+                        selectedOn.getOrDefault(n.id(), 0),
+                        selected.size()));
             }
         }
         return sorted(out);
@@ -87,10 +111,15 @@ public record ConnectCandidate(
 
     /** The secondary cooling loops of {@code f}, nearest CDU to the racks {@code rackIds} first. */
     static List<ConnectCandidate> coolingLoops(Facility f, Collection<String> rackIds) {
+        Set<String> selected = new HashSet<>(rackIds);
         Map<String, Integer> cooled = new HashMap<>();
+        Map<String, Integer> selectedOn = new HashMap<>();
         f.racks().forEach(r -> {
             if (r.coolingLoopId() != null) {
                 cooled.merge(r.coolingLoopId(), 1, Integer::sum);
+                if (selected.contains(r.id())) {
+                    selectedOn.merge(r.coolingLoopId(), 1, Integer::sum);
+                }
             }
         });
         SiteFrame frame = new SiteFrame(f.halls());
@@ -108,7 +137,9 @@ public record ConnectCandidate(
                     null,
                     l.cduId(),
                     cooled.getOrDefault(l.id(), 0),
-                    distance(centre, at, frame)));
+                    distance(centre, at, frame),
+                    selectedOn.getOrDefault(l.id(), 0),
+                    selected.size()));
         }
         return sorted(out);
     }

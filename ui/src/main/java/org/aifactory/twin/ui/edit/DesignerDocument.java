@@ -882,9 +882,9 @@ public final class DesignerDocument {
 
     // ---- connections: feeds and cooling loops -----------------------------------------------
 
-    /** The busways and PDUs the racks among {@code ids} could be fed from, nearest first. */
-    public List<ConnectCandidate> feedCandidates(Collection<String> ids) {
-        return ConnectCandidate.feedSources(facility, rackIds(ids));
+    /** The busways and PDUs side {@code side} of the racks among {@code ids} could be fed from, nearest first. */
+    public List<ConnectCandidate> feedCandidates(Collection<String> ids, FeedSide side) {
+        return ConnectCandidate.feedSources(facility, rackIds(ids), side);
     }
 
     /** The secondary cooling loops the racks among {@code ids} could be cooled by, nearest CDU first. */

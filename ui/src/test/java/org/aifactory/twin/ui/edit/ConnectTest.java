@@ -131,7 +131,7 @@ class ConnectTest {
 
     @Test
     void candidatesListOnlyBuswaysAndPdusWithRatingAndRackCountAndLoopsByDistance() {
-        List<ConnectCandidate> feeds = doc.feedCandidates(List.of(GPU1, GPU2));
+        List<ConnectCandidate> feeds = doc.feedCandidates(List.of(GPU1, GPU2), FeedSide.A);
         // The four busways, none of the transformers, UPSs or switchgear; all unplaced here, so sorted by id.
         assertThat(feeds)
                 .extracting(ConnectCandidate::id)
@@ -143,7 +143,14 @@ class ConnectTest {
         assertThat(busA.racksServed()).isEqualTo(9);
         assertThat(feeds.get(0).racksServed()).isEqualTo(1);
         assertThat(busA.distanceM()).isNull();
-        assertThat(busA.label()).isEqualTo(BUS_A + ": busway, 1,093 kW rating, feeds 9 racks, not placed");
+        assertThat(busA.label())
+                .isEqualTo(BUS_A + ": busway, 1,093 kW rating, feeds 9 racks, not placed (now: all selected)");
+        // Bus B feeds both selected racks too, but on side B: not "now" for side A.
+        assertThat(feeds.get(3).selectedOnIt()).isZero();
+        assertThat(doc.feedCandidates(List.of(GPU1, "hall-1-spine-rack-1"), FeedSide.B)
+                        .get(1)
+                        .label())
+                .endsWith("(now: 1 of 2 selected)");
 
         List<ConnectCandidate> loops = doc.coolingLoopCandidates(List.of(GPU1, GPU2));
         assertThat(loops).hasSize(1);
@@ -153,6 +160,8 @@ class ConnectTest {
         // Centre of racks 1 and 2: x = (4.05 + 4.65) / 2 = 4.35 m; the CDU at 3.375 m on the same line: 0.975 m.
         assertThat(loop.distanceM()).isCloseTo(0.975, within(1e-9));
         assertThat(loop.label())
-                .isEqualTo(LOOP + ": cooling loop, CDU hall-1-su-01-cdu, cools 8 racks, 1.0 m from the selection");
+                .isEqualTo(LOOP
+                        + ": cooling loop, CDU hall-1-su-01-cdu, cools 8 racks, 1.0 m from the selection (now: all"
+                        + " selected)");
     }
 }
