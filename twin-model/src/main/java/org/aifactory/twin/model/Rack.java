@@ -31,4 +31,12 @@ public record Rack(
     public Rack withPlacement(Placement newPlacement) {
         return new Rack(id, type, rowId, newPlacement, feeds, coolingLoopId, powerKw);
     }
+
+    public Rack withFeeds(List<RackFeed> newFeeds) {
+        return new Rack(id, type, rowId, placement, newFeeds, coolingLoopId, powerKw);
+    }
+
+    public Rack withCoolingLoopId(String newCoolingLoopId) {
+        return new Rack(id, type, rowId, placement, feeds, newCoolingLoopId, powerKw);
+    }
 }

@@ -126,6 +126,7 @@ public final class DesignerWindow {
     private final ListView<Footprinted> palette = new ListView<>();
     private final FloorGestures gestures;
     private final SelectionActions selectionActions = new SelectionActions(this);
+    private final ConnectActions connectActions = new ConnectActions(this);
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
@@ -285,6 +286,7 @@ public final class DesignerWindow {
         addRow.disableProperty().bind(state.loadedProperty().isNull());
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem());
         edit.getItems().addAll(selectionActions.menuItems());
+        edit.getItems().addAll(connectActions.menuItems());
         edit.getItems().addAll(delete, rotate, new SeparatorMenuItem(), addRow);
         javafx.scene.control.CheckMenuItem cables =
                 new javafx.scene.control.CheckMenuItem("Cable trays (network fabrics)");
@@ -321,6 +323,8 @@ public final class DesignerWindow {
         validate.setTooltip(new Tooltip("Run every analysis (thermal, power, ...) and list the findings (F5)"));
         validate.setOnAction(e -> validate());
         validate.disableProperty().bind(state.loadedProperty().isNull().or(loading));
+        buttons.add(connectActions.toolbarButton());
+        buttons.add(new Separator(Orientation.VERTICAL));
         buttons.add(validate);
         overlayChoice.setId("overlay");
         overlayChoice.getItems().setAll(OverlayKind.NONE, OverlayKind.POWER, OverlayKind.THERMAL, OverlayKind.N1);
@@ -1267,6 +1271,11 @@ public final class DesignerWindow {
 
     public FindingsView findings() {
         return findings;
+    }
+
+    /** Connect feeds and cooling loops of the selected racks (the Edit menu's). */
+    ConnectActions connectActions() {
+        return connectActions;
     }
 
     /** Copy, paste, select all and align on the selection (the Edit menu's). */

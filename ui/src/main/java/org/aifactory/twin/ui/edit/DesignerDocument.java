@@ -3,6 +3,7 @@ package org.aifactory.twin.ui.edit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.aifactory.twin.model.AirHandler;
 import org.aifactory.twin.model.Cdu;
 import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.FeedSide;
 import org.aifactory.twin.model.Hall;
 import org.aifactory.twin.model.HeatRejectionUnit;
 import org.aifactory.twin.model.Placement;
@@ -24,6 +26,7 @@ import org.aifactory.twin.model.PowerChain;
 import org.aifactory.twin.model.PowerNode;
 import org.aifactory.twin.model.PowerNodeKind;
 import org.aifactory.twin.model.Rack;
+import org.aifactory.twin.model.RackFeed;
 import org.aifactory.twin.model.Row;
 import org.aifactory.twin.model.catalog.Catalog;
 import org.aifactory.twin.model.catalog.CatalogIndex;
@@ -875,6 +878,118 @@ public final class DesignerDocument {
     /** The hall {@code hallId}, if the facility has it. */
     public Optional<Hall> hall(String hallId) {
         return facility.halls().stream().filter(h -> h.id().equals(hallId)).findFirst();
+    }
+
+    // ---- connections: feeds and cooling loops -----------------------------------------------
+
+    /** The busways and PDUs side {@code side} of the racks among {@code ids} could be fed from, nearest first. */
+    public List<ConnectCandidate> feedCandidates(Collection<String> ids, FeedSide side) {
+        return ConnectCandidate.feedSources(facility, rackIds(ids), side);
+    }
+
+    /** The secondary cooling loops the racks among {@code ids} could be cooled by, nearest CDU first. */
+    public List<ConnectCandidate> coolingLoopCandidates(Collection<String> ids) {
+        return ConnectCandidate.coolingLoops(facility, rackIds(ids));
+    }
+
+    /**
+     * Feeds side {@code side} of every rack among {@code ids} from busway or PDU {@code sourceId}
+     * (replacing that side's feed, or adding it), in one undoable step; the racks' other feeds stay.
+     * Refused if no rack is selected, the source is not a busway or PDU of the power chain, or it
+     * already feeds that side of every one.
+     */
+    public EditResult connectFeed(Collection<String> ids, FeedSide side, String sourceId) {
+        String what = "Connect feed " + side;
+        List<String> racks = rackIds(ids);
+        if (racks.isEmpty()) {
+            return EditResult.refused(what + " refused: select one or more racks");
+        }
+        if (sourceId == null || sourceId.isBlank()) {
+            return EditResult.refused(what + " refused: choose a busway or PDU to feed the racks from");
+        }
+        Optional<PowerNode> source = powerNode(sourceId);
+        if (source.isEmpty()) {
+            return EditResult.refused(what + " refused: '" + sourceId + "' is not a node of the power chain");
+        }
+        if (!source.get().kind().feedsRacks()) {
+            return EditResult.refused(what + " refused: racks are fed from a busway or PDU, not from "
+                    + source.get().kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " '" + sourceId + "'");
+        }
+        Set<String> idSet = new HashSet<>(racks);
+        List<String> changed = new ArrayList<>();
+        Facility edited = facility.withRacks(facility.racks().stream()
+                .map(r -> {
+                    if (!idSet.contains(r.id())) {
+                        return r;
+                    }
+                    List<RackFeed> feeds = new ArrayList<>(r.feeds());
+                    int at = -1;
+                    for (int i = 0; i < feeds.size(); i++) {
+                        if (feeds.get(i).side() == side) {
+                            at = i;
+                        }
+                    }
+                    if (at >= 0 && feeds.get(at).source().equals(sourceId)) {
+                        return r;
+                    }
+                    RackFeed feed = new RackFeed(side, sourceId);
+                    if (at >= 0) {
+                        feeds.set(at, feed);
+                    } else {
+                        feeds.add(feed);
+                        feeds.sort(Comparator.comparing(RackFeed::side));
+                    }
+                    changed.add(r.id());
+                    return r.withFeeds(feeds);
+                })
+                .toList());
+        if (changed.isEmpty()) {
+            return EditResult.refused("Nothing to connect: '" + sourceId + "' already feeds side " + side + " of "
+                    + (racks.size() == 1 ? "rack " + racks.get(0) : "all " + racks.size() + " racks"));
+        }
+        String label =
+                (changed.size() == 1 ? what + " of rack " + changed.get(0) : what + " of " + changed.size() + " racks")
+                        + " to " + sourceId;
+        return commit(label, edited, racks);
+    }
+
+    /**
+     * Cools every rack among {@code ids} by the secondary loop {@code loopId}, in one undoable
+     * step. Refused if no rack is selected, the facility has no such loop, or every rack is on it already.
+     */
+    public EditResult connectCoolingLoop(Collection<String> ids, String loopId) {
+        String what = "Connect cooling loop";
+        List<String> racks = rackIds(ids);
+        if (racks.isEmpty()) {
+            return EditResult.refused(what + " refused: select one or more racks");
+        }
+        if (loopId == null || loopId.isBlank()) {
+            return EditResult.refused(what + " refused: choose a cooling loop");
+        }
+        if (facility.cooling().loops().stream().noneMatch(l -> l.id().equals(loopId))) {
+            return EditResult.refused(
+                    what + " refused: '" + loopId + "' is not a secondary cooling loop of the facility"
+                            + (facility.cooling().loops().isEmpty() ? " (it has none)" : ""));
+        }
+        Set<String> idSet = new HashSet<>(racks);
+        List<String> changed = new ArrayList<>();
+        Facility edited = facility.withRacks(facility.racks().stream()
+                .map(r -> {
+                    if (!idSet.contains(r.id()) || loopId.equals(r.coolingLoopId())) {
+                        return r;
+                    }
+                    changed.add(r.id());
+                    return r.withCoolingLoopId(loopId);
+                })
+                .toList());
+        if (changed.isEmpty()) {
+            return EditResult.refused("Nothing to connect: "
+                    + (racks.size() == 1 ? "rack " + racks.get(0) + " is" : "all " + racks.size() + " racks are")
+                    + " on cooling loop '" + loopId + "' already");
+        }
+        String label = "Connect " + (changed.size() == 1 ? "rack " + changed.get(0) : changed.size() + " racks")
+                + " to cooling loop " + loopId;
+        return commit(label, edited, racks);
     }
 
     // ---- property edits ----------------------------------------------------------------------

@@ -12,9 +12,11 @@ import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.SceneAntialiasing;
 import javafx.scene.SubScene;
+import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.PickResult;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -22,6 +24,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.Box;
 import javafx.scene.transform.Rotate;
+import javafx.scene.transform.Translate;
 
 /**
  * The 3D view: a {@link SubScene} ({@code #hall3d}, depth buffer on, no anti-aliasing: it costs
@@ -51,6 +54,16 @@ public final class Facility3DView {
     private static final double BAND_THICKNESS_M = 0.03;
 
     private Box band;
+    /** The selected racks' connections: one small group of thin boxes, replaced when the selection changes. */
+    private final Group connections = new Group();
+
+    private final HBox connectionsKey = new HBox(10);
+    /** Connection lines are drawn this thick, m. */
+    private static final double CONNECTION_THICKNESS_M = 0.05;
+    /** Feed A runs this far above the higher of its two ends, feed B twice and cooling three times as far, m [E]. */
+    private static final double CONNECTION_LIFT_M = 0.25;
+
+    private List<ConnectionLines.Line> connectionLines = List.of();
 
     public Facility3DView() {
         subScene = new SubScene(world, 400, 300, true, SceneAntialiasing.DISABLED);
@@ -64,7 +77,24 @@ public final class Facility3DView {
         holder.setPrefSize(400, 300);
         subScene.widthProperty().bind(holder.widthProperty());
         subScene.heightProperty().bind(holder.heightProperty());
-        node = new StackPane(holder, legend);
+        connections.setId("connections");
+        connections.setMouseTransparent(true);
+        world.getChildren().add(connections);
+        connectionsKey.setId("connectionsKey");
+        connectionsKey.setPadding(new Insets(4, 8, 4, 8));
+        connectionsKey.setStyle("-fx-background-color: rgba(255,255,255,0.85); -fx-background-radius: 4;");
+        for (ConnectionLines.Kind k : ConnectionLines.Kind.values()) {
+            Label l = new Label("\u2501 " + k.label());
+            l.setTextFill(k.colour());
+            l.setStyle("-fx-font-weight: bold;");
+            connectionsKey.getChildren().add(l);
+        }
+        connectionsKey.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        connectionsKey.setMouseTransparent(true);
+        connectionsKey.setVisible(false);
+        node = new StackPane(holder, legend, connectionsKey);
+        StackPane.setAlignment(connectionsKey, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(connectionsKey, new Insets(LEGEND_MARGIN_PX));
         node.setMinSize(0, 0);
         StackPane.setAlignment(legend, Pos.TOP_LEFT);
         StackPane.setMargin(legend, new Insets(LEGEND_MARGIN_PX));
@@ -162,6 +192,7 @@ public final class Facility3DView {
         next.paint(colouring);
         next.highlight(highlighted);
         next.setCablesShown(cablesShown);
+        drawConnections();
         chooseDetail();
         showLegend();
     }
@@ -299,6 +330,7 @@ public final class Facility3DView {
         next.paint(colouring);
         next.highlight(highlighted);
         next.setCablesShown(cablesShown);
+        drawConnections();
         showLegend();
         preset(CameraPreset.ISO);
         chooseDetail();
@@ -414,6 +446,69 @@ public final class Facility3DView {
         if (content != null) {
             content.highlight(highlighted);
         }
+    }
+
+    /**
+     * Draws the selected racks' connections (feed A, feed B, cooling loop) as thin lines between
+     * the tops of the rack and of what it connects to, replacing those drawn before; lines whose
+     * other end is not drawn (an unplaced busway) are left out. Empty clears them.
+     */
+    public void showConnections(List<ConnectionLines.Line> lines) {
+        connectionLines = List.copyOf(lines);
+        drawConnections();
+    }
+
+    private void drawConnections() {
+        connections.getChildren().clear();
+        if (content != null) {
+            for (ConnectionLines.Line line : connectionLines) {
+                Optional<ItemGeometry> from = content.geometry(line.rackId());
+                Optional<ItemGeometry> to = content.geometry(line.targetId());
+                if (from.isPresent() && to.isPresent()) {
+                    connections.getChildren().add(route(from.get(), to.get(), line.kind()));
+                }
+            }
+        }
+        connectionsKey.setVisible(!connections.getChildren().isEmpty());
+    }
+
+    /**
+     * One connection as an overhead run, the way cables and pipes go: up from the rack's top, across
+     * above both items, down onto the other one. Each kind leaves from its own spot of the rack's
+     * top and runs at its own height, so the A, B and cooling runs of one rack stay apart.
+     */
+    private static Group route(ItemGeometry rack, ItemGeometry target, ConnectionLines.Kind kind) {
+        int k = kind.ordinal();
+        double u = k == 0 ? -0.25 : k == 1 ? 0.25 : 0;
+        double v = k == 2 ? 0.25 : 0;
+        Point3D a = rack.topPoint(u, v);
+        Point3D b = target.topPoint(0, 0);
+        double runY = Math.min(a.getY(), b.getY()) - CONNECTION_LIFT_M * (k + 1);
+        Point3D a1 = new Point3D(a.getX(), runY, a.getZ());
+        Point3D b1 = new Point3D(b.getX(), runY, b.getZ());
+        Group g = new Group(segment(a, a1, kind), segment(a1, b1, kind), segment(b1, b, kind));
+        g.setId("connection-" + kind.name());
+        return g;
+    }
+
+    /** A thin box from {@code a} to {@code b}: its height runs along the segment. */
+    private static Box segment(Point3D a, Point3D b, ConnectionLines.Kind kind) {
+        Point3D d = b.subtract(a);
+        double length = Math.max(d.magnitude(), 1e-3) + CONNECTION_THICKNESS_M;
+        Box box = new Box(CONNECTION_THICKNESS_M, length, CONNECTION_THICKNESS_M);
+        box.setMaterial(new PhongMaterial(kind.colour()));
+        Point3D mid = a.midpoint(b);
+        box.getTransforms().add(new Translate(mid.getX(), mid.getY(), mid.getZ()));
+        Point3D axis = Rotate.Y_AXIS.crossProduct(d);
+        if (axis.magnitude() > 1e-9) {
+            box.getTransforms().add(new Rotate(Math.toDegrees(Math.acos(d.getY() / d.magnitude())), axis));
+        }
+        return box;
+    }
+
+    /** The connections drawn now, one group of three thin boxes each (id "connection-FEED_A" etc.). */
+    public List<Node> connectionNodes() {
+        return List.copyOf(connections.getChildren());
     }
 
     /** Shows the network fabrics as cable bundles in overhead trays (View > Cable trays), now and for later content. */

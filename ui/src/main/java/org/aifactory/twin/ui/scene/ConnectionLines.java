@@ -1,0 +1,90 @@
+package org.aifactory.twin.ui.scene;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.scene.paint.Color;
+import org.aifactory.twin.model.Cdu;
+import org.aifactory.twin.model.CoolingLoop;
+import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.FeedSide;
+import org.aifactory.twin.model.Rack;
+import org.aifactory.twin.model.RackFeed;
+
+/**
+ * The connections of the selected racks, as the 3D view draws them: a line from each selected
+ * rack to the busway or PDU of its A feed, of its B feed, and to the CDU of its cooling loop (its
+ * host rack for an in-rack CDU). Read from the model only; whether a line is drawn depends on
+ * both ends being drawn (a busway without a placement is not).
+ */
+public final class ConnectionLines {
+    /** At most this many selected racks get their lines drawn: a rubber band over a campus stays cheap [E]. */
+    public static final int MAX_RACKS = 200;
+
+    /** What a line stands for, with its colour. */
+    public enum Kind {
+        FEED_A("Feed A", Color.web("#d32f2f")),
+        FEED_B("Feed B", Color.web("#283593")),
+        COOLING("Cooling loop (CDU)", Color.web("#00acc1"));
+
+        private final String label;
+        private final Color colour;
+
+        Kind(String label, Color colour) {
+            this.label = label;
+            this.colour = colour;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public Color colour() {
+            return colour;
+        }
+    }
+
+    /** One connection from rack {@code rackId} to the element {@code targetId}. */
+    public record Line(String rackId, String targetId, Kind kind) {}
+
+    private ConnectionLines() {}
+
+    /** The connections of the racks among {@code selection} (the first {@link #MAX_RACKS} of them). */
+    public static List<Line> of(Facility f, Collection<String> selection) {
+        Set<String> selected = new HashSet<>(selection);
+        Map<String, String> cduOfLoop = new HashMap<>();
+        for (CoolingLoop l : f.cooling().loops()) {
+            cduOfLoop.put(l.id(), l.cduId());
+        }
+        Map<String, String> drawnCdu = new HashMap<>();
+        for (Cdu c : f.cooling().cdus()) {
+            drawnCdu.put(c.id(), c.placement() != null ? c.id() : c.hostRackId());
+        }
+        List<Line> out = new ArrayList<>();
+        int racks = 0;
+        for (Rack r : f.racks()) {
+            if (!selected.contains(r.id())) {
+                continue;
+            }
+            if (++racks > MAX_RACKS) {
+                break;
+            }
+            for (RackFeed feed : r.feeds()) {
+                if (feed.side() == FeedSide.A) {
+                    out.add(new Line(r.id(), feed.source(), Kind.FEED_A));
+                } else if (feed.side() == FeedSide.B) {
+                    out.add(new Line(r.id(), feed.source(), Kind.FEED_B));
+                }
+            }
+            String cdu = drawnCdu.get(cduOfLoop.get(r.coolingLoopId()));
+            if (cdu != null && !cdu.equals(r.id())) {
+                out.add(new Line(r.id(), cdu, Kind.COOLING));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,215 @@
+package org.aifactory.twin.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.FeedSide;
+import org.aifactory.twin.model.Placement;
+import org.aifactory.twin.model.PowerChain;
+import org.aifactory.twin.model.PowerNode;
+import org.aifactory.twin.model.Rack;
+import org.aifactory.twin.model.RackFeed;
+import org.aifactory.twin.samples.Samples;
+import org.aifactory.twin.ui.edit.ConnectCandidate;
+import org.aifactory.twin.ui.edit.EditResult;
+import org.aifactory.twin.ui.scene.ConnectionLines;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Connecting a new row of racks to its feeds and cooling loop through the Edit menu, the
+ * chooser and the shortcuts, under Xvfb, on the 8-rack scalable unit with its two row busways
+ * placed on the hall floor (in the sample they have no placement, so no line could reach them):
+ * bus A at (1.2, 2.4) m in front of and bus B at (0.6, 4.8) m behind the left end of a new row of three
+ * racks at x = 1.8, 2.4, 3.0 m on y = 3.6 m (0.6 m x 1.2 m each). The CDU of loop hall-1-su-01-loop stands at
+ * (3.375, 7.0) m.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ConnectWorkflowTest {
+    private static final String BUS_A = "hall-1-su-01-bus-a";
+    private static final String BUS_B = "hall-1-su-01-bus-b";
+    private static final String LOOP = "hall-1-su-01-loop";
+    private static final String CDU = "hall-1-su-01-cdu";
+
+    private Stage stage;
+    private Facility facility;
+    private DesignerWindow window;
+
+    @Start
+    void start(Stage stage) {
+        FxTesting.require3d();
+        this.stage = stage;
+        facility = withBuswaysPlaced(Samples.SCALABLE_UNIT.load());
+        window = DesignerWindow.showOn(stage, facility, Samples.SCALABLE_UNIT.fileName());
+    }
+
+    private static Facility withBuswaysPlaced(Facility f) {
+        List<PowerNode> nodes = new ArrayList<>();
+        for (PowerNode n : f.power().nodes()) {
+            Placement p = n.id().equals(BUS_A)
+                    ? new Placement("hall-1", 1.2, 2.4, 0)
+                    : n.id().equals(BUS_B) ? new Placement("hall-1", 0.6, 4.8, 0) : n.placement();
+            nodes.add(new PowerNode(
+                    n.id(),
+                    n.kind(),
+                    n.name(),
+                    n.type(),
+                    p,
+                    n.inputs(),
+                    n.ratingKw(),
+                    n.voltageV(),
+                    n.efficiency(),
+                    n.noLoadLossKw(),
+                    n.fullLoadLossKw(),
+                    n.efficiencyCurve(),
+                    n.lengthM(),
+                    n.standbyInputs()));
+        }
+        return new Facility(
+                f.formatVersion(),
+                f.site(),
+                f.halls(),
+                f.rows(),
+                f.racks(),
+                new PowerChain(nodes, f.power().redundancyGroups()),
+                f.cooling(),
+                f.network(),
+                f.workload(),
+                f.catalog());
+    }
+
+    private static void shortcutShift(FxRobot robot, KeyCode key) {
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(key).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Clicks the chooser's line for {@code id}, then Connect. */
+    private static void choose(FxRobot robot, String id) {
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn((Node n) ->
+                n instanceof ListCell<?> c && c.getText() != null && c.getText().startsWith(id + ":"));
+        robot.clickOn("Connect");
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private List<Rack> racks(List<String> ids) {
+        return FxTesting.fx(() ->
+                ids.stream().map(id -> window.document().rack(id).orElseThrow()).toList());
+    }
+
+    @Test
+    void connectFeedsAndLoopFromTheMenuDrawsTheLinesAndEachIsOneUndoStep(FxRobot robot) throws Exception {
+        FxTesting.awaitLoaded(window, 60);
+        EditResult row = FxTesting.fx(() -> window.addRow("gb200-nvl72", "hall-1", 1.8, 3.6, 3));
+        assertThat(row.applied()).as(row.message()).isTrue();
+        List<String> ids = row.affectedIds();
+        assertThat(FxTesting.fx(() -> window.state().selection())).containsExactlyElementsOf(ids);
+        Facility withRow = FxTesting.fx(() -> window.document().facility());
+        FxTesting.fx(() -> {
+            window.view3d().camera().setAngles(25, -35);
+            List<String> focus = new ArrayList<>(ids);
+            focus.addAll(List.of(BUS_A, BUS_B, CDU));
+            return window.view3d().focus(focus);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxTesting.fx(() -> window.view3d().connectionNodes())).isEmpty();
+
+        // Edit > Connect feed A...: the chooser lists the busways, the placed ones nearest first: bus A is
+        // |2.4 - 1.2| = 1.2 m across and 1.2 m down from the row's centre (2.4, 3.6): 1.70 m.
+        robot.clickOn("Edit").clickOn("Connect feed A\u2026");
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ListView<ConnectCandidate> list =
+                robot.lookup("#" + ConnectActions.CHOICES_ID).queryAs(ListView.class);
+        List<ConnectCandidate> offered = FxTesting.fx(() -> List.copyOf(list.getItems()));
+        assertThat(offered).extracting(ConnectCandidate::id).startsWith(BUS_A, BUS_B);
+        assertThat(offered.get(0).distanceM())
+                .isCloseTo(Math.hypot(1.2, 1.2), org.assertj.core.data.Offset.offset(1e-9));
+        FxTesting.savePng(FxTesting.snapshot(list.getScene()), "connect-01-chooser.png");
+        choose(robot, BUS_A);
+        for (Rack r : racks(ids)) {
+            assertThat(r.feeds()).containsExactly(new RackFeed(FeedSide.A, BUS_A));
+        }
+        Facility afterA = FxTesting.fx(() -> window.document().facility());
+        assertThat(FxTesting.fx(() -> window.statusBar().text())).isEqualTo("Connect feed A of 3 racks to " + BUS_A);
+        assertThat(FxTesting.fx(() -> window.state().selection())).containsExactlyElementsOf(ids);
+
+        // Ctrl+Shift+B and Ctrl+Shift+L: the same choosers from the keyboard.
+        shortcutShift(robot, KeyCode.B);
+        choose(robot, BUS_B);
+        shortcutShift(robot, KeyCode.L);
+        choose(robot, LOOP);
+        for (Rack r : racks(ids)) {
+            assertThat(r.feeds()).containsExactly(new RackFeed(FeedSide.A, BUS_A), new RackFeed(FeedSide.B, BUS_B));
+            assertThat(r.coolingLoopId()).isEqualTo(LOOP);
+        }
+        // Three racks, three lines each: feed A (red), feed B (navy) and the CDU (cyan).
+        List<Node> lines = FxTesting.fx(() -> window.view3d().connectionNodes());
+        assertThat(lines).hasSize(9);
+        assertThat(lines.stream().map(Node::getId))
+                .containsOnly("connection-FEED_A", "connection-FEED_B", "connection-COOLING");
+        assertThat(robot.lookup("#connectionsKey").query().isVisible()).isTrue();
+        FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "connect-02-lines.png");
+
+        // Selecting one rack draws only its lines; selecting nothing clears them.
+        FxTesting.fx(() -> {
+            window.select(ids.get(0));
+            return null;
+        });
+        assertThat(FxTesting.fx(() -> window.view3d().connectionNodes())).hasSize(3);
+        FxTesting.fx(() -> {
+            window.select(null);
+            return null;
+        });
+        assertThat(FxTesting.fx(() -> window.view3d().connectionNodes())).isEmpty();
+
+        // Each connect was one step: three undos go back to the row without connections.
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxTesting.fx(() -> window.document().facility())).isSameAs(afterA);
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxTesting.fx(() -> window.document().facility())).isSameAs(withRow);
+    }
+
+    @Test
+    void connectWithoutRacksSelectedSaysWhatToDo(FxRobot robot) throws Exception {
+        FxTesting.awaitLoaded(window, 60);
+        FxTesting.fx(() -> {
+            window.select(CDU);
+            return null;
+        });
+        robot.clickOn("Edit").clickOn("Connect cooling loop\u2026");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxTesting.fx(() -> window.statusBar().text())).startsWith("Select one or more racks");
+        assertThat(robot.lookup("#" + ConnectActions.CHOICES_ID).tryQuery()).isEmpty();
+        assertThat(FxTesting.fx(() -> window.document().canUndo())).isFalse();
+    }
+
+    @Test
+    void linesFollowTheSelectionOfSampleRacks() throws Exception {
+        FxTesting.awaitLoaded(window, 60);
+        // GPU rack 1 of the sample: A and B from the (here placed) row busways, cooled by the loop's CDU.
+        FxTesting.fx(() -> {
+            window.select("hall-1-su-01-gpu-1");
+            return null;
+        });
+        List<ConnectionLines.Line> expected = List.of(
+                new ConnectionLines.Line("hall-1-su-01-gpu-1", BUS_A, ConnectionLines.Kind.FEED_A),
+                new ConnectionLines.Line("hall-1-su-01-gpu-1", BUS_B, ConnectionLines.Kind.FEED_B),
+                new ConnectionLines.Line("hall-1-su-01-gpu-1", CDU, ConnectionLines.Kind.COOLING));
+        assertThat(ConnectionLines.of(facility, List.of("hall-1-su-01-gpu-1"))).isEqualTo(expected);
+        assertThat(FxTesting.fx(() -> window.view3d().connectionNodes())).hasSize(3);
+    }
+}

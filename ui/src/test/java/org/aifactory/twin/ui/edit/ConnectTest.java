@@ -1,0 +1,167 @@
+package org.aifactory.twin.ui.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.FeedSide;
+import org.aifactory.twin.model.Rack;
+import org.aifactory.twin.model.RackFeed;
+import org.aifactory.twin.model.io.CatalogIo;
+import org.aifactory.twin.samples.Samples;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Connecting racks to feeds and cooling loops, on the 8-rack scalable unit: its 8 GPU racks and
+ * the network rack are fed A from hall-1-su-01-bus-a and B from hall-1-su-01-bus-b, the spine
+ * rack from hall-1-spine-bus-a/-b; the 8 GPU racks are on loop hall-1-su-01-loop, whose CDU
+ * stands at (3.375, 7.0) m in hall-1; GPU rack 1 at (4.05, 7.0) m and rack 2 at (4.65, 7.0) m.
+ */
+class ConnectTest {
+    private static final String GPU1 = "hall-1-su-01-gpu-1";
+    private static final String GPU2 = "hall-1-su-01-gpu-2";
+    private static final String GPU3 = "hall-1-su-01-gpu-3";
+    private static final String BUS_A = "hall-1-su-01-bus-a";
+    private static final String BUS_B = "hall-1-su-01-bus-b";
+    private static final String SPINE_A = "hall-1-spine-bus-a";
+    private static final String LOOP = "hall-1-su-01-loop";
+
+    private Facility original;
+    private DesignerDocument doc;
+
+    @BeforeEach
+    void setUp() {
+        original = Samples.SCALABLE_UNIT.load();
+        doc = new DesignerDocument(original, CatalogIo.builtIn());
+    }
+
+    private List<RackFeed> feeds(String id) {
+        return doc.rack(id).orElseThrow().feeds();
+    }
+
+    @Test
+    void feedASetsEverySelectedRackInOneUndoStepAndKeepsTheBFeeds() {
+        EditResult r = doc.connectFeed(List.of(GPU1, GPU2), FeedSide.A, SPINE_A);
+
+        assertThat(r.applied()).as(r.message()).isTrue();
+        assertThat(r.message()).isEqualTo("Connect feed A of 2 racks to " + SPINE_A);
+        assertThat(r.affectedIds()).containsExactly(GPU1, GPU2);
+        for (String id : List.of(GPU1, GPU2)) {
+            assertThat(feeds(id)).containsExactly(new RackFeed(FeedSide.A, SPINE_A), new RackFeed(FeedSide.B, BUS_B));
+        }
+        // Racks not selected keep their feeds (the very same record).
+        assertThat(doc.rack(GPU3)).containsSame(original.racks().get(2));
+        assertThat(doc.undoLabel()).contains("Connect feed A of 2 racks to " + SPINE_A);
+        assertThat(doc.undo()).isTrue();
+        assertThat(doc.facility()).isSameAs(original);
+        assertThat(doc.canUndo()).as("one edit, one undo step").isFalse();
+        assertThat(doc.redo()).isTrue();
+        assertThat(feeds(GPU2)).containsExactly(new RackFeed(FeedSide.A, SPINE_A), new RackFeed(FeedSide.B, BUS_B));
+    }
+
+    @Test
+    void feedBOnARackWithoutFeedsIsAddedAndOtherSelectedItemsAreLeftOut() {
+        EditResult added = doc.addRack("gb200-nvl72", "hall-1", 1.8, 3.6);
+        assertThat(added.applied()).as(added.message()).isTrue();
+        String fresh = added.affectedIds().get(0);
+        assertThat(feeds(fresh)).isEmpty();
+        Facility afterAdd = doc.facility();
+
+        // The CDU in the selection is not a rack: it is left out, not refused.
+        EditResult r = doc.connectFeed(List.of("hall-1-su-01-cdu", fresh), FeedSide.B, BUS_B);
+        assertThat(r.applied()).as(r.message()).isTrue();
+        assertThat(r.message()).isEqualTo("Connect feed B of rack " + fresh + " to " + BUS_B);
+        assertThat(feeds(fresh)).containsExactly(new RackFeed(FeedSide.B, BUS_B));
+        // And then side A goes before it.
+        assertThat(doc.connectFeed(List.of(fresh), FeedSide.A, BUS_A).applied()).isTrue();
+        assertThat(feeds(fresh)).containsExactly(new RackFeed(FeedSide.A, BUS_A), new RackFeed(FeedSide.B, BUS_B));
+        doc.undo();
+        doc.undo();
+        assertThat(doc.facility()).isSameAs(afterAdd);
+    }
+
+    @Test
+    void badChoicesAreRefusedWithAMessageAndChangeNothing() {
+        assertRefused(
+                doc.connectFeed(List.of(GPU1), FeedSide.A, "hall-1-blk-01-tx-a"),
+                "racks are fed from a busway or PDU, not from transformer 'hall-1-blk-01-tx-a'");
+        assertRefused(
+                doc.connectFeed(List.of(GPU1), FeedSide.B, "hall-1-blk-01-ups-b"),
+                "not from ups 'hall-1-blk-01-ups-b'");
+        assertRefused(
+                doc.connectFeed(List.of(GPU1), FeedSide.A, "no-such-bus"),
+                "'no-such-bus' is not a node of the power chain");
+        assertRefused(doc.connectFeed(List.of(GPU1), FeedSide.A, " "), "choose a busway or PDU");
+        assertRefused(doc.connectFeed(List.of("hall-1-su-01-cdu"), FeedSide.A, BUS_A), "select one or more racks");
+        assertRefused(doc.connectFeed(List.of(GPU1, GPU2), FeedSide.A, BUS_A), "already feeds side A of all 2 racks");
+        assertRefused(
+                doc.connectCoolingLoop(List.of(GPU1), "hall-1-fw"),
+                "'hall-1-fw' is not a secondary cooling loop of the facility");
+        assertRefused(doc.connectCoolingLoop(List.of(), LOOP), "select one or more racks");
+        assertRefused(doc.connectCoolingLoop(List.of(GPU1), LOOP), "rack " + GPU1 + " is on cooling loop");
+    }
+
+    private void assertRefused(EditResult r, String expected) {
+        assertThat(r.applied()).isFalse();
+        assertThat(r.message()).contains(expected);
+        assertThat(doc.facility()).isSameAs(original);
+        assertThat(doc.canUndo()).isFalse();
+    }
+
+    @Test
+    void coolingLoopIsSetOnEverySelectedRackInOneStepAndFeedsStay() {
+        EditResult added = doc.addRow("gb200-nvl72", "hall-1", 1.8, 3.6, 3);
+        assertThat(added.applied()).as(added.message()).isTrue();
+        Facility afterAdd = doc.facility();
+
+        EditResult r = doc.connectCoolingLoop(added.affectedIds(), LOOP);
+
+        assertThat(r.applied()).as(r.message()).isTrue();
+        assertThat(r.message()).isEqualTo("Connect 3 racks to cooling loop " + LOOP);
+        for (String id : added.affectedIds()) {
+            Rack rack = doc.rack(id).orElseThrow();
+            assertThat(rack.coolingLoopId()).isEqualTo(LOOP);
+            assertThat(rack.feeds()).isEmpty();
+        }
+        doc.undo();
+        assertThat(doc.facility()).isSameAs(afterAdd);
+    }
+
+    @Test
+    void candidatesListOnlyBuswaysAndPdusWithRatingAndRackCountAndLoopsByDistance() {
+        List<ConnectCandidate> feeds = doc.feedCandidates(List.of(GPU1, GPU2), FeedSide.A);
+        // The four busways, none of the transformers, UPSs or switchgear; all unplaced here, so sorted by id.
+        assertThat(feeds)
+                .extracting(ConnectCandidate::id)
+                .containsExactly("hall-1-spine-bus-a", "hall-1-spine-bus-b", BUS_A, BUS_B);
+        ConnectCandidate busA = feeds.get(2);
+        assertThat(busA.kind()).isEqualTo("busway");
+        assertThat(busA.ratingKw()).isEqualTo(1093.0);
+        // 8 GPU racks + the network rack.
+        assertThat(busA.racksServed()).isEqualTo(9);
+        assertThat(feeds.get(0).racksServed()).isEqualTo(1);
+        assertThat(busA.distanceM()).isNull();
+        assertThat(busA.label())
+                .isEqualTo(BUS_A + ": busway, 1,093 kW rating, feeds 9 racks, not placed (now: all selected)");
+        // Bus B feeds both selected racks too, but on side B: not "now" for side A.
+        assertThat(feeds.get(3).selectedOnIt()).isZero();
+        assertThat(doc.feedCandidates(List.of(GPU1, "hall-1-spine-rack-1"), FeedSide.B)
+                        .get(1)
+                        .label())
+                .endsWith("(now: 1 of 2 selected)");
+
+        List<ConnectCandidate> loops = doc.coolingLoopCandidates(List.of(GPU1, GPU2));
+        assertThat(loops).hasSize(1);
+        ConnectCandidate loop = loops.get(0);
+        assertThat(loop.cduId()).isEqualTo("hall-1-su-01-cdu");
+        assertThat(loop.racksServed()).isEqualTo(8);
+        // Centre of racks 1 and 2: x = (4.05 + 4.65) / 2 = 4.35 m; the CDU at 3.375 m on the same line: 0.975 m.
+        assertThat(loop.distanceM()).isCloseTo(0.975, within(1e-9));
+        assertThat(loop.label())
+                .isEqualTo(LOOP
+                        + ": cooling loop, CDU hall-1-su-01-cdu, cools 8 racks, 1.0 m from the selection (now: all"
+                        + " selected)");
+    }
+}
