@@ -6,6 +6,7 @@ import static org.aifactory.twin.thermal.ThermalAssumptions.CLIMATE_WARMEST_DAY;
 import static org.aifactory.twin.thermal.ThermalAssumptions.CLIMATE_WARMEST_HOUR;
 
 import org.aifactory.twin.model.Site;
+import org.aifactory.twin.model.analysis.HourlyClimateFact;
 
 /**
  * 8,760 hourly ambient temperatures from a documented synthetic model [E], in place of weather
@@ -23,7 +24,7 @@ import org.aifactory.twin.model.Site;
  * dry winters. Deterministic: no random weather.
  */
 public record SyntheticClimate(double[] dryBulbC, double[] wetBulbC) {
-    public static final int HOURS_PER_YEAR = org.aifactory.twin.model.analysis.HourlyClimateFact.HOURS;
+    public static final int HOURS_PER_YEAR = HourlyClimateFact.HOURS;
 
     public static SyntheticClimate forSite(Site site) {
         double[] db = new double[HOURS_PER_YEAR];
@@ -39,5 +40,10 @@ public record SyntheticClimate(double[] dryBulbC, double[] wetBulbC) {
             wb[hour] = db[hour] - depression;
         }
         return new SyntheticClimate(db, wb);
+    }
+
+    /** This year as the hourly climate the solver takes, with source "synthetic". */
+    public HourlyClimateFact asFact() {
+        return new HourlyClimateFact("synthetic", dryBulbC, wetBulbC);
     }
 }

@@ -30,7 +30,7 @@ public final class ThermalAnalysis implements FacilityAnalysis {
     @Override
     public AnalysisResult analyze(Facility facility, CatalogIndex catalog, AnalysisContext context) {
         ThermalSolver.Options options = context.fact(HourlyClimateFact.class)
-                .map(c -> new ThermalSolver.Options(HourlyAmbient.of(c)))
+                .map(ThermalSolver.Options::new)
                 .orElse(ThermalSolver.Options.DEFAULT);
         ThermalSolver.Result r = solver.solve(facility, catalog, options);
         ThermalReport report = r.report();

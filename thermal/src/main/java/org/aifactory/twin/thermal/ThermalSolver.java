@@ -35,6 +35,7 @@ import org.aifactory.twin.model.HeatRejectionUnit;
 import org.aifactory.twin.model.Placement;
 import org.aifactory.twin.model.Rack;
 import org.aifactory.twin.model.analysis.Finding;
+import org.aifactory.twin.model.analysis.HourlyClimateFact;
 import org.aifactory.twin.model.analysis.Severity;
 import org.aifactory.twin.model.catalog.AirHandlerType;
 import org.aifactory.twin.model.catalog.CatalogIndex;
@@ -128,7 +129,7 @@ public final class ThermalSolver {
      *
      * @param ambient the hourly year for {@code pueAnnual}; null: the site's {@link SyntheticClimate}
      */
-    public record Options(HourlyAmbient ambient) {
+    public record Options(HourlyClimateFact ambient) {
         public static final Options DEFAULT = new Options(null);
     }
 
@@ -233,7 +234,7 @@ public final class ThermalSolver {
         private final List<RackState> racks = new ArrayList<>();
         private final Map<String, Double> facilitySupply = new HashMap<>();
 
-        private final HourlyAmbient ambient;
+        private final HourlyClimateFact ambient;
 
         Solve(Facility f, CatalogIndex cat, Options options) {
             this.f = f;
@@ -241,7 +242,7 @@ public final class ThermalSolver {
             this.frame = new SiteFrame(f.halls());
             this.ambient = options.ambient() != null
                     ? options.ambient()
-                    : HourlyAmbient.of(SyntheticClimate.forSite(f.site()));
+                    : SyntheticClimate.forSite(f.site()).asFact();
         }
 
         Result run() {
@@ -806,6 +807,8 @@ public final class ThermalSolver {
                 Map<String, List<HeatRejectionModel.UnitGroup>> groups, Map<String, Double> loads, double constantKw) {
             double sum = 0;
             int hoursAbove = 0;
+            double[] dryBulbC = ambient.dryBulbC();
+            double[] wetBulbC = ambient.wetBulbC();
             for (int h = 0; h < SyntheticClimate.HOURS_PER_YEAR; h++) {
                 double kw = constantKw;
                 boolean above = false;
@@ -813,8 +816,8 @@ public final class ThermalSolver {
                     HeatRejectionModel.Outcome o = HeatRejectionModel.evaluate(
                             loads.getOrDefault(fl.id(), 0.0),
                             fl.supplyTemperatureC(),
-                            ambient.dryBulbC(h),
-                            ambient.wetBulbC(h),
+                            dryBulbC[h],
+                            wetBulbC[h],
                             groups.getOrDefault(fl.id(), List.of()));
                     kw += o.fanKw() + o.compressorKw();
                     above |= o.supplyC() > fl.supplyTemperatureC() + TEMPERATURE_TOLERANCE_K || o.unmetKw() > 0;

@@ -43,7 +43,7 @@ class HourlyAmbientTest {
         Path file = dir.resolve("constant-20C.csv");
         Files.writeString(file, csv(20, 15), StandardCharsets.UTF_8);
         HourlyClimateFact fact = ClimateCsvReader.read(file);
-        HourlyAmbient year = HourlyAmbient.of(fact);
+        HourlyClimateFact year = fact;
         assertThat(year.dryBulbC()[8759]).isEqualTo(20);
         assertThat(year.wetBulbC()[0]).isEqualTo(15);
         Facility f = Samples.LAB.load();
