@@ -94,13 +94,11 @@ final class FloorPlanner {
         // grid of the items' footprints grown by the clearance (axis-aligned bounds of the corners)
         Map<Long, List<double[]>> grid = new HashMap<>();
         for (PlacedItem it : items) {
-            double[] k = it.corners();
-            double[] box = {
-                Math.min(Math.min(k[0], k[2]), Math.min(k[4], k[6])) - c,
-                Math.min(Math.min(k[1], k[3]), Math.min(k[5], k[7])) - c,
-                Math.max(Math.max(k[0], k[2]), Math.max(k[4], k[6])) + c,
-                Math.max(Math.max(k[1], k[3]), Math.max(k[5], k[7])) + c
-            };
+            double[] box = PlacedItem.bounds(it.corners());
+            box[0] -= c;
+            box[1] -= c;
+            box[2] += c;
+            box[3] += c;
             for (long gx = cell(box[0]); gx <= cell(box[2]); gx++) {
                 for (long gy = cell(box[1]); gy <= cell(box[3]); gy++) {
                     grid.computeIfAbsent(key(gx, gy), q -> new ArrayList<>(4)).add(box);

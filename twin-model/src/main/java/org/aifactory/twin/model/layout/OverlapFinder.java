@@ -30,11 +30,11 @@ public final class OverlapFinder {
             corners[i] = it.corners();
             Map<Long, List<Integer>> grid =
                     grids.computeIfAbsent(Objects.toString(it.hallId(), "\0yard"), k -> new HashMap<>());
-            double[] c = corners[i];
-            double minX = Math.min(Math.min(c[0], c[2]), Math.min(c[4], c[6]));
-            double maxX = Math.max(Math.max(c[0], c[2]), Math.max(c[4], c[6]));
-            double minY = Math.min(Math.min(c[1], c[3]), Math.min(c[5], c[7]));
-            double maxY = Math.max(Math.max(c[1], c[3]), Math.max(c[5], c[7]));
+            double[] b = PlacedItem.bounds(corners[i]);
+            double minX = b[0];
+            double minY = b[1];
+            double maxX = b[2];
+            double maxY = b[3];
             for (long gx = (long) Math.floor(minX / CELL_M); gx <= (long) Math.floor(maxX / CELL_M); gx++) {
                 for (long gy = (long) Math.floor(minY / CELL_M); gy <= (long) Math.floor(maxY / CELL_M); gy++) {
                     List<Integer> cell = grid.computeIfAbsent(gx * 1_000_003L + gy, k -> new ArrayList<>(4));

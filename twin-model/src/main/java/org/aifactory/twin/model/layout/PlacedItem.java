@@ -38,4 +38,15 @@ public record PlacedItem(
         }
         return out;
     }
+
+    /** Axis-aligned bounds of {@code corners} (of a footprint) as {minX, minY, maxX, maxY}. */
+    public static double[] bounds(double[] corners) {
+        double[] c = corners;
+        return new double[] {
+            Math.min(Math.min(c[0], c[2]), Math.min(c[4], c[6])),
+            Math.min(Math.min(c[1], c[3]), Math.min(c[5], c[7])),
+            Math.max(Math.max(c[0], c[2]), Math.max(c[4], c[6])),
+            Math.max(Math.max(c[1], c[3]), Math.max(c[5], c[7]))
+        };
+    }
 }
