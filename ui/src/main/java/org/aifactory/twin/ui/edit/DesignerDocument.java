@@ -415,7 +415,7 @@ public final class DesignerDocument {
                 return e;
             }
             Placement p = Elements.placement(e);
-            Placement to = new Placement(hallId, p.xM() + dx, p.yM() + dy, p.rotationDeg());
+            Placement to = new Placement(hallId, round(p.xM() + dx), round(p.yM() + dy), p.rotationDeg());
             if (e instanceof Rack r) {
                 String rowId = r == lead && leadRow != null ? leadRow : sameHall ? r.rowId() : null;
                 return new Rack(r.id(), r.type(), rowId, to, r.feeds(), r.coolingLoopId(), r.powerKw());

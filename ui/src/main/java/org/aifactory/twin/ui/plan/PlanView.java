@@ -301,6 +301,8 @@ public final class PlanView {
     // ---- mouse and keys ------------------------------------------------------------------------
 
     private void pressed(MouseEvent e) {
+        // Consumed, so the tab pane around the plan does not take the focus (its arrow keys switch tabs).
+        e.consume();
         canvas.requestFocus();
         pressX = e.getX();
         pressY = e.getY();
