@@ -281,6 +281,43 @@ class PlanEditingTest {
         assertThat(FxTesting.fx(() -> window.document().canUndo())).isFalse();
     }
 
+    @Test
+    void aCduPositionIsTypedInThePropertiesCheckedAsTypedAndStoredAsOneStep(FxRobot robot) throws Exception {
+        this.robot = robot;
+        openPlan();
+        zoomIntoTheHall();
+        Facility original = FxTesting.fx(() -> window.facility().orElseThrow());
+        robot.clickOn(screen("hall-1", 3.375, 7));
+        assertThat(FxTesting.fx(window::selectedId)).isEqualTo(CDU);
+        assertThat(FxTesting.fx(() -> window.properties().edit("placement.xM"))).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.doubleClickOn("#propertyEditor");
+        robot.eraseText(20);
+        robot.write("abc");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxTesting.fx(() -> window.properties().message().getText()))
+                .isEqualTo("placement.xM: 'abc' is not a number");
+        // x = 3.6 m puts its right edge at 3.975 m, into the first rack (from 3.75 m): said while typing.
+        robot.eraseText(5);
+        robot.write("3.6");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxTesting.fx(() -> window.properties().message().getText())).contains("overlaps");
+        robot.eraseText(5);
+        robot.write("2.25");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxTesting.fx(() -> window.properties().message().getText())).isEmpty();
+        assertThat(FxTesting.fx(() -> window.facility().orElseThrow())).isSameAs(original);
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        // Typed, not snapped: 2.25 m exactly.
+        assertThat(at(CDU)).isEqualTo(new Placement("hall-1", 2.25, 7.0, 0.0));
+        assertThat(FxTesting.fx(() -> window.document().undoLabel().orElseThrow()))
+                .isEqualTo("Set placement.xM of " + CDU);
+        FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "plan-09-typed-position.png");
+        assertThat(FxTesting.fx(window::undo)).isTrue();
+        assertThat(FxTesting.fx(() -> window.facility().orElseThrow())).isEqualTo(original);
+    }
+
     /** Reads a placed element's position from the model, whatever its kind. */
     static final class ElementIndexPlacements {
         private ElementIndexPlacements() {}
