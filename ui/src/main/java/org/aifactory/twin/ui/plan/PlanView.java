@@ -429,7 +429,7 @@ public final class PlanView {
 
     /** Arrow keys nudge the selection: one grid step, or {@link #FINE_STEP_M} with Shift; up is -y (site y points down). */
     private void key(KeyEvent e) {
-        if (actions == null || e.isShortcutDown() || e.isAltDown() || selection.isEmpty()) {
+        if (e.isShortcutDown() || e.isAltDown()) {
             return;
         }
         double step = e.isShiftDown() ? FINE_STEP_M : GRID_M;
@@ -444,8 +444,11 @@ public final class PlanView {
                 return;
             }
         }
+        // Consumed even with nothing selected: the tab pane around the plan would switch tabs on it.
         e.consume();
-        actions.nudge(dx, dy);
+        if (actions != null && !selection.isEmpty()) {
+            actions.nudge(dx, dy);
+        }
     }
 
     private void zoom(ScrollEvent e) {
