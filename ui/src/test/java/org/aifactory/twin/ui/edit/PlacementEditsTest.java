@@ -101,6 +101,16 @@ class PlacementEditsTest {
     }
 
     @Test
+    void aRackMovedIntoTheYardIsRefused() {
+        String rack = original.racks().get(0).id();
+        EditResult r = doc.moveItems(List.of(rack), null, 20.1, 0.1);
+        // The plan drops a rack in the yard like anything else; the document's rule refuses it, as 3D does.
+        assertThat(r.applied()).isFalse();
+        assertThat(r.message()).isEqualTo("Move rack " + rack + " refused: a rack must stand in a hall (" + rack + ")");
+        assertThat(doc.facility()).isSameAs(original);
+    }
+
+    @Test
     void aTowerMovedOntoTheOtherIsRefused() {
         // ct-02 spans y 39.5..47.5; ct-01 at y = 37.2 would span 33.2..41.2.
         EditResult r = doc.moveItems(List.of(TOWER), null, 4.0, 37.2);
