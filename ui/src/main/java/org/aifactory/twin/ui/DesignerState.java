@@ -118,6 +118,17 @@ public final class DesignerState {
     }
 
     /**
+     * Selects exactly the known ones of {@code ids}, with {@code primaryId} as the primary one if
+     * it is among them (else the first): the outline, where the line last clicked leads.
+     */
+    public void selectAll(Collection<String> ids, String primaryId) {
+        List<String> keep = new ArrayList<>(
+                new LinkedHashSet<>(ids.stream().filter(this::known).toList()));
+        selection.set(List.copyOf(keep));
+        setPrimary(keep.isEmpty() ? null : keep.contains(primaryId) ? primaryId : keep.get(0));
+    }
+
+    /**
      * Shift-click: adds {@code id} to the selection (making it the primary one), or takes it out
      * if it was in (the last remaining one becomes primary).
      */

@@ -21,7 +21,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Orientation;
-import javafx.geometry.Point2D;
 import javafx.geometry.Point3D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -745,31 +744,15 @@ public final class DesignerWindow {
         views.getTabs().setAll(view3dTab, planTab);
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.setId("views");
-        plan.setOnPick(id -> state.select(id));
-        plan.setEditing(
-                (rackId, hallId, xM, yM) -> {
-                    DesignerDocument doc = document;
-                    if (doc == null) {
-                        return new Point2D(xM, yM);
-                    }
-                    DesignerDocument.Snap snap =
-                            doc.snap(hallId, xM, yM, doc.rack(rackId).orElse(null));
-                    return new Point2D(snap.xM(), snap.yM());
-                },
-                (rackId, hallId, xM, yM) -> {
-                    if (document == null) {
-                        return;
-                    }
-                    report(document.moveRacks(List.of(rackId), hallId, xM, yM));
-                });
+        planEditing = new PlanEditing(plan, state, () -> document, this::report);
         // The plan is drawn only while its tab shows: a campus of 8,000 racks need not be laid out twice per edit.
         state.loadedProperty().addListener((o, was, now) -> refreshPlan());
         planTab.selectedProperty().addListener((o, was, now) -> refreshPlan());
-        state.selectedIdProperty().addListener((o, was, now) -> plan.highlight(now));
         return views;
     }
 
     private LoadedFacility planShows;
+    private PlanEditing planEditing;
 
     private void refreshPlan() {
         LoadedFacility now = state.loaded().orElse(null);
@@ -779,7 +762,7 @@ public final class DesignerWindow {
         boolean refit = planShows == null || now == null || !Objects.equals(planShows.name(), now.name());
         planShows = now;
         plan.show(now == null ? null : now.facility(), now == null ? null : now.catalog(), refit);
-        plan.highlight(state.selectedId());
+        planEditing.showSelection();
     }
 
     /** Shows the 2D plan (true) or the 3D view (false) in the centre. */

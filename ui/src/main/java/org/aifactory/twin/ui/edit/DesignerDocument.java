@@ -400,16 +400,7 @@ public final class DesignerDocument {
         }
         Record lead = moving.get(0);
         Placement lp = Elements.placement(lead);
-        Snap snap = hallId == null
-                ? new Snap(snapToGrid(xM, 0), snapToGrid(yM, 0), lp.rotationDeg(), null)
-                : snap(hallId, xM, yM, lead instanceof Rack r ? r : null);
-        if (!(lead instanceof Rack)) {
-            snap = new Snap(
-                    hallId == null ? snap.xM() : snapToGrid(xM, 0),
-                    hallId == null ? snap.yM() : snapToGrid(yM, 0),
-                    lp.rotationDeg(),
-                    null);
-        }
+        Snap snap = leadSnap(lead, hallId, xM, yM);
         double dx = snap.xM() - lp.xM();
         double dy = snap.yM() - lp.yM();
         boolean sameHall = java.util.Objects.equals(hallId, lp.hallId());
@@ -424,7 +415,7 @@ public final class DesignerDocument {
                 return e;
             }
             Placement p = Elements.placement(e);
-            Placement to = new Placement(hallId, p.xM() + dx, p.yM() + dy, p.rotationDeg());
+            Placement to = new Placement(hallId, round(p.xM() + dx), round(p.yM() + dy), p.rotationDeg());
             if (e instanceof Rack r) {
                 String rowId = r == lead && leadRow != null ? leadRow : sameHall ? r.rowId() : null;
                 return new Rack(r.id(), r.type(), rowId, to, r.feeds(), r.coolingLoopId(), r.powerKw());
@@ -435,6 +426,60 @@ public final class DesignerDocument {
                 ? "Move " + Elements.kind(lead) + " " + Elements.id(lead)
                 : "Move " + moving.size() + " items";
         return commit(label, edited, moving.stream().map(Elements::id).toList());
+    }
+
+    /**
+     * Moves the placed elements {@code ids} by ({@code dxM}, {@code dyM}), each in its own hall
+     * (or the yard), without snapping: the plan's arrow keys (one grid step, or 0.1 m with Shift).
+     * Racks keep their rows. Refused, like every move, if the result brings a new problem (an
+     * overlap, an item leaving its hall).
+     */
+    public EditResult nudgeItems(Collection<String> ids, double dxM, double dyM) {
+        List<String> targets = placedIds(ids);
+        if (targets.isEmpty()) {
+            return EditResult.refused("Move refused: nothing placed is selected");
+        }
+        if (Math.abs(dxM) < EPSILON_M && Math.abs(dyM) < EPSILON_M) {
+            return EditResult.refused("Nothing to move: the step is zero");
+        }
+        Set<String> idSet = new HashSet<>(targets);
+        Facility edited = Elements.map(facility, e -> {
+            if (!idSet.contains(Elements.id(e))) {
+                return e;
+            }
+            Placement p = Elements.placement(e);
+            return Elements.moved(
+                    e, new Placement(p.hallId(), round(p.xM() + dxM), round(p.yM() + dyM), p.rotationDeg()));
+        });
+        String what = targets.size() == 1 ? targets.get(0) : targets.size() + " items";
+        String label = String.format(Locale.ROOT, "Move %s by (%s, %s) m", what, metres(dxM), metres(dyM));
+        return commit(label, edited, targets);
+    }
+
+    private static String metres(double m) {
+        return java.math.BigDecimal.valueOf(round(m)).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Where placed element {@code id} lands if {@link #moveItems} leads with it to ({@code xM},
+     * {@code yM}) of {@code hallId} (null: the yard): a rack in a hall snaps onto a row line or the
+     * grid, anything else onto the grid. Empty if {@code id} is not placed. For previews while dragging.
+     */
+    public Optional<Snap> snapItem(String id, String hallId, double xM, double yM) {
+        return Elements.find(facility, id)
+                .filter(e -> Elements.placement(e) != null)
+                .map(e -> leadSnap(e, hallId, xM, yM));
+    }
+
+    private Snap leadSnap(Record lead, String hallId, double xM, double yM) {
+        double rotationDeg = Elements.placement(lead).rotationDeg();
+        if (hallId == null) {
+            return new Snap(snapToGrid(xM, 0), snapToGrid(yM, 0), rotationDeg, null);
+        }
+        if (lead instanceof Rack r) {
+            return snap(hallId, xM, yM, r);
+        }
+        return new Snap(snapToGrid(xM, 0), snapToGrid(yM, 0), rotationDeg, null);
     }
 
     /**
@@ -999,11 +1044,20 @@ public final class DesignerDocument {
         if (rack(id).isPresent()) {
             return RACK_FIELDS;
         }
-        if (powerNode(id).isPresent()) {
-            return POWER_FIELDS;
+        Optional<PowerNode> node = powerNode(id);
+        if (node.isPresent()) {
+            if (node.get().placement() == null) {
+                return POWER_FIELDS;
+            }
+            List<String> fields = new ArrayList<>(POWER_FIELDS);
+            fields.addAll(PLACEMENT_FIELDS);
+            return List.copyOf(fields);
         }
-        return List.of();
+        return isPlaced(id) ? PLACEMENT_FIELDS : List.of();
     }
+
+    /** The position fields every placed element (CDU, power equipment, heat rejection, air handler) can edit. */
+    static final List<String> PLACEMENT_FIELDS = List.of("placement.xM", "placement.yM", "placement.rotationDeg");
 
     static final List<String> RACK_FIELDS = List.of(
             "type", "rowId", "placement.xM", "placement.yM", "placement.rotationDeg", "coolingLoopId", "powerKw");
@@ -1038,6 +1092,10 @@ public final class DesignerDocument {
             if (rack.isPresent()) {
                 return Optional.of(editRack(rack.get(), field, text));
             }
+            Optional<Record> placed = Elements.find(facility, id);
+            if (placed.isPresent() && PLACEMENT_FIELDS.contains(field) && Elements.placement(placed.get()) != null) {
+                return Optional.of(editPlacement(placed.get(), field, text));
+            }
             Optional<PowerNode> node = powerNode(id);
             if (node.isPresent()) {
                 return Optional.of(editPowerNode(node.get(), field, text));
@@ -1069,6 +1127,18 @@ public final class DesignerDocument {
                         field + " of a rack cannot be edited here; editable: " + RACK_FIELDS);
         };
         return replaceRack(r, edited);
+    }
+
+    /** A typed position of a placed element other than a rack (racks go through {@link #editRack}, which keeps rows). */
+    private Facility editPlacement(Record e, String field, String text) {
+        Placement p = Elements.placement(e);
+        double v = number(field, text);
+        Placement to = switch (field) {
+            case "placement.xM" -> new Placement(p.hallId(), v, p.yM(), p.rotationDeg());
+            case "placement.yM" -> new Placement(p.hallId(), p.xM(), v, p.rotationDeg());
+            default -> new Placement(p.hallId(), p.xM(), p.yM(), v);
+        };
+        return Elements.map(facility, x -> x == e ? Elements.moved(x, to) : x);
     }
 
     private Facility replaceRack(Rack old, Rack edited) {

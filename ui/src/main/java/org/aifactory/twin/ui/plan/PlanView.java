@@ -1,11 +1,13 @@
 package org.aifactory.twin.ui.plan;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Set;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -13,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -31,23 +34,48 @@ import org.aifactory.twin.ui.scene.ItemCategory;
 /**
  * The 2D plan ({@code #plan}): the facility from above, to scale, on a Canvas: hall floors with
  * their 0.6 m tile grid when zoomed in, every placed item as its footprint in its category's
- * colour, the selection in yellow. Click selects; dragging the selected rack shows where it will
- * land (snapped by the document's rules) and moves it on release, as one undoable edit; dragging
+ * colour, the selection in yellow with the primary one outlined in orange. Click selects,
+ * Shift+click adds or takes out, Ctrl+drag draws a rubber band that selects what stands inside
+ * (Ctrl+Shift+drag adds). Dragging a selected item moves the whole selection: a preview follows
+ * where they will land (snapped by the document's rules) and they move on release, as one
+ * undoable edit. The arrow keys nudge the selection one grid step (Shift: 0.1 m). Dragging
  * elsewhere or with the right or middle button pans; the wheel zooms about the pointer. The
  * pointer's hall coordinates show in the corner, for precise placement. Site y points down the
  * screen. FX thread only.
  */
 public final class PlanView {
-    /** Where a rack would land: the document's snap of a hall point. */
-    public interface Snapper {
-        /** The snapped centre of rack {@code rackId} dropped at ({@code xM}, {@code yM}) of {@code hallId}. */
-        Point2D snap(String rackId, String hallId, double xM, double yM);
+    /**
+     * What the plan asks of its owner: it never edits or selects by itself. Hall ids are null for
+     * the yard, whose coordinates are the site's.
+     */
+    public interface Actions {
+        /** A plain click: select {@code id} alone; null (empty floor) clears the selection. */
+        void pick(String id);
+
+        /** Shift+click: add {@code id} to the selection, or take it out. */
+        void toggle(String id);
+
+        /** A rubber band closed around {@code ids}; {@code adds} when Shift was held (keep what was selected). */
+        void band(List<String> ids, boolean adds);
+
+        /** Whether {@code id} can be moved (it has a placement the document may change). */
+        boolean movable(String id);
+
+        /**
+         * Where item {@code leadId} lands if dropped at ({@code xM}, {@code yM}) of {@code hallId};
+         * empty if it cannot go there.
+         */
+        Optional<Point2D> snap(String leadId, String hallId, double xM, double yM);
+
+        /** Moves {@code ids} together so the first lands on the snapped ({@code xM}, {@code yM}) of {@code hallId}. */
+        void move(List<String> ids, String hallId, double xM, double yM);
+
+        /** Moves the selection by ({@code dxM}, {@code dyM}), unsnapped: the arrow keys. */
+        void nudge(double dxM, double dyM);
     }
 
-    /** Moves rack {@code rackId} so its centre lands on ({@code xM}, {@code yM}) of {@code hallId}. */
-    public interface Mover {
-        void move(String rackId, String hallId, double xM, double yM);
-    }
+    /** One arrow-key step with Shift held, m [E: a fine step for lining items up by eye]. */
+    public static final double FINE_STEP_M = 0.1;
 
     /** Hall tile pitch drawn as the grid, m (one floor tile; the document's snap grid). */
     static final double GRID_M = 0.6;
@@ -57,6 +85,9 @@ public final class PlanView {
     private static final Color GRID = Color.web("#dde3ea");
     private static final Color OUTLINE = Color.web("#56606b");
     private static final Color PREVIEW = Color.web("#1e88e5", 0.45);
+    private static final Color PRIMARY_OUTLINE = Color.web("#e65100");
+    private static final Color BAND_FILL = Color.web("#1e88e5", 0.12);
+    private static final Color BAND_STROKE = Color.web("#1e88e5");
     private static final Color ITEM_OUTLINE = Color.web("#30363d", 0.7);
 
     private final Canvas canvas = new Canvas();
@@ -68,17 +99,25 @@ public final class PlanView {
     private final Map<String, Color> colours = new HashMap<>();
     private final Map<String, Hall> halls = new HashMap<>();
     private SiteFrame frame;
-    private String selected;
+    private List<String> selection = List.of();
+    private Set<String> selectedIds = Set.of();
+    private String primary;
     private double scalePxPerM = 10;
     private double offsetXPx;
     private double offsetYPx;
     private boolean fitted;
-    private Consumer<String> onPick = id -> {};
-    private Snapper snapper;
-    private Mover mover;
-    private PlacedItem dragging;
+    private Actions actions;
+    /** The items being dragged, the one under the mouse first; null when not dragging. */
+    private List<PlacedItem> dragging;
+
     private Point2D dragTarget;
     private String dragHall;
+    private String dragRefusal;
+    /** The rubber band's corners in canvas pixels while one is drawn; bandStart null otherwise. */
+    private Point2D bandStart;
+
+    private Point2D bandEnd;
+    private boolean bandAdds;
     private double pressX;
     private double pressY;
     private boolean panning;
@@ -101,20 +140,17 @@ public final class PlanView {
         canvas.setOnMouseReleased(this::released);
         canvas.setOnMouseMoved(e -> showCursor(e.getX(), e.getY()));
         canvas.setOnScroll(this::zoom);
+        canvas.setFocusTraversable(true);
+        canvas.setOnKeyPressed(this::key);
     }
 
     public Node view() {
         return root;
     }
 
-    public void setOnPick(Consumer<String> onPick) {
-        this.onPick = onPick;
-    }
-
-    /** Enables moving racks by dragging: {@code snapper} previews, {@code mover} commits. */
-    public void setEditing(Snapper snapper, Mover mover) {
-        this.snapper = snapper;
-        this.mover = mover;
+    /** Lets the plan select and edit through {@code newActions}; null makes it look-only. */
+    public void setActions(Actions newActions) {
+        actions = newActions;
     }
 
     /** Draws {@code f}; the view is fitted the first time and kept over edits of the same facility. */
@@ -134,9 +170,17 @@ public final class PlanView {
         redraw();
     }
 
-    public void highlight(String id) {
-        selected = id;
+    /** Draws {@code ids} as selected, {@code primaryId} (one of them, or null) distinct. */
+    public void highlight(List<String> ids, String primaryId) {
+        selection = List.copyOf(ids);
+        selectedIds = new HashSet<>(ids);
+        primary = primaryId;
         redraw();
+    }
+
+    /** What the plan draws as selected, in order. */
+    public List<String> highlighted() {
+        return selection;
     }
 
     /** Fits everything placed, and every hall, into the canvas. */
@@ -254,21 +298,44 @@ public final class PlanView {
         return null;
     }
 
-    // ---- mouse ---------------------------------------------------------------------------------
+    // ---- mouse and keys ------------------------------------------------------------------------
 
     private void pressed(MouseEvent e) {
+        // Consumed, so the tab pane around the plan does not take the focus (its arrow keys switch tabs).
+        e.consume();
+        canvas.requestFocus();
         pressX = e.getX();
         pressY = e.getY();
         moved = false;
         dragging = null;
         dragTarget = null;
+        dragRefusal = null;
+        bandStart = null;
+        bandEnd = null;
         panning = e.getButton() != MouseButton.PRIMARY || facility == null;
         if (panning) {
             return;
         }
+        if (e.isShortcutDown() && actions != null) {
+            bandStart = new Point2D(e.getX(), e.getY());
+            bandAdds = e.isShiftDown();
+            return;
+        }
         PlacedItem hit = itemAt(siteX(e.getX()), siteY(e.getY()));
-        if (hit != null && hit.id().equals(selected) && "rack".equals(hit.kind()) && mover != null) {
-            dragging = hit;
+        if (hit != null
+                && !e.isShiftDown()
+                && selectedIds.contains(hit.id())
+                && actions != null
+                && actions.movable(hit.id())) {
+            // The item under the mouse leads: it lands where the mouse is, the rest keep their offsets.
+            List<PlacedItem> group = new ArrayList<>();
+            group.add(hit);
+            for (PlacedItem i : items) {
+                if (i != hit && selectedIds.contains(i.id()) && actions.movable(i.id())) {
+                    group.add(i);
+                }
+            }
+            dragging = group;
         } else if (hit == null) {
             panning = true;
         }
@@ -281,7 +348,10 @@ public final class PlanView {
             return;
         }
         moved = true;
-        if (panning) {
+        if (bandStart != null) {
+            bandEnd = new Point2D(e.getX(), e.getY());
+            redraw();
+        } else if (panning) {
             offsetXPx += dx;
             offsetYPx += dy;
             pressX = e.getX();
@@ -291,36 +361,94 @@ public final class PlanView {
             double sx = siteX(e.getX());
             double sy = siteY(e.getY());
             String hall = hallAt(sx, sy);
-            if (hall == null) {
-                dragTarget = null;
-            } else {
-                Hall h = halls.get(hall);
-                Point2D local = new Point2D(sx - h.originXM(), sy - h.originYM());
-                dragTarget = snapper == null ? local : snapper.snap(dragging.id(), hall, local.getX(), local.getY());
-                dragHall = hall;
-            }
+            Hall h = hall == null ? null : halls.get(hall);
+            double lx = h == null ? sx : sx - h.originXM();
+            double ly = h == null ? sy : sy - h.originYM();
+            Optional<Point2D> snapped = actions.snap(dragging.get(0).id(), hall, lx, ly);
+            dragTarget = snapped.orElse(null);
+            dragHall = hall;
+            dragRefusal = snapped.isEmpty() ? "it cannot go there" : null;
             redraw();
         }
         showCursor(e.getX(), e.getY());
     }
 
     private void released(MouseEvent e) {
-        if (!moved && e.getButton() == MouseButton.PRIMARY && facility != null) {
+        if (bandStart != null) {
+            Point2D start = bandStart;
+            Point2D end = bandEnd;
+            bandStart = null;
+            bandEnd = null;
+            redraw();
+            if (end != null) {
+                actions.band(itemsInside(start, end), bandAdds);
+            }
+            return;
+        }
+        if (!moved && e.getButton() == MouseButton.PRIMARY && facility != null && actions != null) {
             PlacedItem hit = itemAt(siteX(e.getX()), siteY(e.getY()));
-            onPick.accept(hit == null ? null : hit.id());
-        } else if (dragging != null && dragTarget != null && mover != null) {
-            String id = dragging.id();
+            if (e.isShiftDown()) {
+                if (hit != null) {
+                    actions.toggle(hit.id());
+                }
+            } else {
+                actions.pick(hit == null ? null : hit.id());
+            }
+        } else if (dragging != null && dragTarget != null) {
+            List<String> ids = dragging.stream().map(PlacedItem::id).toList();
             Point2D target = dragTarget;
             String hall = dragHall;
             dragging = null;
             dragTarget = null;
-            mover.move(id, hall, target.getX(), target.getY());
+            actions.move(ids, hall, target.getX(), target.getY());
         }
         dragging = null;
         dragTarget = null;
+        dragRefusal = null;
         panning = false;
         showCursor(e.getX(), e.getY());
         redraw();
+    }
+
+    /** The items whose centre lies inside the band between two canvas points, in drawing order. */
+    private List<String> itemsInside(Point2D a, Point2D b) {
+        double x0 = siteX(Math.min(a.getX(), b.getX()));
+        double x1 = siteX(Math.max(a.getX(), b.getX()));
+        double y0 = siteY(Math.min(a.getY(), b.getY()));
+        double y1 = siteY(Math.max(a.getY(), b.getY()));
+        List<String> inside = new ArrayList<>();
+        for (PlacedItem i : items) {
+            double cx = frame.xM(i.hallId(), i.xM());
+            double cy = frame.yM(i.hallId(), i.yM());
+            if (cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1) {
+                inside.add(i.id());
+            }
+        }
+        return inside;
+    }
+
+    /** Arrow keys nudge the selection: one grid step, or {@link #FINE_STEP_M} with Shift; up is -y (site y points down). */
+    private void key(KeyEvent e) {
+        if (e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        double step = e.isShiftDown() ? FINE_STEP_M : GRID_M;
+        double dx = 0;
+        double dy = 0;
+        switch (e.getCode()) {
+            case LEFT -> dx = -step;
+            case RIGHT -> dx = step;
+            case UP -> dy = -step;
+            case DOWN -> dy = step;
+            default -> {
+                return;
+            }
+        }
+        // Consumed even with nothing selected: the tab pane around the plan would switch tabs on it.
+        e.consume();
+        if (actions != null && !selection.isEmpty()) {
+            actions.nudge(dx, dy);
+        }
     }
 
     private void zoom(ScrollEvent e) {
@@ -352,10 +480,13 @@ public final class PlanView {
         if (dragging != null && dragTarget != null) {
             where += String.format(
                     Locale.ROOT,
-                    "   %s lands at x %.2f m  y %.2f m",
-                    dragging.id(),
+                    "   %s%s lands at x %.2f m  y %.2f m",
+                    dragging.get(0).id(),
+                    dragging.size() == 1 ? "" : String.format(Locale.ROOT, " (+%d more)", dragging.size() - 1),
                     dragTarget.getX(),
                     dragTarget.getY());
+        } else if (dragging != null && dragRefusal != null) {
+            where += "   " + dragRefusal;
         }
         cursor.setText(where);
     }
@@ -407,7 +538,8 @@ public final class PlanView {
         double viewX1 = siteX(w);
         double viewY0 = siteY(0);
         double viewY1 = siteY(h);
-        PlacedItem selectedItem = null;
+        List<PlacedItem> selectedItems = new ArrayList<>();
+        PlacedItem primaryItem = null;
         for (PlacedItem i : items) {
             double cx = frame.xM(i.hallId(), i.xM());
             double cy = frame.yM(i.hallId(), i.yM());
@@ -415,46 +547,66 @@ public final class PlanView {
             if (cx + reach < viewX0 || cx - reach > viewX1 || cy + reach < viewY0 || cy - reach > viewY1) {
                 continue;
             }
-            if (i.id().equals(selected)) {
-                selectedItem = i; // drawn last, on top, and never smaller than a few pixels
+            if (selectedIds.contains(i.id())) {
+                // Drawn last, on top, and never smaller than a few pixels; the primary one last of all.
+                if (i.id().equals(primary)) {
+                    primaryItem = i;
+                } else {
+                    selectedItems.add(i);
+                }
                 continue;
             }
             g.setFill(colours.getOrDefault(i.id(), Color.GREY));
             drawFootprint(g, i, cx, cy, xs, ys, outlines, 0);
         }
-        if (selectedItem != null) {
-            g.setFill(ItemCategory.HIGHLIGHT);
-            g.setStroke(OUTLINE);
+        g.setFill(ItemCategory.HIGHLIGHT);
+        g.setStroke(OUTLINE);
+        g.setLineWidth(1);
+        for (PlacedItem i : selectedItems) {
+            drawFootprint(g, i, frame.xM(i.hallId(), i.xM()), frame.yM(i.hallId(), i.yM()), xs, ys, true, 4);
+        }
+        if (primaryItem != null) {
+            g.setStroke(PRIMARY_OUTLINE);
+            g.setLineWidth(3);
             drawFootprint(
                     g,
-                    selectedItem,
-                    frame.xM(selectedItem.hallId(), selectedItem.xM()),
-                    frame.yM(selectedItem.hallId(), selectedItem.yM()),
+                    primaryItem,
+                    frame.xM(primaryItem.hallId(), primaryItem.xM()),
+                    frame.yM(primaryItem.hallId(), primaryItem.yM()),
                     xs,
                     ys,
                     true,
-                    4);
+                    6);
         }
         if (dragging != null && dragTarget != null) {
-            PlacedItem at = new PlacedItem(
-                    dragging.id(),
-                    dragging.kind(),
-                    dragging.type(),
-                    dragHall,
-                    dragTarget.getX(),
-                    dragTarget.getY(),
-                    dragging.rotationDeg(),
-                    dragging.widthM(),
-                    dragging.depthM(),
-                    dragging.heightM(),
-                    dragging.path());
-            double[] c = siteCorners(at);
-            for (int k = 0; k < 4; k++) {
-                xs[k] = px(c[2 * k]);
-                ys[k] = py(c[2 * k + 1]);
-            }
+            // The lead lands on the snapped target; the others keep their site offsets from it.
+            PlacedItem lead = dragging.get(0);
+            double shiftX = (dragHall == null ? dragTarget.getX() : frame.xM(dragHall, dragTarget.getX()))
+                    - frame.xM(lead.hallId(), lead.xM());
+            double shiftY = (dragHall == null ? dragTarget.getY() : frame.yM(dragHall, dragTarget.getY()))
+                    - frame.yM(lead.hallId(), lead.yM());
             g.setFill(PREVIEW);
-            g.fillPolygon(xs, ys, 4);
+            for (PlacedItem i : dragging) {
+                double[] c = siteCorners(i);
+                for (int k = 0; k < 4; k++) {
+                    xs[k] = px(c[2 * k] + shiftX);
+                    ys[k] = py(c[2 * k + 1] + shiftY);
+                }
+                g.fillPolygon(xs, ys, 4);
+            }
+        }
+        if (bandStart != null && bandEnd != null) {
+            double x = Math.min(bandStart.getX(), bandEnd.getX());
+            double y = Math.min(bandStart.getY(), bandEnd.getY());
+            double bw = Math.abs(bandEnd.getX() - bandStart.getX());
+            double bh = Math.abs(bandEnd.getY() - bandStart.getY());
+            g.setFill(BAND_FILL);
+            g.fillRect(x, y, bw, bh);
+            g.setStroke(BAND_STROKE);
+            g.setLineWidth(1);
+            g.setLineDashes(6, 4);
+            g.strokeRect(x, y, bw, bh);
+            g.setLineDashes(null);
         }
         drawScaleBar(g, h);
     }
