@@ -19,7 +19,9 @@ class MonthlyPueTest {
     private static final CatalogIndex CAT = new CatalogIndex(CatalogIo.builtIn(), LAB.catalog());
 
     private static ThermalReport solve(HourlyClimateFact year) {
-        return new ThermalSolver().solve(LAB, CAT, new ThermalSolver.Options(year)).report();
+        return new ThermalSolver()
+                .solve(LAB, CAT, new ThermalSolver.Options(year))
+                .report();
     }
 
     /** A year whose dry bulb is a step: {@code coldC} for January (first 744 h), {@code warmC} after. */
@@ -58,7 +60,9 @@ class MonthlyPueTest {
         assertThat(weighted / 8760).isCloseTo(r.pueAnnual(), within(1e-9));
         // and through the reported IT energies
         double e = months.stream().mapToDouble(p -> p.pue() * p.itEnergyMwh()).sum();
-        double it = months.stream().mapToDouble(ThermalReport.MonthlyPue::itEnergyMwh).sum();
+        double it = months.stream()
+                .mapToDouble(ThermalReport.MonthlyPue::itEnergyMwh)
+                .sum();
         assertThat(e / it).isCloseTo(r.pueAnnual(), within(1e-9));
     }
 
