@@ -3,6 +3,7 @@ package org.aifactory.twin.serving;
 import java.util.Optional;
 import org.aifactory.twin.model.Parallelism;
 import org.aifactory.twin.model.RouterPolicy;
+import org.aifactory.twin.model.ServingMode;
 import org.aifactory.twin.model.analysis.SizingAdvisor;
 import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.catalog.GpuType;
@@ -11,8 +12,10 @@ import org.aifactory.twin.model.catalog.RackType;
 
 /**
  * The serving emulator's sizing mode ({@link Sizing}) behind the model's {@link SizingAdvisor}
- * service, for the designer's sizing view: aggregated serving, replicas of tensor parallelism
- * only (pipeline, expert and data parallelism 1), the KV-aware router, and the emulation options
+ * service, for the designer's sizing view: aggregated serving, or disaggregated serving with a
+ * prefill and a decode pool of the same parallelism (Sizing's search over the prefill share),
+ * replicas of tensor parallelism only (pipeline, expert and data parallelism 1), the KV-aware
+ * router, and the emulation options
  * {@code validate} uses ({@link ServingEmulation.Options#VALIDATE}). Found through
  * {@code META-INF/services}. Stateless.
  */
@@ -60,14 +63,16 @@ public final class EmulatorSizingAdvisor implements SizingAdvisor {
                     Double.NaN,
                     0);
         }
+        Parallelism p = new Parallelism(q.tensorParallelism(), 1, 1, 1);
+        boolean disaggregated = q.mode() == ServingMode.DISAGGREGATED;
         SizingResult r = Sizing.size(new SizingRequest(
                 q.traffic().deployment(),
                 model.get(),
                 q.precision(),
                 rack.get(),
                 gpu.get(),
-                new Parallelism(q.tensorParallelism(), 1, 1, 1),
-                null,
+                p,
+                disaggregated ? p : null,
                 RouterPolicy.KV_AWARE,
                 q.traffic(),
                 q.slo(),
@@ -84,6 +89,20 @@ public final class EmulatorSizingAdvisor implements SizingAdvisor {
                 r.tokensPerSecond(),
                 r.ttftAtSloPercentileMs(),
                 r.itlAtSloPercentileMs(),
-                r.emulations());
+                r.emulations(),
+                disaggregated ? r.prefillReplicas() : 0,
+                disaggregated ? r.decodeReplicas() : 0,
+                disaggregated
+                        ? Sizing.poolRacks(
+                                r.prefillReplicas(),
+                                q.tensorParallelism(),
+                                rack.get().gpus())
+                        : 0,
+                disaggregated
+                        ? Sizing.poolRacks(
+                                r.decodeReplicas(),
+                                q.tensorParallelism(),
+                                rack.get().gpus())
+                        : 0);
     }
 }

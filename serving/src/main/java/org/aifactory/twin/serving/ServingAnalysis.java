@@ -16,7 +16,8 @@ import org.aifactory.twin.model.catalog.CatalogIndex;
  * requests ({@link ServingEmulation.Options#VALIDATE}) and reports tokens per second, TTFT and
  * inter-token latency percentiles, goodput and whether the SLOs hold; replicas on racks that the
  * power or thermal analysis limits ({@link RackPowerLimitFact}, the tightest per rack) run at
- * the clocks their power allows ({@link PowerThrottle}). Stateless.
+ * the clocks their power allows ({@link PowerThrottle}); and a {@code loadSweep} of tokens per
+ * second against offered load for the designer's charts. Stateless.
  */
 public final class ServingAnalysis implements FacilityAnalysis {
     private final ServingEmulation emulation = new ServingEmulation();
@@ -35,7 +36,7 @@ public final class ServingAnalysis implements FacilityAnalysis {
     @Override
     public AnalysisResult analyze(Facility facility, CatalogIndex catalog, AnalysisContext context) {
         ServingEmulation.Outcome o =
-                emulation.run(facility, catalog, ServingEmulation.Options.VALIDATE, tightestLimits(context));
+                emulation.run(facility, catalog, ServingEmulation.Options.VALIDATE, tightestLimits(context), true);
         ServingReport report = context.fact(FacilityPowerFact.class)
                 .map(power -> o.report().withFacilityOverhead(power.overhead()))
                 .orElse(o.report());

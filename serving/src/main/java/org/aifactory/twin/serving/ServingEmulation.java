@@ -40,6 +40,23 @@ public final class ServingEmulation {
      */
     static final double KV_TRANSFER_EFFICIENCY = 0.8;
 
+    /** Offered load of the report's {@code loadSweep}, as fractions of the file's traffic. */
+    public static final double[] SWEEP_FRACTIONS = {0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0};
+    /** Workers each sweep point emulates per pool [E] (the main run: up to 16). */
+    public static final int SWEEP_WORKERS = 4;
+    /**
+     * Simulated arrival time of each sweep point [E]: a point at fraction f of an emulated rate λ
+     * runs f·λ·{@value} requests (within {@link #SWEEP_MIN_REQUESTS}..{@link #SWEEP_MAX_REQUESTS}),
+     * so the points cover the same minute, several end-to-end latencies of a 512-token answer.
+     */
+    public static final double SWEEP_SECONDS = 60;
+    /** Fewest requests of a sweep point [E]: a p99 needs some hundreds. */
+    public static final int SWEEP_MIN_REQUESTS = 500;
+    /** Most requests of a sweep point [E]: bounds the sweep at 7 × 4,000 requests per deployment (the main run: 20,000). */
+    public static final int SWEEP_MAX_REQUESTS = 4_000;
+    /** Most deployments swept [E]: beyond, the sweep is skipped (and the report says so) to keep validate quick. */
+    public static final int SWEEP_MAX_DEPLOYMENTS = 32;
+
     /**
      * @param maxEmulatedWorkers most workers emulated per pool
      * @param requests requests emulated per deployment
@@ -144,13 +161,50 @@ public final class ServingEmulation {
      */
     public Outcome run(
             Facility facility, CatalogIndex catalog, Options options, Map<String, Double> rackPowerFraction) {
+        return run(facility, catalog, options, rackPowerFraction, false);
+    }
+
+    /**
+     * As {@link #run(Facility, CatalogIndex, Options, Map)}; with {@code sweep} the report also
+     * gets a {@code loadSweep}: each deployment emulated again at {@link #SWEEP_FRACTIONS} of its
+     * traffic ({@link #SWEEP_WORKERS} workers, {@link #SWEEP_SECONDS} s of arrivals each, same seed,
+     * static pools: no planner), unless
+     * the facility has more than {@link #SWEEP_MAX_DEPLOYMENTS} deployments.
+     */
+    public Outcome run(
+            Facility facility,
+            CatalogIndex catalog,
+            Options options,
+            Map<String, Double> rackPowerFraction,
+            boolean sweep) {
         List<Finding> findings = new ArrayList<>();
         List<DeploymentServing> results = new ArrayList<>();
         Map<String, Rack> racks = new HashMap<>();
         facility.racks().forEach(r -> racks.put(r.id(), r));
+        int deployments = facility.workload().deployments().size();
+        String sweepSkipped = !sweep
+                ? null
+                : deployments > SWEEP_MAX_DEPLOYMENTS
+                        ? String.format(
+                                Locale.ROOT,
+                                "%d deployments: more than the %d a load sweep emulates",
+                                deployments,
+                                SWEEP_MAX_DEPLOYMENTS)
+                        : null;
+        List<LoadPoint[]> sweeps = sweep && sweepSkipped == null ? new ArrayList<>() : null;
         for (Deployment d : facility.workload().deployments()) {
-            deployment(facility, catalog, options, d, racks, findings, rackPowerFraction)
+            deployment(facility, catalog, options, d, racks, findings, rackPowerFraction, sweeps)
                     .ifPresent(results::add);
+        }
+        List<LoadPoint> loadSweep = new ArrayList<>();
+        if (sweeps != null && !sweeps.isEmpty()) {
+            for (int i = 0; i < SWEEP_FRACTIONS.length; i++) {
+                LoadPoint sum = null;
+                for (LoadPoint[] pts : sweeps) {
+                    sum = sum == null ? pts[i] : sum.plus(pts[i]);
+                }
+                loadSweep.add(sum);
+            }
         }
         long limitedRacks = rackPowerFraction.entrySet().stream()
                 .filter(e -> racks.containsKey(e.getKey()) && e.getValue() < 1)
@@ -172,7 +226,7 @@ public final class ServingEmulation {
                                 "; %d racks power- or thermally limited "
                                         + "(throughput-against-power curve, docs/serving.md §10)",
                                 limitedRacks));
-        return new Outcome(findings, ServingReport.of(results, method));
+        return new Outcome(findings, ServingReport.of(results, method, loadSweep, sweepSkipped));
     }
 
     /** Findings (deployments that cannot be sized) and one sizing answer per deployment with traffic and an SLO. */
@@ -253,7 +307,8 @@ public final class ServingEmulation {
             Deployment d,
             Map<String, Rack> racks,
             List<Finding> findings,
-            Map<String, Double> rackPowerFraction) {
+            Map<String, Double> rackPowerFraction,
+            List<LoadPoint[]> sweeps) {
         Optional<LlmType> llm = catalog.model(d.model());
         if (llm.isEmpty()) {
             findings.add(new Finding(
@@ -442,6 +497,20 @@ public final class ServingEmulation {
             emulator.withPlanner(plannerSpec(d, fm, bm, emuFront, emuBack, rateScale));
         }
         EmulationResult r = emulator.run();
+        if (sweeps != null) {
+            sweeps.add(sweep(
+                    t,
+                    o,
+                    spec,
+                    fm,
+                    bm,
+                    frontWorkers,
+                    backWorkers,
+                    frontPower,
+                    backPower,
+                    tenants,
+                    kvTransferBytesPerS(anyRack, fm, bm == null ? fm : bm)));
+        }
         boolean met = slo.isEmpty()
                 || (r.ttftAtSloPercentileMs() <= slo.get().ttftMs()
                         && r.itlAtSloPercentileMs() <= slo.get().itlMs()
@@ -566,6 +635,66 @@ public final class ServingEmulation {
                 itKw,
                 tps > 0 ? tps / (itKw * 1e3) : 0,
                 tps > 0 ? itKw / 1e3 * f.site().electricityPriceUsdPerMwh() / 3600 / tps * 1e6 : 0));
+    }
+
+    /**
+     * The deployment's {@code loadSweep} points: at each of {@link #SWEEP_FRACTIONS} of its traffic,
+     * {@link #SWEEP_WORKERS} workers (fewer than the main run's: identical replicas behind an even
+     * router serve the same per worker) for {@link #SWEEP_SECONDS} of arrivals; same seed, static pools.
+     */
+    private static LoadPoint[] sweep(
+            TrafficProfile t,
+            Options o,
+            EmulationSpec main,
+            ExecutionModel fm,
+            ExecutionModel bm,
+            int frontWorkers,
+            int backWorkers,
+            double[] frontPower,
+            double[] backPower,
+            List<TenantSpec> tenants,
+            double kvBytesPerS) {
+        double scale = Math.min(1.0, SWEEP_WORKERS / (double) Math.max(frontWorkers, backWorkers));
+        int emuFront = Math.max(1, (int) Math.round(frontWorkers * scale));
+        int emuBack = bm == null ? 0 : Math.max(1, (int) Math.round(backWorkers * scale));
+        double rateScale = emuFront / (double) frontWorkers;
+        List<TenantSpec> emulatedTenants = new ArrayList<>();
+        List<Reservation.Replicas> emulatedReservations = new ArrayList<>();
+        EmulationSpec base = main.withWorkers(emuFront);
+        if (bm != null) {
+            base = base.withDisaggregation(bm, emuBack, kvBytesPerS);
+        }
+        for (TenantSpec x : tenants) {
+            TenantSpec e = new TenantSpec(x.id(), x.tier(), x.share(), x.provisionedTokensPerS() * rateScale);
+            emulatedTenants.add(e);
+            emulatedReservations.add(Reservation.replicas(
+                    base,
+                    e.provisionedTokensPerS(),
+                    t.inputTokens().mean(),
+                    t.outputTokens().mean()));
+        }
+        double meanTokens = t.inputTokens().mean() + t.outputTokens().mean();
+        LoadPoint[] pts = new LoadPoint[SWEEP_FRACTIONS.length];
+        for (int i = 0; i < pts.length; i++) {
+            double fraction = SWEEP_FRACTIONS[i];
+            RequestSource src = source(t, rateScale * fraction, o);
+            double rps = src.meanRateRps();
+            int requests = !(rps > 0) || Double.isInfinite(rps)
+                    ? SWEEP_MAX_REQUESTS
+                    : (int) Math.max(SWEEP_MIN_REQUESTS, Math.min(SWEEP_MAX_REQUESTS, Math.round(rps * SWEEP_SECONDS)));
+            EmulationResult r = new Emulator(
+                            base.withMaxRequests(requests),
+                            RequestSource.withTenants(src, emulatedTenants, o.seed()),
+                            o.kvTiers())
+                    .withTenants(emulatedTenants)
+                    .withReservations(emulatedReservations)
+                    .withWorkerModels(
+                            workerModels(fm, frontPower, emuFront),
+                            bm == null ? null : workerModels(bm, backPower, emuBack))
+                    .run();
+            pts[i] = LoadPoint.of(fraction, r, 1 / rateScale, meanTokens);
+        }
+        return pts;
     }
 
     /** GPUs a pool occupies: whole GPUs per replica, or its MIG slices packed {@link MigProfile#instancesPerGpu} per GPU. */

@@ -19,6 +19,10 @@ import java.util.List;
  * @param facilityTokensPerJoule {@code tokensPerJoule / facilityPowerOverhead}: tokens per joule the
  *     facility draws from the grid, assuming losses and cooling scale with the deployments' IT power
  * @param facilityEnergyCostUsdPerMillionTokens {@code energyCostUsdPerMillionTokens × facilityPowerOverhead}
+ * @param loadSweep tokens per second against offered load: the traffic scaled by
+ *     {@link ServingEmulation#SWEEP_FRACTIONS} on the same replicas and seed, shorter runs
+ *     ({@link ServingEmulation#SWEEP_SECONDS} s of arrivals on {@link ServingEmulation#SWEEP_WORKERS} workers per point); empty when skipped
+ * @param loadSweepSkipped why there is no sweep (too many deployments to emulate cheaply), or null
  */
 public record ServingReport(
         double tokensPerSecond,
@@ -40,10 +44,13 @@ public record ServingReport(
         double gpuHoursSaved,
         Double facilityPowerOverhead,
         Double facilityTokensPerJoule,
-        Double facilityEnergyCostUsdPerMillionTokens) {
+        Double facilityEnergyCostUsdPerMillionTokens,
+        List<LoadPoint> loadSweep,
+        String loadSweepSkipped) {
 
     public ServingReport {
         deployments = List.copyOf(deployments);
+        loadSweep = loadSweep == null ? List.of() : List.copyOf(loadSweep);
     }
 
     /** This report with the facility's energy figures, from its power per IT watt (1 or more). */
@@ -71,10 +78,16 @@ public record ServingReport(
                 gpuHoursSaved,
                 overhead,
                 tokensPerJoule / overhead,
-                energyCostUsdPerMillionTokens * overhead);
+                energyCostUsdPerMillionTokens * overhead,
+                loadSweep,
+                loadSweepSkipped);
     }
 
     static ServingReport of(List<DeploymentServing> ds, String method) {
+        return of(ds, method, List.of(), null);
+    }
+
+    static ServingReport of(List<DeploymentServing> ds, String method, List<LoadPoint> sweep, String sweepSkipped) {
         double tps = 0;
         double in = 0;
         double out = 0;
@@ -123,6 +136,8 @@ public record ServingReport(
                 saved,
                 null,
                 null,
-                null);
+                null,
+                sweep,
+                sweepSkipped);
     }
 }

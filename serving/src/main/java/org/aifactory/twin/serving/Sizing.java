@@ -24,7 +24,9 @@ import org.aifactory.twin.model.catalog.RackType;
  *
  * <p>Disaggregated serving: the same search over the total n = prefill + decode workers, once for
  * each prefill share in {@link #PREFILL_SHARES}; the split needing the fewest GPUs (then racks)
- * wins. Racks: each rack of the requested type holds floor(GPUs per rack / GPUs per replica) whole
+ * wins. A disaggregated trial must also generate at least {@link Emulator#OVERLOAD_COMPLETION_SHARE}
+ * of the output tokens that arrive (arrivals × mean output tokens): requests waiting for a decode
+ * slot after their prefill are seen by neither TTFT nor the iteration-based ITL. Racks: each rack of the requested type holds floor(GPUs per rack / GPUs per replica) whole
  * replicas (a replica larger than a rack takes ceil(GPUs per replica / GPUs per rack) racks);
  * prefill and decode replicas may share a rack. IT power = racks × the rack type's typical power
  * (catalog; a full rack at its steady operating power). Stateless.
@@ -163,6 +165,15 @@ public final class Sizing {
         EmulationResult r = new Emulator(spec, ServingEmulation.source(q.traffic(), rateScale, o), o.kvTiers()).run();
         boolean met =
                 r.ttftAtSloPercentileMs() <= slo.ttftMs() && r.itlAtSloPercentileMs() <= slo.itlMs() && !r.overloaded();
+        if (bm != null) {
+            // A decode pool that falls behind keeps its iterations (ITL) short while handed-over requests wait
+            // for a slot, a wait neither TTFT nor ITL sees: it must also generate the output tokens that arrive
+            // (conservation), to the emulator's overload share.
+            met &= r.outputTokensPerS()
+                    >= Emulator.OVERLOAD_COMPLETION_SHARE
+                            * r.offeredRps()
+                            * q.traffic().outputTokens().mean();
+        }
         return new Trial(front, back, rateScale, r, met);
     }
 
@@ -173,6 +184,11 @@ public final class Sizing {
                         ? 0
                         : rackShare(back, bm.gpusPerReplica(), q.rack().gpus()));
         return (int) Math.ceil(share - 1e-9);
+    }
+
+    /** Racks one pool of {@code replicas} fills on its own (whole replicas per rack, as {@link #racks}). */
+    static int poolRacks(int replicas, int gpusPerReplica, int gpusPerRack) {
+        return (int) Math.ceil(rackShare(replicas, gpusPerReplica, gpusPerRack) - 1e-9);
     }
 
     private static double rackShare(int replicas, int gpusPerReplica, int gpusPerRack) {

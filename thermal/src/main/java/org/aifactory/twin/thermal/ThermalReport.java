@@ -19,6 +19,9 @@ import java.util.List;
  *     {@code validate --climate})
  * @param racksThrottled racks whose coolant at design ends above their supply or return limit; each
  *     has a {@code gpuPowerFraction} and the analysis publishes them in a {@code RackPowerLimitFact}
+ * @param pueMonthly the same year month by month (12 entries, January first, calendar months of
+ *     the 365-day year): each Σ(IT + cooling) / Σ IT over that month's hours, with the month's mean
+ *     dry bulb; weighted by their IT energy they give {@code pueAnnual}
  */
 public record ThermalReport(
         double designDryBulbC,
@@ -40,9 +43,11 @@ public record ThermalReport(
         List<FacilityLoopThermal> facilityLoops,
         List<HeatRejectionThermal> heatRejection,
         List<FailureCase> n1,
-        int racksThrottled) {
+        int racksThrottled,
+        List<MonthlyPue> pueMonthly) {
 
     public ThermalReport {
+        pueMonthly = pueMonthly == null ? List.of() : List.copyOf(pueMonthly);
         cdus = List.copyOf(cdus);
         racks = List.copyOf(racks);
         halls = List.copyOf(halls);
@@ -50,6 +55,19 @@ public record ThermalReport(
         heatRejection = List.copyOf(heatRejection);
         n1 = List.copyOf(n1);
     }
+
+    /**
+     * One calendar month of the annual loop.
+     *
+     * @param month 1 (January) to 12
+     * @param hours hours of the month in the 365-day year (days × 24)
+     * @param pue (IT + cooling energy) / IT energy over the month's hours
+     * @param meanDryBulbC the month's mean ambient dry bulb, °C
+     * @param meanCoolingPowerKw the month's mean cooling power, kW
+     * @param itEnergyMwh IT energy over the month (IT load × hours), MWh: the weight of {@code pue} in {@code pueAnnual}
+     */
+    public record MonthlyPue(
+            int month, int hours, double pue, double meanDryBulbC, double meanCoolingPowerKw, double itEnergyMwh) {}
 
     /** Where the cooling power goes at design ambient, kW. */
     public record CoolingPowerBreakdown(

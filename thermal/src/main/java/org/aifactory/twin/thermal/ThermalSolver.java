@@ -69,6 +69,8 @@ public final class ThermalSolver {
     public static final int MAX_IDS_LISTED = 20;
 
     private static final double LPM_PER_M3S = 60_000;
+    /** Days of the calendar months of the 365-day year the hourly climate covers (hour 0 = 1 January 00:00). */
+    static final int[] DAYS_PER_MONTH = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
     /**
      * The report and the findings of one solve.
@@ -352,8 +354,11 @@ public final class ThermalSolver {
                     new CoolingPowerBreakdown(cduPumpsKw, facilityPumpsKw, hrFansKw, compressorsKw, ahuFansKw);
             double coolingKw = power.totalKw();
             double pueDesign = itHeat > 0 ? (itHeat + coolingKw) / itHeat : 1;
-            double[] annual = annual(groupsByLoop, loadByFacilityLoop, cduPumpsKw + facilityPumpsKw + ahuFansKw);
+            double[] monthlyCoolingKwh = new double[DAYS_PER_MONTH.length];
+            double[] annual = annual(
+                    groupsByLoop, loadByFacilityLoop, cduPumpsKw + facilityPumpsKw + ahuFansKw, monthlyCoolingKwh);
             double pueAnnual = itHeat > 0 ? (itHeat + annual[0]) / itHeat : 1;
+            List<ThermalReport.MonthlyPue> pueMonthly = monthly(itHeat, monthlyCoolingKwh);
             List<FailureCase> n1 = new ArrayList<>();
             cduFailures(n1);
             pumpFailures(n1);
@@ -384,7 +389,8 @@ public final class ThermalSolver {
                     flReports,
                     hrReports,
                     n1,
-                    limits.size());
+                    limits.size(),
+                    pueMonthly);
             return new Result(report, findings, limits);
         }
 
@@ -802,10 +808,18 @@ public final class ThermalSolver {
 
         // ---- year ----------------------------------------------------------------------------
 
-        /** {mean cooling power kW, hours any facility loop is above its setpoint}. */
+        /**
+         * {mean cooling power kW, hours any facility loop is above its setpoint}; adds each hour's
+         * cooling energy (kWh) to its calendar month in {@code monthlyKwh}.
+         */
         private double[] annual(
-                Map<String, List<HeatRejectionModel.UnitGroup>> groups, Map<String, Double> loads, double constantKw) {
+                Map<String, List<HeatRejectionModel.UnitGroup>> groups,
+                Map<String, Double> loads,
+                double constantKw,
+                double[] monthlyKwh) {
             double sum = 0;
+            int month = 0;
+            int monthEndHour = DAYS_PER_MONTH[0] * 24;
             int hoursAbove = 0;
             double[] dryBulbC = ambient.dryBulbC();
             double[] wetBulbC = ambient.wetBulbC();
@@ -824,8 +838,37 @@ public final class ThermalSolver {
                 }
                 sum += kw;
                 hoursAbove += above ? 1 : 0;
+                if (h == monthEndHour) {
+                    month++;
+                    monthEndHour += DAYS_PER_MONTH[month] * 24;
+                }
+                monthlyKwh[month] += kw; // one hour at kw
             }
             return new double[] {sum / SyntheticClimate.HOURS_PER_YEAR, hoursAbove};
+        }
+
+        /** Monthly PUE: (IT × hours + cooling kWh) / (IT × hours), with the month's mean dry bulb. */
+        private List<ThermalReport.MonthlyPue> monthly(double itKw, double[] coolingKwh) {
+            double[] dryBulbC = ambient.dryBulbC();
+            List<ThermalReport.MonthlyPue> out = new ArrayList<>();
+            int first = 0;
+            for (int m = 0; m < DAYS_PER_MONTH.length; m++) {
+                int hours = DAYS_PER_MONTH[m] * 24;
+                double db = 0;
+                for (int h = first; h < first + hours; h++) {
+                    db += dryBulbC[h];
+                }
+                double itKwh = itKw * hours;
+                out.add(new ThermalReport.MonthlyPue(
+                        m + 1,
+                        hours,
+                        itKwh > 0 ? (itKwh + coolingKwh[m]) / itKwh : 1,
+                        db / hours,
+                        coolingKwh[m] / hours,
+                        itKwh / 1000));
+                first += hours;
+            }
+            return out;
         }
 
         // ---- N-1 -----------------------------------------------------------------------------

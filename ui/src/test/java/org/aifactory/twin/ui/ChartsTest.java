@@ -109,13 +109,45 @@ class ChartsTest {
         assertThat(FxTesting.fx(
                         () -> itl.getData().get(0).getData().get(3).getYValue().doubleValue()))
                 .isEqualTo(40.0);
+        // Tokens/s against load: the report's sweep, served tokens/s (thousands) at each offered load.
+        JsonNode sweep = results.reports().get("serving").path("loadSweep");
+        assertThat(sweep.size()).isEqualTo(7);
         XYChart<Number, Number> throughput = chart(robot, "#throughputChart");
-        XYChart.Data<Number, Number> point =
-                FxTesting.fx(() -> throughput.getData().get(0).getData().get(0));
-        assertThat(point.getXValue().doubleValue())
-                .isEqualTo(serving.path("offeredRps").asDouble());
-        assertThat(point.getYValue().doubleValue())
-                .isCloseTo(serving.path("tokensPerSecond").asDouble() / 1000, within(1e-9));
+        assertThat(FxTesting.fx(() -> throughput.getData().stream()
+                        .map(XYChart.Series::getName)
+                        .toList()))
+                .startsWith("served", "goodput (within SLO)", "offered");
+        for (int i = 0; i < sweep.size(); i++) {
+            int k = i;
+            XYChart.Data<Number, Number> point =
+                    FxTesting.fx(() -> throughput.getData().get(0).getData().get(k));
+            assertThat(point.getXValue().doubleValue())
+                    .isEqualTo(sweep.get(i).path("offeredRps").asDouble());
+            assertThat(point.getYValue().doubleValue())
+                    .isCloseTo(sweep.get(i).path("tokensPerSecond").asDouble() / 1000, within(1e-9));
+        }
+        // The SU keeps up with twice its traffic (144 replicas for 400 req/s): no saturation mark.
+        assertThat(FxTesting.fx(() -> throughput.getData().size())).isEqualTo(3);
+        assertThat(FxTesting.fx(throughput::getTitle)).contains("keeps up at 2\u00d7");
+
+        // Monthly PUE: twelve months as the thermal report states them, each labelled with its dry bulb.
+        XYChart<String, Number> monthly = chart(robot, "#monthlyPueChart");
+        JsonNode months = thermal.path("pueMonthly");
+        assertThat(months.size()).isEqualTo(12);
+        List<XYChart.Data<String, Number>> monthPoints =
+                FxTesting.fx(() -> List.copyOf(monthly.getData().get(0).getData()));
+        assertThat(monthPoints).hasSize(12);
+        for (int m = 0; m < 12; m++) {
+            assertThat(monthPoints.get(m).getYValue().doubleValue())
+                    .isEqualTo(months.get(m).path("pue").asDouble());
+            assertThat(monthPoints.get(m).getXValue())
+                    .isEqualTo(String.format(
+                            java.util.Locale.ROOT,
+                            "%s\n%.0f \u00b0C",
+                            List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+                                    .get(m),
+                            months.get(m).path("meanDryBulbC").asDouble()));
+        }
 
         FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "charts-01-after-validation.png");
         // Every chart, also those scrolled out of sight.

@@ -11,7 +11,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.PoolRole;
 import org.aifactory.twin.model.Rack;
+import org.aifactory.twin.model.ServingMode;
+import org.aifactory.twin.model.WorkerPool;
 import org.aifactory.twin.model.analysis.SizingAdvisor;
 import org.aifactory.twin.model.catalog.Catalog;
 import org.aifactory.twin.model.catalog.CatalogIndex;
@@ -120,6 +123,59 @@ class SizingViewTest {
                         .asDouble())
                 .isEqualTo(answer.facilityPowerKw());
         FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "sizing-02-laid-out.png");
+    }
+
+    /**
+     * Disaggregated serving, chosen in the form: the answer names the prefill and decode pools and
+     * their racks (hand rule: 18 TP4 replicas per 72-GPU rack, per pool; together they may share
+     * one), the layout gets the two pools, and validating it meets the SLO.
+     */
+    @Test
+    void disaggregatedServingGivesPrefillAndDecodePoolsAndRacks(FxRobot robot) throws Exception {
+        FxTesting.awaitLoaded(window, 60);
+        SizingView view = FxTesting.fx(() -> window.openSizing());
+        robot.clickOn("#sizingMode");
+        robot.clickOn("disaggregated (prefill + decode pools)");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxTesting.fx(() -> view.question().mode())).isEqualTo(ServingMode.DISAGGREGATED);
+        robot.clickOn("#sizingRun");
+        WaitForAsyncUtils.waitFor(300, TimeUnit.SECONDS, () -> FxTesting.fx(() -> view.answer() != null));
+        SizingTask.Answer answer = FxTesting.fx(view::answer);
+        SizingAdvisor.Proposal p = answer.proposal();
+        assertThat(p.feasible()).isTrue();
+        assertThat(p.disaggregated()).isTrue();
+        assertThat(p.prefillReplicas()).isPositive();
+        assertThat(p.decodeReplicas()).isPositive();
+        assertThat(p.replicas()).isEqualTo(p.prefillReplicas() + p.decodeReplicas());
+        assertThat(p.prefillRacks()).isEqualTo((p.prefillReplicas() + 17) / 18);
+        assertThat(p.decodeRacks()).isEqualTo((p.decodeReplicas() + 17) / 18);
+        assertThat(p.racks()).isEqualTo((p.replicas() + 17) / 18);
+        String pools = robot.lookup("#sizingPools").queryAs(Label.class).getText();
+        assertThat(pools)
+                .startsWith(String.format(
+                        java.util.Locale.ROOT,
+                        "Prefill: %d replica%s on %d rack",
+                        p.prefillReplicas(),
+                        p.prefillReplicas() == 1 ? "" : "s",
+                        p.prefillRacks()))
+                .contains(String.format(java.util.Locale.ROOT, "decode: %d replica", p.decodeReplicas()));
+        FxTesting.savePng(FxTesting.snapshot(view.stage().getScene()), "sizing-03-disaggregated.png");
+        Facility layout = answer.layout();
+        assertThat(layout.workload().deployments().get(0).mode()).isEqualTo(ServingMode.DISAGGREGATED);
+        assertThat(layout.workload().deployments().get(0).pools())
+                .extracting(WorkerPool::role, WorkerPool::replicas)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(PoolRole.PREFILL, p.prefillReplicas()),
+                        org.assertj.core.groups.Tuple.tuple(PoolRole.DECODE, p.decodeReplicas()));
+        // the laid-out pools meet the SLO when the serving analysis emulates them
+        AnalysisResults results = AnalysisResults.run(layout);
+        JsonNode serving = results.reports().get("serving").path("deployments").get(0);
+        assertThat(serving.path("mode").asText()).isEqualTo("disaggregated");
+        assertThat(serving.path("sloMet").asBoolean()).isTrue();
+        FxTesting.fx(() -> {
+            view.stage().hide();
+            return null;
+        });
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.aifactory.twin.model.analysis;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.aifactory.twin.model.Precision;
+import org.aifactory.twin.model.ServingMode;
 import org.aifactory.twin.model.Slo;
 import org.aifactory.twin.model.TrafficProfile;
 import org.aifactory.twin.model.catalog.CatalogIndex;
@@ -19,6 +20,10 @@ public interface SizingAdvisor {
     /**
      * A sizing question: this catalog model at this precision, in replicas of {@code tensorParallelism}
      * GPUs on racks of {@code rackTypeId}, under {@code traffic}, at {@code slo}.
+     *
+     * @param mode aggregated (every replica prefills and decodes) or disaggregated (a prefill pool
+     *     and a decode pool, as NVIDIA Dynamo runs them; both of {@code tensorParallelism} GPUs);
+     *     null means aggregated
      */
     record Request(
             String modelId,
@@ -26,8 +31,10 @@ public interface SizingAdvisor {
             String rackTypeId,
             int tensorParallelism,
             TrafficProfile traffic,
-            Slo slo) {
+            Slo slo,
+            ServingMode mode) {
         public Request {
+            mode = mode == null ? ServingMode.AGGREGATED : mode;
             if (modelId == null || precision == null || rackTypeId == null || traffic == null || slo == null) {
                 throw new IllegalArgumentException(
                         "a sizing request needs a model, precision, rack type, traffic and SLO");
@@ -36,6 +43,17 @@ public interface SizingAdvisor {
                 throw new IllegalArgumentException(
                         "the tensorParallelism (" + tensorParallelism + ") must be at least 1");
             }
+        }
+
+        /** An aggregated-serving question. */
+        public Request(
+                String modelId,
+                Precision precision,
+                String rackTypeId,
+                int tensorParallelism,
+                TrafficProfile traffic,
+                Slo slo) {
+            this(modelId, precision, rackTypeId, tensorParallelism, traffic, slo, ServingMode.AGGREGATED);
         }
     }
 
@@ -49,6 +67,12 @@ public interface SizingAdvisor {
      * @param tokensPerSecond input + output tokens per second served at that size
      * @param ttftAtSloPercentileMs TTFT at the SLO's percentile, ms; {@code itlAtSloPercentileMs} likewise
      * @param emulations emulations the search ran
+     * @param prefillReplicas disaggregated: replicas of the prefill pool (0 for aggregated)
+     * @param decodeReplicas disaggregated: replicas of the decode pool (0 for aggregated);
+     *     {@code replicas} is their sum
+     * @param prefillRacks disaggregated: racks the prefill pool fills on its own (0 for aggregated)
+     * @param decodeRacks disaggregated: racks the decode pool fills on its own; {@code racks} may be
+     *     one less than their sum when the pools share a partly filled rack
      */
     record Proposal(
             boolean feasible,
@@ -62,10 +86,52 @@ public interface SizingAdvisor {
             double tokensPerSecond,
             double ttftAtSloPercentileMs,
             double itlAtSloPercentileMs,
-            int emulations) {
+            int emulations,
+            int prefillReplicas,
+            int decodeReplicas,
+            int prefillRacks,
+            int decodeRacks) {
+
+        /** An aggregated-serving answer (no pools). */
+        public Proposal(
+                boolean feasible,
+                String reason,
+                String rackTypeId,
+                int replicas,
+                int gpus,
+                int racks,
+                double itPowerKw,
+                double offeredRps,
+                double tokensPerSecond,
+                double ttftAtSloPercentileMs,
+                double itlAtSloPercentileMs,
+                int emulations) {
+            this(
+                    feasible,
+                    reason,
+                    rackTypeId,
+                    replicas,
+                    gpus,
+                    racks,
+                    itPowerKw,
+                    offeredRps,
+                    tokensPerSecond,
+                    ttftAtSloPercentileMs,
+                    itlAtSloPercentileMs,
+                    emulations,
+                    0,
+                    0,
+                    0,
+                    0);
+        }
 
         public double itPowerMw() {
             return itPowerKw / 1000;
+        }
+
+        /** Whether the answer has separate prefill and decode pools. */
+        public boolean disaggregated() {
+            return decodeReplicas > 0;
         }
     }
 

@@ -62,6 +62,51 @@ public final class ChartData {
             double tokensPerSecond,
             boolean sloMet) {}
 
+    /**
+     * One month of the thermal report's {@code pueMonthly}.
+     *
+     * @param month 1 (January) to 12
+     * @param pue the month's Σ(IT + cooling) / Σ IT
+     * @param meanDryBulbC the month's mean ambient dry bulb, °C
+     */
+    public record MonthPue(int month, double pue, double meanDryBulbC) {}
+
+    /**
+     * One point of the serving report's {@code loadSweep} (the facility's deployments summed).
+     *
+     * @param loadFraction offered load as a fraction of the file's traffic
+     * @param offeredRps requests per second offered
+     * @param offeredTokensPerSecond tokens per second offered
+     * @param tokensPerSecond tokens per second served
+     * @param goodputTokensPerSecond tokens per second of requests within the SLOs
+     * @param sloAttainment share of requests within the SLOs
+     * @param ttftP99Ms and {@code itlP99Ms}: the worst deployment's p99s, ms
+     * @param overloaded the report says a queue grew without bound at this load
+     */
+    public record SweepPoint(
+            double loadFraction,
+            double offeredRps,
+            double offeredTokensPerSecond,
+            double tokensPerSecond,
+            double goodputTokensPerSecond,
+            double sloAttainment,
+            double ttftP99Ms,
+            double itlP99Ms,
+            boolean overloaded) {
+
+        /**
+         * Served falls short of offered by more than {@link #SATURATED_SHORTFALL}. (Not the
+         * report's {@code overloaded}: a sweep point's short run can see its queue grow for a
+         * while below capacity.)
+         */
+        public boolean saturated() {
+            return tokensPerSecond < (1 - SATURATED_SHORTFALL) * offeredTokensPerSecond;
+        }
+    }
+
+    /** Share of the offered tokens a sweep point may fall short by and still count as keeping up (a display choice). */
+    public static final double SATURATED_SHORTFALL = 0.05;
+
     /** The percentiles the latency charts show, in the order of {@link Serving#ttftMs()}. */
     public static final List<String> PERCENTILES = List.of("p50", "p90", "p99");
 
@@ -69,18 +114,38 @@ public final class ChartData {
     private final Pue pue;
     private final Map<String, Double> coolingPowerKw;
     private final List<Serving> serving;
+    private final List<MonthPue> pueMonthly;
+    private final List<SweepPoint> loadSweep;
+    private final String loadSweepSkipped;
 
-    private ChartData(List<TierLoad> tiers, Pue pue, Map<String, Double> coolingPowerKw, List<Serving> serving) {
+    private ChartData(
+            List<TierLoad> tiers,
+            Pue pue,
+            Map<String, Double> coolingPowerKw,
+            List<Serving> serving,
+            List<MonthPue> pueMonthly,
+            List<SweepPoint> loadSweep,
+            String loadSweepSkipped) {
         this.tiers = List.copyOf(tiers);
         this.pue = pue;
         this.coolingPowerKw = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(coolingPowerKw));
         this.serving = List.copyOf(serving);
+        this.pueMonthly = List.copyOf(pueMonthly);
+        this.loadSweep = List.copyOf(loadSweep);
+        this.loadSweepSkipped = loadSweepSkipped;
     }
 
     /** Reads the reports of {@code results}; null results give empty data. */
     public static ChartData of(AnalysisResults results) {
         if (results == null) {
-            return new ChartData(List.of(), new Pue(Double.NaN, Double.NaN, Double.NaN), Map.of(), List.of());
+            return new ChartData(
+                    List.of(),
+                    new Pue(Double.NaN, Double.NaN, Double.NaN),
+                    Map.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null);
         }
         JsonNode power = results.reports().get(AnalysisResults.POWER);
         JsonNode thermal = results.reports().get(AnalysisResults.THERMAL);
@@ -89,7 +154,51 @@ public final class ChartData {
                 tiers(power),
                 new Pue(number(thermal, "pueDesign"), number(thermal, "pueAnnual"), number(power, "pue")),
                 coolingPower(thermal),
-                serving(servingReport));
+                serving(servingReport),
+                pueMonthly(thermal),
+                loadSweep(servingReport),
+                servingReport == null
+                        ? null
+                        : servingReport.path("loadSweepSkipped").asText(null));
+    }
+
+    private static List<MonthPue> pueMonthly(JsonNode thermal) {
+        List<MonthPue> out = new ArrayList<>();
+        if (thermal == null) {
+            return out;
+        }
+        for (JsonNode m : thermal.path("pueMonthly")) {
+            double pue = number(m, "pue");
+            if (m.path("month").isInt() && !Double.isNaN(pue)) {
+                out.add(new MonthPue(m.path("month").asInt(), pue, number(m, "meanDryBulbC")));
+            }
+        }
+        return out;
+    }
+
+    private static List<SweepPoint> loadSweep(JsonNode serving) {
+        List<SweepPoint> out = new ArrayList<>();
+        if (serving == null) {
+            return out;
+        }
+        for (JsonNode p : serving.path("loadSweep")) {
+            double offered = number(p, "offeredRps");
+            double tps = number(p, "tokensPerSecond");
+            if (Double.isNaN(offered) || Double.isNaN(tps)) {
+                continue;
+            }
+            out.add(new SweepPoint(
+                    number(p, "loadFraction"),
+                    offered,
+                    number(p, "offeredTokensPerSecond"),
+                    tps,
+                    number(p, "goodputTokensPerSecond"),
+                    number(p, "sloAttainment"),
+                    number(p, "ttftP99Ms"),
+                    number(p, "itlP99Ms"),
+                    p.path("overloaded").asBoolean(false)));
+        }
+        return out;
     }
 
     private static List<TierLoad> tiers(JsonNode power) {
@@ -192,6 +301,31 @@ public final class ChartData {
     /** The thermal report's cooling power by consumer (CDU pumps, fans, compressors...), kW. */
     public Map<String, Double> coolingPowerKw() {
         return coolingPowerKw;
+    }
+
+    /** The thermal report's monthly PUE, January first; empty without it. */
+    public List<MonthPue> pueMonthly() {
+        return pueMonthly;
+    }
+
+    /** The serving report's load sweep, lightest load first; empty without it. */
+    public List<SweepPoint> loadSweep() {
+        return loadSweep;
+    }
+
+    /** Why the serving report has no load sweep, or null. */
+    public String loadSweepSkipped() {
+        return loadSweepSkipped;
+    }
+
+    /** Index in {@link #loadSweep()} of the first saturated point ({@link SweepPoint#saturated()}), or -1. */
+    public int saturationIndex() {
+        for (int i = 0; i < loadSweep.size(); i++) {
+            if (loadSweep.get(i).saturated()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** One entry per deployment the serving analysis emulated. */

@@ -9,6 +9,7 @@ import org.aifactory.twin.model.PoolRole;
 import org.aifactory.twin.model.Rack;
 import org.aifactory.twin.model.RouterPolicy;
 import org.aifactory.twin.model.ServingMode;
+import org.aifactory.twin.model.WorkerPool;
 import org.aifactory.twin.model.Workload;
 import org.aifactory.twin.model.analysis.SizingAdvisor;
 import org.aifactory.twin.model.io.CatalogIo;
@@ -18,8 +19,8 @@ import org.aifactory.twin.samples.FacilityGenerator;
  * Lays a sizing answer out as a facility to edit: the samples' {@link FacilityGenerator} builds
  * the racks in rows of scalable units (8 GPU racks, a network rack and one in-row CDU each), 2N
  * power and cooling towers; its serving deployment is then replaced by the sized one (the model,
- * precision, replicas, traffic and SLO the user asked about), so validating the layout checks
- * the answer. FX-free.
+ * precision, replicas, traffic and SLO the user asked about; a disaggregated answer's prefill and
+ * decode pools), so validating the layout checks the answer. FX-free.
  */
 public final class SizingLayout {
     /** Energy price of the laid-out site, USD/MWh: the generated samples' figure for the scalable unit [E]. */
@@ -45,14 +46,18 @@ public final class SizingLayout {
                 .filter(r -> r.type().equals(q.rackTypeId()))
                 .map(Rack::id)
                 .toList();
+        Parallelism parallelism = new Parallelism(q.tensorParallelism(), 1, 1, 1);
         Deployment d = new Deployment(
                 SizingQuestion.DEPLOYMENT,
                 q.modelId(),
                 q.precision(),
-                ServingMode.AGGREGATED,
+                p.disaggregated() ? ServingMode.DISAGGREGATED : ServingMode.AGGREGATED,
                 gpuRacks,
-                List.of(new org.aifactory.twin.model.WorkerPool(
-                        PoolRole.AGGREGATED, p.replicas(), new Parallelism(q.tensorParallelism(), 1, 1, 1))),
+                p.disaggregated()
+                        ? List.of(
+                                new WorkerPool(PoolRole.PREFILL, p.prefillReplicas(), parallelism),
+                                new WorkerPool(PoolRole.DECODE, p.decodeReplicas(), parallelism))
+                        : List.of(new WorkerPool(PoolRole.AGGREGATED, p.replicas(), parallelism)),
                 RouterPolicy.KV_AWARE);
         Workload w = new Workload(List.of(d), List.of(q.traffic()), List.of(q.slo()));
         return f.withWorkload(w);

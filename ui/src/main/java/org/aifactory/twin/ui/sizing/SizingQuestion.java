@@ -5,6 +5,7 @@ import org.aifactory.twin.model.Arrival;
 import org.aifactory.twin.model.ArrivalKind;
 import org.aifactory.twin.model.DistributionKind;
 import org.aifactory.twin.model.Precision;
+import org.aifactory.twin.model.ServingMode;
 import org.aifactory.twin.model.Slo;
 import org.aifactory.twin.model.TokenDistribution;
 import org.aifactory.twin.model.TrafficProfile;
@@ -18,6 +19,9 @@ import org.aifactory.twin.model.analysis.SizingAdvisor;
  * [E]: lognormal, standard deviation half the mean, at least 16 tokens, at most 8 × the mean.
  * SLO percentiles are p99, as in MLPerf Inference's Llama-2-70B interactive scenario (TTFT 450 ms,
  * TPOT 40 ms) [S] (ref §5c), which are also the defaults.
+ *
+ * @param mode aggregated, or disaggregated prefill and decode pools (as NVIDIA Dynamo runs them);
+ *     null means aggregated
  */
 public record SizingQuestion(
         String modelId,
@@ -28,7 +32,32 @@ public record SizingQuestion(
         String inputTokens,
         String outputTokens,
         String ttftMs,
-        String itlMs) {
+        String itlMs,
+        ServingMode mode) {
+
+    /** An aggregated-serving question. */
+    public SizingQuestion(
+            String modelId,
+            Precision precision,
+            String rackTypeId,
+            String tensorParallelism,
+            String requestsPerSecond,
+            String inputTokens,
+            String outputTokens,
+            String ttftMs,
+            String itlMs) {
+        this(
+                modelId,
+                precision,
+                rackTypeId,
+                tensorParallelism,
+                requestsPerSecond,
+                inputTokens,
+                outputTokens,
+                ttftMs,
+                itlMs,
+                ServingMode.AGGREGATED);
+    }
 
     /** The deployment id the sizing and the laid-out facility use. */
     public static final String DEPLOYMENT = "serving";
@@ -62,7 +91,13 @@ public record SizingQuestion(
                 tokens(out));
         Slo slo = new Slo(DEPLOYMENT + "-slo", DEPLOYMENT, ttft, SLO_PERCENTILE, itl, SLO_PERCENTILE);
         return new SizingAdvisor.Request(
-                modelId, precision == null ? Precision.FP8 : precision, rackTypeId, tp, traffic, slo);
+                modelId,
+                precision == null ? Precision.FP8 : precision,
+                rackTypeId,
+                tp,
+                traffic,
+                slo,
+                mode == null ? ServingMode.AGGREGATED : mode);
     }
 
     private static TokenDistribution tokens(double mean) {

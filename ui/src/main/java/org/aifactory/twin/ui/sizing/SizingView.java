@@ -25,6 +25,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.Precision;
+import org.aifactory.twin.model.ServingMode;
 import org.aifactory.twin.model.analysis.AnalysisPipeline;
 import org.aifactory.twin.model.analysis.FacilityAnalysis;
 import org.aifactory.twin.model.analysis.SizingAdvisor;
@@ -46,6 +47,7 @@ public final class SizingView {
     private final ChoiceBox<LlmType> model = new ChoiceBox<>();
     private final ChoiceBox<Precision> precision = new ChoiceBox<>();
     private final ChoiceBox<RackType> rack = new ChoiceBox<>();
+    private final ChoiceBox<ServingMode> mode = new ChoiceBox<>();
     private final TextField tensor = field("sizingTp");
     private final TextField rps = field("sizingRps");
     private final TextField input = field("sizingInput");
@@ -59,6 +61,7 @@ public final class SizingView {
     private final Label message = new Label();
     private final Label answerLabel = new Label("-");
     private final Label detail = new Label();
+    private final Label pools = new Label();
     private SizingTask task;
     private SizingTask.Answer answer;
 
@@ -81,6 +84,10 @@ public final class SizingView {
         rack.setConverter(converter(r -> r.name() == null ? r.id() : r.name() + " (" + r.id() + ")"));
         precision.setId("sizingPrecision");
         precision.getItems().setAll(Precision.values());
+        mode.setId("sizingMode");
+        mode.getItems().setAll(ServingMode.values());
+        mode.setConverter(converter(m ->
+                m == ServingMode.DISAGGREGATED ? "disaggregated (prefill + decode pools)" : "aggregated (one pool)"));
         set(SizingQuestion.defaults());
 
         GridPane form = new GridPane();
@@ -93,6 +100,7 @@ public final class SizingView {
         form.addRow(row++, new Label("Model"), model);
         form.addRow(row++, new Label("Precision"), precision);
         form.addRow(row++, new Label("Rack type"), rack);
+        form.addRow(row++, new Label("Serving"), mode);
         form.addRow(row++, new Label("Tensor parallelism (GPUs per replica)"), tensor);
         form.addRow(row++, new Label("Traffic, requests/s"), rps);
         form.addRow(row++, new Label("Input tokens per request (mean)"), input);
@@ -119,6 +127,10 @@ public final class SizingView {
         // Room for three lines of detail, so the window need not grow when an answer arrives.
         detail.setMinHeight(Region.USE_PREF_SIZE);
         detail.setPrefHeight(84);
+        pools.setId("sizingPools");
+        pools.setWrapText(true);
+        pools.setMinHeight(Region.USE_PREF_SIZE);
+        pools.setFont(Font.font(null, FontWeight.BOLD, 14));
         idle();
         if (advisor.isEmpty()) {
             run.setDisable(true);
@@ -127,7 +139,7 @@ public final class SizingView {
             message.setText("Answers come from the " + advisor.get().name() + "; a size takes a few seconds.");
         }
         HBox buttons = new HBox(8, run, cancel, progress);
-        VBox root = new VBox(10, form, buttons, message, answerLabel, detail, layout);
+        VBox root = new VBox(10, form, buttons, message, answerLabel, pools, detail, layout);
         root.setPadding(new Insets(12));
         root.setPrefWidth(640);
         stage.setScene(new Scene(root));
@@ -165,6 +177,7 @@ public final class SizingView {
                 .findFirst()
                 .ifPresent(rack::setValue);
         precision.setValue(q.precision());
+        mode.setValue(q.mode() == null ? ServingMode.AGGREGATED : q.mode());
         tensor.setText(q.tensorParallelism());
         rps.setText(q.requestsPerSecond());
         input.setText(q.inputTokens());
@@ -184,7 +197,8 @@ public final class SizingView {
                 input.getText(),
                 output.getText(),
                 ttft.getText(),
-                itl.getText());
+                itl.getText(),
+                mode.getValue());
     }
 
     /** Size: checks the form, then starts the advisor in the background. Returns the task, or null if the form is wrong. */
@@ -205,6 +219,7 @@ public final class SizingView {
         answer = null;
         answerLabel.setText("...");
         detail.setText("");
+        pools.setText("");
         running(t);
         t.setOnSucceeded(e -> {
             if (t == task) {
@@ -278,6 +293,10 @@ public final class SizingView {
         answer = a;
         answerLabel.setText(a.summary());
         SizingAdvisor.Proposal p = a.proposal();
+        pools.setText(p.feasible() && p.disaggregated() ? poolsText(p) : "");
+        if (!pools.getText().isEmpty() && stage.isShowing()) {
+            stage.sizeToScene(); // room for the pools' line, so Lay out as rows stays in view
+        }
         if (p.feasible()) {
             String facility = Double.isNaN(a.facilityPowerKw())
                     ? "no power analysis installed"
@@ -307,6 +326,25 @@ public final class SizingView {
                     "Relax the SLOs, lower the traffic, or pick another rack type, precision or tensor parallelism.");
         }
         idle();
+    }
+
+    /** "Prefill: 6 replicas on 1 rack; decode: 5 replicas on 1 rack" (each pool on racks of its own), and the total. */
+    static String poolsText(SizingAdvisor.Proposal p) {
+        String shared = p.prefillRacks() + p.decodeRacks() > p.racks()
+                ? String.format(Locale.ROOT, " (%d in all: the pools share one)", p.racks())
+                : "";
+        return String.format(
+                Locale.ROOT,
+                "Prefill: %d replica%s on %d rack%s; decode: %d replica%s on %d rack%s%s",
+                p.prefillReplicas(),
+                p.prefillReplicas() == 1 ? "" : "s",
+                p.prefillRacks(),
+                p.prefillRacks() == 1 ? "" : "s",
+                p.decodeReplicas(),
+                p.decodeReplicas() == 1 ? "" : "s",
+                p.decodeRacks(),
+                p.decodeRacks() == 1 ? "" : "s",
+                shared);
     }
 
     private void layOut() {

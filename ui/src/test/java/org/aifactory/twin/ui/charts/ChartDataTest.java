@@ -61,10 +61,38 @@ class ChartDataTest {
     }
 
     @Test
+    void monthlyPueAndTheLoadSweepAreReadAndTheFirstShortfallIsTheSaturation() throws Exception {
+        JsonNode thermal = json("{'pueAnnual': 1.05, 'pueMonthly': ["
+                + "{'month': 1, 'pue': 1.04, 'meanDryBulbC': 5.5}, {'month': 7, 'pue': 1.07, 'meanDryBulbC': 28},"
+                + "{'month': 8}]}");
+        // offered against served tokens/s: 100/100, 200/198 (1 % short), 300/280 (6.7 % short), 400/290
+        JsonNode serving = json("{'loadSweep': ["
+                + "{'loadFraction': 0.5, 'offeredRps': 1, 'offeredTokensPerSecond': 100, 'tokensPerSecond': 100},"
+                + "{'loadFraction': 1.0, 'offeredRps': 2, 'offeredTokensPerSecond': 200, 'tokensPerSecond': 198,"
+                + " 'overloaded': true},"
+                + "{'loadFraction': 1.5, 'offeredRps': 3, 'offeredTokensPerSecond': 300, 'tokensPerSecond': 280,"
+                + " 'goodputTokensPerSecond': 200, 'sloAttainment': 0.7},"
+                + "{'loadFraction': 2.0, 'offeredRps': 4, 'offeredTokensPerSecond': 400, 'tokensPerSecond': 290}]}");
+        ChartData data = ChartData.of(
+                new AnalysisResults(List.of(), Map.of(AnalysisResults.THERMAL, thermal, "serving", serving), Map.of()));
+        assertThat(data.pueMonthly())
+                .containsExactly(new ChartData.MonthPue(1, 1.04, 5.5), new ChartData.MonthPue(7, 1.07, 28));
+        assertThat(data.loadSweep()).hasSize(4);
+        assertThat(data.loadSweep().get(2).goodputTokensPerSecond()).isEqualTo(200);
+        assertThat(data.loadSweep().get(0).goodputTokensPerSecond()).isNaN();
+        // 198 ≥ 0.95 × 200 (the overloaded flag alone does not count); 280 < 0.95 × 300 = 285
+        assertThat(data.saturationIndex()).isEqualTo(2);
+        assertThat(data.loadSweepSkipped()).isNull();
+    }
+
+    @Test
     void noResultsIsEmptyNotAnError() {
         ChartData data = ChartData.of(null);
         assertThat(data.tiers()).isEmpty();
         assertThat(data.serving()).isEmpty();
         assertThat(data.pue().withLosses()).isNaN();
+        assertThat(data.pueMonthly()).isEmpty();
+        assertThat(data.loadSweep()).isEmpty();
+        assertThat(data.saturationIndex()).isEqualTo(-1);
     }
 }
