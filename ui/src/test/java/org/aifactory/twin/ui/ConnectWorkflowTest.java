@@ -16,9 +16,6 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.FeedSide;
-import org.aifactory.twin.model.Placement;
-import org.aifactory.twin.model.PowerChain;
-import org.aifactory.twin.model.PowerNode;
 import org.aifactory.twin.model.Rack;
 import org.aifactory.twin.model.RackFeed;
 import org.aifactory.twin.samples.Samples;
@@ -34,12 +31,10 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Connecting a new row of racks to its feeds and cooling loop through the Edit menu, the
- * chooser and the shortcuts, under Xvfb, on the 8-rack scalable unit with its two row busways
- * placed on the hall floor (in the sample they have no placement, so no line could reach them):
- * bus A at (1.2, 2.4) m in front of and bus B at (0.6, 4.8) m behind the left end of a new row of three
- * (and the spine's bus A at (4.8, 2.4) m, in front of its right end, for feed C)
- * racks at x = 1.8, 2.4, 3.0 m on y = 3.6 m (0.6 m x 1.2 m each). The CDU of loop hall-1-su-01-loop stands at
- * (3.375, 7.0) m.
+ * chooser, the shortcuts and Alt+drag, under Xvfb, on the 8-rack scalable unit as the sample has
+ * it: its SU busways hang along its row (y = 7.0 m), A at (6.075, 6.2) m and B at (6.075, 7.8) m,
+ * the spine's A at (9.45, 6.2) m; the CDU of loop hall-1-su-01-loop stands at (3.375, 7.0) m. The
+ * new row is three racks at x = 1.8, 2.4, 3.0 m on y = 3.6 m (0.6 m x 1.2 m each).
  */
 @ExtendWith(ApplicationExtension.class)
 class ConnectWorkflowTest {
@@ -57,45 +52,8 @@ class ConnectWorkflowTest {
     void start(Stage stage) {
         FxTesting.require3d();
         this.stage = stage;
-        facility = withBuswaysPlaced(Samples.SCALABLE_UNIT.load());
+        facility = Samples.SCALABLE_UNIT.load();
         window = DesignerWindow.showOn(stage, facility, Samples.SCALABLE_UNIT.fileName());
-    }
-
-    private static Facility withBuswaysPlaced(Facility f) {
-        List<PowerNode> nodes = new ArrayList<>();
-        for (PowerNode n : f.power().nodes()) {
-            Placement p = n.id().equals(BUS_A)
-                    ? new Placement("hall-1", 1.2, 2.4, 0)
-                    : n.id().equals(BUS_B)
-                            ? new Placement("hall-1", 0.6, 4.8, 0)
-                            : n.id().equals(SPINE_A) ? new Placement("hall-1", 4.8, 2.4, 0) : n.placement();
-            nodes.add(new PowerNode(
-                    n.id(),
-                    n.kind(),
-                    n.name(),
-                    n.type(),
-                    p,
-                    n.inputs(),
-                    n.ratingKw(),
-                    n.voltageV(),
-                    n.efficiency(),
-                    n.noLoadLossKw(),
-                    n.fullLoadLossKw(),
-                    n.efficiencyCurve(),
-                    n.lengthM(),
-                    n.standbyInputs()));
-        }
-        return new Facility(
-                f.formatVersion(),
-                f.site(),
-                f.halls(),
-                f.rows(),
-                f.racks(),
-                new PowerChain(nodes, f.power().redundancyGroups()),
-                f.cooling(),
-                f.network(),
-                f.workload(),
-                f.catalog());
     }
 
     private static void shortcutShift(FxRobot robot, KeyCode key) {
@@ -134,8 +92,8 @@ class ConnectWorkflowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(FxTesting.fx(() -> window.view3d().connectionNodes())).isEmpty();
 
-        // Edit > Connect feed A...: the chooser lists the busways, the placed ones nearest first: bus A is
-        // |2.4 - 1.2| = 1.2 m across and 1.2 m down from the row's centre (2.4, 3.6): 1.70 m.
+        // Edit > Connect feed A...: the chooser lists the busways nearest first: bus A is 6.075 - 2.4 = 3.675 m
+        // across and 6.2 - 3.6 = 2.6 m back from the row's centre (2.4, 3.6): 4.50 m; bus B 4.2 m back: 5.58 m.
         robot.clickOn("Edit").clickOn("Connect feed A\u2026");
         WaitForAsyncUtils.waitForFxEvents();
         @SuppressWarnings("unchecked")
@@ -144,7 +102,7 @@ class ConnectWorkflowTest {
         List<ConnectCandidate> offered = FxTesting.fx(() -> List.copyOf(list.getItems()));
         assertThat(offered).extracting(ConnectCandidate::id).startsWith(BUS_A, BUS_B);
         assertThat(offered.get(0).distanceM())
-                .isCloseTo(Math.hypot(1.2, 1.2), org.assertj.core.data.Offset.offset(1e-9));
+                .isCloseTo(Math.hypot(3.675, 2.6), org.assertj.core.data.Offset.offset(1e-9));
         FxTesting.savePng(FxTesting.snapshot(list.getScene()), "connect-01-chooser.png");
         choose(robot, BUS_A);
         for (Rack r : racks(ids)) {
@@ -209,7 +167,7 @@ class ConnectWorkflowTest {
     @Test
     void linesFollowTheSelectionOfSampleRacks() throws Exception {
         FxTesting.awaitLoaded(window, 60);
-        // GPU rack 1 of the sample: A and B from the (here placed) row busways, cooled by the loop's CDU.
+        // GPU rack 1 of the sample: A and B from the row's busways, cooled by the loop's CDU.
         FxTesting.fx(() -> {
             window.select("hall-1-su-01-gpu-1");
             return null;
@@ -219,11 +177,18 @@ class ConnectWorkflowTest {
                 new ConnectionLines.Line("hall-1-su-01-gpu-1", BUS_B, ConnectionLines.Kind.FEED_B),
                 new ConnectionLines.Line("hall-1-su-01-gpu-1", CDU, ConnectionLines.Kind.COOLING));
         assertThat(ConnectionLines.of(facility, List.of("hall-1-su-01-gpu-1"))).isEqualTo(expected);
+        // All three draw: the sample places its busways (overhead, along the row) and its CDU.
         assertThat(FxTesting.fx(() -> window.view3d().connectionNodes())).hasSize(3);
+        FxTesting.fx(() -> {
+            window.view3d().camera().setAngles(30, -30);
+            return window.view3d().focus(List.of("hall-1-su-01-gpu-1", BUS_A, BUS_B, CDU, "hall-1-su-01-gpu-8"));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "connect-07-sample-lines.png");
     }
 
     @Test
-    void feedCFromItsShortcutIsDrawnGreenAndDisconnectTakesEachSideOffInOneStep(FxRobot robot) throws Exception {
+    void feedCFromItsShortcutIsDrawnPurpleAndDisconnectTakesEachSideOffInOneStep(FxRobot robot) throws Exception {
         FxTesting.awaitLoaded(window, 60);
         EditResult row = FxTesting.fx(() -> window.addRow("gb200-nvl72", "hall-1", 1.8, 3.6, 3));
         assertThat(row.applied()).as(row.message()).isTrue();
@@ -238,8 +203,7 @@ class ConnectWorkflowTest {
         choose(robot, BUS_A);
         shortcutShift(robot, KeyCode.B);
         choose(robot, BUS_B);
-        // Ctrl+Shift+C is Connect feed C (Ctrl+C alone stays Copy); C comes from the spine's bus A, placed at
-        // (4.8, 2.4) m for this test, in front of the row's right end.
+        // Ctrl+Shift+C is Connect feed C (Ctrl+C alone stays Copy); C comes from the spine's bus A.
         shortcutShift(robot, KeyCode.C);
         choose(robot, SPINE_A);
         for (Rack r : racks(ids)) {
@@ -300,7 +264,8 @@ class ConnectWorkflowTest {
         List<String> ids = row.affectedIds();
         Facility withRow = FxTesting.fx(() -> window.document().facility());
         FxTesting.fx(() -> {
-            window.view3d().camera().setAngles(0, -60);
+            // From straight above: nothing hangs between the camera and the racks' and CDU's tops.
+            window.view3d().camera().setAngles(0, -89);
             List<String> focus = new ArrayList<>(ids);
             focus.addAll(List.of(BUS_A, BUS_B, CDU));
             return window.view3d().focus(focus);

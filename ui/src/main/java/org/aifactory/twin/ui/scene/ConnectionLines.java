@@ -28,13 +28,13 @@ public final class ConnectionLines {
     /**
      * What a line stands for, with its colour and where it leaves the rack's top (in rack widths
      * and depths from its centre, so the runs of one rack stay apart). Feed C (distributed
-     * redundancy, 3N/2) is green: clear of the red A, the navy B, the cyan loop and the amber of
-     * the power equipment itself.
+     * redundancy, 3N/2) is purple: clear of the red A, the navy B, the cyan loop, the amber of the
+     * power equipment and the green of the GPU racks it runs over.
      */
     public enum Kind {
         FEED_A("Feed A", Color.web("#d32f2f"), -0.25, 0),
         FEED_B("Feed B", Color.web("#283593"), 0.25, 0),
-        FEED_C("Feed C", Color.web("#2e7d32"), 0, -0.25),
+        FEED_C("Feed C", Color.web("#8e24aa"), 0, -0.25),
         COOLING("Cooling loop (CDU)", Color.web("#00acc1"), 0, 0.25);
 
         private final String label;

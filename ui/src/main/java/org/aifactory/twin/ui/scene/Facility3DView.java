@@ -292,7 +292,7 @@ public final class Facility3DView {
         return band != null && world.getChildren().contains(band) ? Optional.of(band) : Optional.empty();
     }
 
-    /** Ids of every drawn item (rack or equipment) whose centre lies in the floor rectangle between two corners (scene x, z). */
+    /** Ids of every drawn item standing on the floor (rack or equipment, not an overhead busway) whose centre lies in the floor rectangle between two corners (scene x, z). */
     public List<String> itemsInside(double x0, double z0, double x1, double z1) {
         if (content == null) {
             return List.of();
@@ -305,7 +305,12 @@ public final class Facility3DView {
         for (BoxMeshData layer :
                 List.of(content.model().racks(), content.model().equipment())) {
             for (ItemGeometry g : layer.items()) {
-                if (g.centreX() >= minX && g.centreX() <= maxX && g.centreZ() >= minZ && g.centreZ() <= maxZ) {
+                // What stands on the floor inside it: an overhead busway hangs above the band.
+                if (g.baseM() == 0
+                        && g.centreX() >= minX
+                        && g.centreX() <= maxX
+                        && g.centreZ() >= minZ
+                        && g.centreZ() <= maxZ) {
                     out.add(g.id());
                 }
             }

@@ -132,23 +132,30 @@ class ConnectTest {
     @Test
     void candidatesListOnlyBuswaysAndPdusWithRatingAndRackCountAndLoopsByDistance() {
         List<ConnectCandidate> feeds = doc.feedCandidates(List.of(GPU1, GPU2), FeedSide.A);
-        // The four busways, none of the transformers, UPSs or switchgear; all unplaced here, so sorted by id.
+        // The four busways, none of the transformers, UPSs or switchgear, nearest first. The sample hangs
+        // them along their row: the SU's A and B runs centred at x = 6.075 m, 0.8 m either side of the row
+        // line y = 7.0 m; the spine's at x = 9.45 m. From the centre of racks 1 and 2, (4.35, 7.0) m:
+        // hypot(1.725, 0.8) = 1.901 m to either SU run (a tie, so by id), hypot(5.1, 0.8) = 5.162 m to the spine's.
         assertThat(feeds)
                 .extracting(ConnectCandidate::id)
-                .containsExactly("hall-1-spine-bus-a", "hall-1-spine-bus-b", BUS_A, BUS_B);
-        ConnectCandidate busA = feeds.get(2);
+                .containsExactly(BUS_A, BUS_B, "hall-1-spine-bus-a", "hall-1-spine-bus-b");
+        ConnectCandidate busA = feeds.get(0);
         assertThat(busA.kind()).isEqualTo("busway");
         assertThat(busA.ratingKw()).isEqualTo(1093.0);
         // 8 GPU racks + the network rack.
         assertThat(busA.racksServed()).isEqualTo(9);
-        assertThat(feeds.get(0).racksServed()).isEqualTo(1);
-        assertThat(busA.distanceM()).isNull();
+        assertThat(feeds.get(2).racksServed()).isEqualTo(1);
+        assertThat(busA.distanceM()).isCloseTo(Math.hypot(1.725, 0.8), within(1e-9));
+        assertThat(feeds.get(2).distanceM()).isCloseTo(Math.hypot(5.1, 0.8), within(1e-9));
         assertThat(busA.label())
-                .isEqualTo(BUS_A + ": busway, 1,093 kW rating, feeds 9 racks, not placed (now: all selected)");
+                .isEqualTo(BUS_A
+                        + ": busway, 1,093 kW rating, feeds 9 racks, 1.9 m from the selection (now: all selected)");
         // Bus B feeds both selected racks too, but on side B: not "now" for side A.
-        assertThat(feeds.get(3).selectedOnIt()).isZero();
-        assertThat(doc.feedCandidates(List.of(GPU1, "hall-1-spine-rack-1"), FeedSide.B)
-                        .get(1)
+        assertThat(feeds.get(1).selectedOnIt()).isZero();
+        assertThat(doc.feedCandidates(List.of(GPU1, "hall-1-spine-rack-1"), FeedSide.B).stream()
+                        .filter(c -> c.id().equals(BUS_B))
+                        .findFirst()
+                        .orElseThrow()
                         .label())
                 .endsWith("(now: 1 of 2 selected)");
 
