@@ -75,6 +75,13 @@ public final class FacilityGenerator {
     static final double ROW_PITCH_M = 3.0;
     static final double CROSS_AISLE_M = 3.0;
     static final double MARGIN_M = 3.0;
+    /**
+     * The A and B busways of a row hang this far either side of the racks' centre line, m [E]:
+     * two parallel runs just beyond the faces of the 1.2 m deep racks (0.2 m out), over the
+     * aisles' edges where the tap-off boxes drop to the racks, so the racks' tops stay in view.
+     */
+    static final double BUSWAY_OFFSET_M = 0.8;
+
     static final double AIR_ZONE_M = 2.5;
     static final double YARD_GAP_M = 10.0;
 
@@ -122,8 +129,26 @@ public final class FacilityGenerator {
         List<PowerNode> nodes = new ArrayList<>();
         nodes.add(node("utility", PowerNodeKind.UTILITY, "utility-33kv", null, List.of(), 400, 11000));
         nodes.add(node("tx-1", PowerNodeKind.TRANSFORMER, "transformer-3mva", null, List.of("utility"), 0, 0));
-        nodes.add(node("pdu-a", PowerNodeKind.PDU, "pdu-250a", null, List.of("tx-1"), 0, 0));
-        nodes.add(node("pdu-b", PowerNodeKind.PDU, "pdu-250a", null, List.of("tx-1"), 0, 0));
+        // The two PDUs (tap-off boxes) stand at the ends of the one-rack row, 5 cm from its sides [E].
+        double pduOffsetM = rt.widthM() / 2
+                + 0.05
+                + catalog.powerEquipment("pdu-250a").orElseThrow().widthM() / 2;
+        nodes.add(node(
+                "pdu-a",
+                PowerNodeKind.PDU,
+                "pdu-250a",
+                Placement.inHall("lab", 3 - pduOffsetM, 3, 0),
+                List.of("tx-1"),
+                0,
+                0));
+        nodes.add(node(
+                "pdu-b",
+                PowerNodeKind.PDU,
+                "pdu-250a",
+                Placement.inHall("lab", 3 + pduOffsetM, 3, 0),
+                List.of("tx-1"),
+                0,
+                0));
         PowerChain power = new PowerChain(
                 nodes, List.of(new RedundancyGroup("rack-pdus", RedundancyScheme.TWO_N, List.of("pdu-a", "pdu-b"))));
         Cooling cooling = new Cooling(
@@ -376,8 +401,10 @@ public final class FacilityGenerator {
                     String busA = suId + "-bus-a";
                     String busB = suId + "-bus-b";
                     double suLengthM = cduType.widthM() + (RACKS_PER_SU + 1) * RACK_WIDTH_M;
-                    power.add(busway(busA, block + "-ups-a", suLengthM));
-                    power.add(busway(busB, block + "-ups-b", suLengthM));
+                    // Overhead, the length of the SU's CDU and racks: A on one side of their centre line, B on the
+                    // other.
+                    power.add(busway(busA, block + "-ups-a", suLengthM, overRow(hid, x, suLengthM, y, -1, rotation)));
+                    power.add(busway(busB, block + "-ups-b", suLengthM, overRow(hid, x, suLengthM, y, 1, rotation)));
                     groups.add(new RedundancyGroup(suId + "-busways", RedundancyScheme.TWO_N, List.of(busA, busB)));
                     // CDU at the head of the SU, then 8 GPU racks, then the SU's network rack.
                     String cdu = suId + "-cdu";
@@ -422,8 +449,11 @@ public final class FacilityGenerator {
                     String block = String.format(Locale.ROOT, "%s-blk-01", hid);
                     String spineBusA = hid + "-spine-bus-a";
                     String spineBusB = hid + "-spine-bus-b";
-                    power.add(busway(spineBusA, block + "-ups-a", spineRacks * RACK_WIDTH_M + 1));
-                    power.add(busway(spineBusB, block + "-ups-b", spineRacks * RACK_WIDTH_M + 1));
+                    double spineRunM = spineRacks * RACK_WIDTH_M;
+                    power.add(busway(
+                            spineBusA, block + "-ups-a", spineRunM + 1, overRow(hid, x, spineRunM, y, -1, rotation)));
+                    power.add(busway(
+                            spineBusB, block + "-ups-b", spineRunM + 1, overRow(hid, x, spineRunM, y, 1, rotation)));
                     groups.add(new RedundancyGroup(
                             hid + "-spine-busways", RedundancyScheme.TWO_N, List.of(spineBusA, spineBusB)));
                     for (int k = 0; k < spineRacks; k++) {
@@ -518,9 +548,24 @@ public final class FacilityGenerator {
             return List.of(new RackFeed(FeedSide.A, a), new RackFeed(FeedSide.B, b));
         }
 
-        private PowerNode busway(String id, String ups, double lengthM) {
-            return node(id, PowerNodeKind.BUSWAY, buswayType, null, List.of(ups), 0, 0)
+        private PowerNode busway(String id, String ups, double lengthM, Placement over) {
+            return node(id, PowerNodeKind.BUSWAY, buswayType, over, List.of(ups), 0, 0)
                     .withLengthM(lengthM);
+        }
+
+        /**
+         * Where an overhead busway over a stretch of row is drawn: the middle of the stretch that
+         * starts at {@code x0} and runs {@code runM} along the row whose racks are centred on
+         * {@code y}, {@link #BUSWAY_OFFSET_M} to one side ({@code side} -1, the A run) or the
+         * other (+1, the B run) of that line.
+         */
+        private Placement overRow(String hid, double x0, double runM, double y, int side, double rotation) {
+            // Rounded to the micrometre: x0 sums many widths, and the file should read 6.075, not 6.074999999999999.
+            return Placement.inHall(hid, micro(x0 + runM / 2), micro(y + side * BUSWAY_OFFSET_M), rotation);
+        }
+
+        private static double micro(double m) {
+            return Math.round(m * 1e6) / 1e6;
         }
 
         /** One 2N power block: per side a transformer (in the yard, in front of the hall) and a UPS. */

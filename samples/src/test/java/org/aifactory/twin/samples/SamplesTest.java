@@ -46,6 +46,33 @@ class SamplesTest {
                 .isEqualTo(new String(FacilityWriter.toBytes(sample.generate()), StandardCharsets.UTF_8));
     }
 
+    /**
+     * Every busway and PDU has a placement, so the designer draws the racks' feed lines to it: a
+     * busway overhead along the row it feeds (so the reader's overlap check lets it be), within
+     * its run's length of each of them along the row and 0.8 m of their centre line across it.
+     */
+    @ParameterizedTest
+    @EnumSource(Samples.class)
+    void everyBuswayAndPduIsPlacedNearTheRacksItFeeds(Samples sample) {
+        Facility f = sample.load();
+        java.util.Map<String, org.aifactory.twin.model.PowerNode> nodes = new java.util.HashMap<>();
+        f.power().nodes().stream().filter(n -> n.kind().feedsRacks()).forEach(n -> nodes.put(n.id(), n));
+        assertThat(nodes.values()).isNotEmpty().allMatch(n -> n.placement() != null, "placed");
+        for (org.aifactory.twin.model.Rack r : f.racks()) {
+            for (org.aifactory.twin.model.RackFeed feed : r.feeds()) {
+                org.aifactory.twin.model.PowerNode n = nodes.get(feed.source());
+                assertThat(n.placement().hallId()).isEqualTo(r.placement().hallId());
+                double reachM = n.lengthM() != null ? n.lengthM() / 2 + 0.3 : 1.0;
+                assertThat(Math.abs(n.placement().xM() - r.placement().xM()))
+                        .as("%s from %s", r.id(), n.id())
+                        .isLessThanOrEqualTo(reachM);
+                assertThat(Math.abs(n.placement().yM() - r.placement().yM()))
+                        .as("%s from %s", r.id(), n.id())
+                        .isLessThanOrEqualTo(0.8 + 1e-9);
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Samples.class)
     void sampleRoundTrips(Samples sample) throws Exception {

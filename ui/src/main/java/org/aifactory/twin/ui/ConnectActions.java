@@ -8,6 +8,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -31,9 +32,16 @@ final class ConnectActions {
     static final String CHOICES_ID = "connectChoices";
 
     private final DesignerWindow window;
+    private final ConnectGesture gesture;
 
     ConnectActions(DesignerWindow window) {
         this.window = window;
+        this.gesture = new ConnectGesture(
+                window.view3d(),
+                window.state(),
+                window::document,
+                window::report,
+                text -> window.statusBar().setText(text));
         // Replaced whenever the selection changes; after an edit the window re-announces the selection.
         window.state().selectionProperty().addListener((o, was, now) -> showLines(now));
     }
@@ -46,28 +54,49 @@ final class ConnectActions {
                         .orElse(List.of()));
     }
 
+    /** Alt+drag from the selected racks onto a busway, PDU or CDU (for tests). */
+    ConnectGesture gesture() {
+        return gesture;
+    }
+
     List<MenuItem> menuItems() {
         MenuItem a = item("Connect feed A\u2026", "Shortcut+Shift+A", "menuConnectFeedA", () -> chooseFeed(FeedSide.A));
         MenuItem b = item("Connect feed B\u2026", "Shortcut+Shift+B", "menuConnectFeedB", () -> chooseFeed(FeedSide.B));
+        // Ctrl+C alone is Copy; with Shift it is free (JavaFX matches modifiers exactly).
+        MenuItem c = item("Connect feed C\u2026", "Shortcut+Shift+C", "menuConnectFeedC", () -> chooseFeed(FeedSide.C));
         MenuItem loop = item("Connect cooling loop\u2026", "Shortcut+Shift+L", "menuConnectLoop", this::chooseLoop);
-        List<MenuItem> items = List.of(a, b, loop, new SeparatorMenuItem());
+        Menu disconnect = new Menu("Disconnect");
+        disconnect.setId("menuDisconnect");
+        for (FeedSide side : FeedSide.values()) {
+            MenuItem d = new MenuItem("Feed " + side);
+            d.setId("menuDisconnectFeed" + side);
+            d.setOnAction(e -> disconnectFeed(side));
+            disconnect.getItems().add(d);
+        }
+        MenuItem dLoop = new MenuItem("Cooling loop");
+        dLoop.setId("menuDisconnectLoop");
+        dLoop.setOnAction(e -> disconnectLoop());
+        disconnect.getItems().add(dLoop);
+        List<MenuItem> items = List.of(a, b, c, loop, disconnect, new SeparatorMenuItem());
         items.forEach(
                 i -> i.disableProperty().bind(window.state().loadedProperty().isNull()));
         return items;
     }
 
-    /** The toolbar's "Connect" button: the same three actions, for a mouse user. */
+    /** The toolbar's "Connect" button: the same actions, for a mouse user. */
     MenuButton toolbarButton() {
         MenuItem a = new MenuItem("Feed A\u2026");
         a.setOnAction(e -> chooseFeed(FeedSide.A));
         MenuItem b = new MenuItem("Feed B\u2026");
         b.setOnAction(e -> chooseFeed(FeedSide.B));
+        MenuItem c = new MenuItem("Feed C\u2026");
+        c.setOnAction(e -> chooseFeed(FeedSide.C));
         MenuItem loop = new MenuItem("Cooling loop\u2026");
         loop.setOnAction(e -> chooseLoop());
-        MenuButton button = new MenuButton("Connect racks", null, a, b, loop);
+        MenuButton button = new MenuButton("Connect racks", null, a, b, c, loop);
         button.setId("connect");
-        button.setTooltip(new Tooltip("Connect the selected racks to a busway or PDU (feed A or B) or to a cooling loop"
-                + " (Ctrl+Shift+A, Ctrl+Shift+B, Ctrl+Shift+L)"));
+        button.setTooltip(new Tooltip("Connect the selected racks to a busway or PDU (feed A, B or C) or to a cooling"
+                + " loop (Ctrl+Shift+A, B, C, L), or Alt+drag from a selected rack onto a busway, PDU or CDU"));
         button.disableProperty().bind(window.state().loadedProperty().isNull());
         return button;
     }
@@ -92,7 +121,7 @@ final class ConnectActions {
         return racks;
     }
 
-    /** Edit > Connect feed A/B...: asks for the busway or PDU and feeds that side of every selected rack from it. */
+    /** Edit > Connect feed A/B/C...: asks for the busway or PDU and feeds that side of every selected rack from it. */
     void chooseFeed(FeedSide side) {
         List<String> racks = selectedRacks();
         if (racks.isEmpty()) {
@@ -143,6 +172,26 @@ final class ConnectActions {
                 ? new EditResult(false, "Nothing is open", List.of())
                 : doc.connectCoolingLoop(window.state().selection(), loopId);
         return reported(r);
+    }
+
+    /** Edit > Disconnect > Feed A/B/C: takes that side's feed off the selected racks. */
+    EditResult disconnectFeed(FeedSide side) {
+        if (selectedRacks().isEmpty()) {
+            return new EditResult(false, "Select one or more racks", List.of());
+        }
+        EditResult r = window.document().disconnectFeed(window.state().selection(), side);
+        window.report(r);
+        return r;
+    }
+
+    /** Edit > Disconnect > Cooling loop: takes the selected racks off their cooling loop. */
+    EditResult disconnectLoop() {
+        if (selectedRacks().isEmpty()) {
+            return new EditResult(false, "Select one or more racks", List.of());
+        }
+        EditResult r = window.document().disconnectCoolingLoop(window.state().selection());
+        window.report(r);
+        return r;
     }
 
     private EditResult reported(EditResult r) {

@@ -36,7 +36,10 @@ class DesignerAppRecoveryTest {
         DesignerDocument doc = new DesignerDocument(Samples.SCALABLE_UNIT.load(), CatalogIo.builtIn());
         doc.addRow("gb200-nvl72", "hall-1", 1.8, 2.4, 2);
         edited = doc.facility();
-        new Recovery(new UserFiles(config)).write(edited, "crashed.json", null);
+        // A designer that autosaved and died: close() lets its lock go and leaves the files.
+        try (Recovery crashed = new Recovery(new UserFiles(config))) {
+            crashed.write(edited, "crashed.json", null);
+        }
         app = new DesignerApp();
         app.start(stage);
     }

@@ -108,7 +108,8 @@ class FilesAndRecoveryTest {
     @Test
     void autosaveWritesUnsavedEditsToTheRecoveryFileAndASaveDeletesIt() throws Exception {
         FxTesting.awaitLoaded(window, 60);
-        Path recovery = userFiles.recoveryFile();
+        Path recovery = FxTesting.fx(() -> window.autosaver().recoveryFile());
+        assertThat(recovery.getParent()).isEqualTo(userFiles.recoveryDir());
         // Several autosave periods pass with no edits: nothing is written.
         Thread.sleep(1_000);
         assertThat(recovery).doesNotExist();
@@ -123,20 +124,22 @@ class FilesAndRecoveryTest {
                 () -> FxTesting.fx(
                         () -> window.autosaver().lastWrittenProperty().get() != null));
         assertThat(FacilityReader.withBuiltInCatalog().read(recovery)).isEqualTo(edited);
-        Recovery.Snapshot snap = new Recovery(userFiles).find().orElseThrow();
-        assertThat(snap.name()).isEqualTo(Samples.SCALABLE_UNIT.fileName());
-        assertThat(snap.originalFile()).isNull();
+        // A second designer starting now is not offered it: this one is still running.
+        try (Recovery other = new Recovery(userFiles)) {
+            assertThat(other.find()).isEmpty();
+        }
 
         Path saved = dir.resolve("saved.json");
         assertThat(FxTesting.fx(() -> window.saveTo(saved))).isTrue();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !Files.exists(recovery));
-        assertThat(userFiles.recoveryInfo()).doesNotExist();
+        assertThat(recovery.resolveSibling(recovery.getFileName().toString().replace(".json", ".properties")))
+                .doesNotExist();
     }
 
     @Test
     void undoingBackToTheSavedVersionDeletesTheRecoveryFile() throws Exception {
         FxTesting.awaitLoaded(window, 60);
-        Path recovery = userFiles.recoveryFile();
+        Path recovery = FxTesting.fx(() -> window.autosaver().recoveryFile());
         assertThat(FxTesting.fx(() -> window.addRow(TYPE, "hall-1", 1.8, 2.4, 2).applied()))
                 .isTrue();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(recovery));
@@ -155,7 +158,7 @@ class FilesAndRecoveryTest {
         DesignerDocument doc = new DesignerDocument(base, CatalogIo.builtIn());
         assertThat(doc.addRow(TYPE, "hall-1", 1.8, 2.4, 3).applied()).isTrue();
         Facility edited = doc.facility();
-        new Recovery(userFiles).write(edited, "su.json", original);
+        Path crashed = crash(edited, "su.json", original);
 
         Platform.runLater(window::offerRecovery);
         Node recover = awaitShowing(robot, "Recover");
@@ -176,16 +179,24 @@ class FilesAndRecoveryTest {
         // Save writes where the facility came from, and the recovery file goes.
         assertThat(FxTesting.fx(window::save)).isTrue();
         assertThat(FacilityReader.withBuiltInCatalog().read(original)).isEqualTo(edited);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !Files.exists(userFiles.recoveryFile()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !Files.exists(crashed));
+    }
+
+    /** Autosaves {@code f} as a designer that then dies: its OS lock goes, its recovery files stay. */
+    private Path crash(Facility f, String name, Path original) throws Exception {
+        try (Recovery r = new Recovery(userFiles)) {
+            r.write(f, name, original);
+            return r.file();
+        }
     }
 
     @Test
     void discardingTheOfferDeletesTheAutosave(FxRobot robot) throws Exception {
         FxTesting.awaitLoaded(window, 60);
-        new Recovery(userFiles).write(Samples.LAB.load(), "lab.json", null);
+        Path crashed = crash(Samples.LAB.load(), "lab.json", null);
         Platform.runLater(window::offerRecovery);
         robot.clickOn(awaitShowing(robot, "Discard"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !Files.exists(userFiles.recoveryFile()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !Files.exists(crashed));
         assertThat(FxTesting.fx(() -> window.state().nameProperty().get())).isEqualTo(Samples.SCALABLE_UNIT.fileName());
     }
 
@@ -194,12 +205,14 @@ class FilesAndRecoveryTest {
         FxTesting.awaitLoaded(window, 60);
         assertThat(FxTesting.fx(() -> window.addRow(TYPE, "hall-1", 1.8, 2.4, 2).applied()))
                 .isTrue();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(userFiles.recoveryFile()));
+        Path recovery = FxTesting.fx(() -> window.autosaver().recoveryFile());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.exists(recovery));
         Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         robot.clickOn(awaitShowing(robot, "Discard"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(FxTesting.fx(stage::isShowing)).isFalse();
-        assertThat(userFiles.recoveryFile()).doesNotExist();
+        assertThat(recovery).doesNotExist();
+        assertThat(userFiles.recoveryDir()).isEmptyDirectory();
     }
 
     @Test

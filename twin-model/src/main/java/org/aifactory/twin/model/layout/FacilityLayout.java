@@ -9,6 +9,7 @@ import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.HeatRejectionUnit;
 import org.aifactory.twin.model.Placement;
 import org.aifactory.twin.model.PowerNode;
+import org.aifactory.twin.model.PowerNodeKind;
 import org.aifactory.twin.model.Rack;
 import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.catalog.Footprinted;
@@ -63,6 +64,18 @@ public final class FacilityLayout {
             add(items, n.id(), "power", n.type(), n.placement(), catalog.powerEquipment(n.type()), "/power/nodes/" + i);
         }
         return items;
+    }
+
+    /**
+     * True for an item that hangs overhead and takes no floor: a busway, run along its row above
+     * the racks it feeds (its placement is the centre of the run) [E: overhead busway is the usual
+     * way to feed high-density rows]. Such items overlap nothing on the floor.
+     */
+    public static boolean isOverhead(PlacedItem item, CatalogIndex catalog) {
+        return "power".equals(item.kind())
+                && catalog.powerEquipment(item.type())
+                        .map(t -> t.kind() == PowerNodeKind.BUSWAY)
+                        .orElse(false);
     }
 
     private static void add(

@@ -911,9 +911,13 @@ public final class FacilityValidator {
                     }
                 }
             }
-            for (int[] pair : OverlapFinder.overlaps(items)) {
-                PlacedItem a = items.get(pair[0]);
-                PlacedItem b = items.get(pair[1]);
+            // An overhead busway runs above the racks it feeds: it takes no floor.
+            List<PlacedItem> onFloor = items.stream()
+                    .filter(it -> !FacilityLayout.isOverhead(it, catalog))
+                    .toList();
+            for (int[] pair : OverlapFinder.overlaps(onFloor)) {
+                PlacedItem a = onFloor.get(pair[0]);
+                PlacedItem b = onFloor.get(pair[1]);
                 problem(
                         b.path() + "/placement",
                         b.id(),

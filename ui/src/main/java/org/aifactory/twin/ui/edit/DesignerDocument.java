@@ -2,6 +2,7 @@ package org.aifactory.twin.ui.edit;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
@@ -14,9 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.aifactory.twin.model.AirHandler;
 import org.aifactory.twin.model.Cdu;
+import org.aifactory.twin.model.CoolingLoop;
 import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.FeedSide;
 import org.aifactory.twin.model.Hall;
@@ -949,16 +953,9 @@ public final class DesignerDocument {
         if (racks.isEmpty()) {
             return EditResult.refused(what + " refused: select one or more racks");
         }
-        if (sourceId == null || sourceId.isBlank()) {
-            return EditResult.refused(what + " refused: choose a busway or PDU to feed the racks from");
-        }
-        Optional<PowerNode> source = powerNode(sourceId);
-        if (source.isEmpty()) {
-            return EditResult.refused(what + " refused: '" + sourceId + "' is not a node of the power chain");
-        }
-        if (!source.get().kind().feedsRacks()) {
-            return EditResult.refused(what + " refused: racks are fed from a busway or PDU, not from "
-                    + source.get().kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " '" + sourceId + "'");
+        Optional<String> bad = feedSourceProblem(sourceId);
+        if (bad.isPresent()) {
+            return EditResult.refused(what + " refused: " + bad.get());
         }
         Set<String> idSet = new HashSet<>(racks);
         List<String> changed = new ArrayList<>();
@@ -1034,6 +1031,186 @@ public final class DesignerDocument {
         }
         String label = "Connect " + (changed.size() == 1 ? "rack " + changed.get(0) : changed.size() + " racks")
                 + " to cooling loop " + loopId;
+        return commit(label, edited, racks);
+    }
+
+    /**
+     * Why racks cannot be fed from {@code sourceId} (the chooser's rule: only a busway or PDU of
+     * the power chain feeds racks), or empty if they can.
+     */
+    private Optional<String> feedSourceProblem(String sourceId) {
+        if (sourceId == null || sourceId.isBlank()) {
+            return Optional.of("choose a busway or PDU to feed the racks from");
+        }
+        Optional<PowerNode> source = powerNode(sourceId);
+        if (source.isEmpty()) {
+            return Optional.of("'" + sourceId + "' is not a node of the power chain");
+        }
+        if (!source.get().kind().feedsRacks()) {
+            return Optional.of("racks are fed from a busway or PDU, not from "
+                    + source.get().kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " '" + sourceId + "'");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Feeds every rack among {@code ids} from busway or PDU {@code sourceId} on its first free
+     * side (A, then B, then C), in one undoable step: what a drag from the racks onto the source
+     * does. A rack that {@code sourceId} already feeds (on any side) is left as it is, so one
+     * busway never takes two sides of a rack; a rack with all three sides taken is left out and
+     * named in the message. Refused (nothing changes) if the source cannot feed racks (the
+     * chooser's rule) or no rack gets a new feed.
+     */
+    public EditResult connectFeedToFirstFreeSide(Collection<String> ids, String sourceId) {
+        String what = "Connect feed";
+        List<String> racks = rackIds(ids);
+        if (racks.isEmpty()) {
+            return EditResult.refused(what + " refused: select one or more racks");
+        }
+        Optional<String> bad = feedSourceProblem(sourceId);
+        if (bad.isPresent()) {
+            return EditResult.refused(what + " refused: " + bad.get());
+        }
+        Set<String> idSet = new HashSet<>(racks);
+        List<String> changed = new ArrayList<>();
+        List<String> full = new ArrayList<>();
+        Set<FeedSide> sidesUsed = new TreeSet<>();
+        Facility edited = facility.withRacks(facility.racks().stream()
+                .map(r -> {
+                    if (!idSet.contains(r.id())
+                            || r.feeds().stream().anyMatch(f -> f.source().equals(sourceId))) {
+                        return r;
+                    }
+                    Set<FeedSide> taken = new HashSet<>();
+                    r.feeds().forEach(f -> taken.add(f.side()));
+                    Optional<FeedSide> free = Arrays.stream(FeedSide.values())
+                            .filter(side -> !taken.contains(side))
+                            .findFirst();
+                    if (free.isEmpty()) {
+                        full.add(r.id());
+                        return r;
+                    }
+                    List<RackFeed> feeds = new ArrayList<>(r.feeds());
+                    feeds.add(new RackFeed(free.get(), sourceId));
+                    feeds.sort(Comparator.comparing(RackFeed::side));
+                    changed.add(r.id());
+                    sidesUsed.add(free.get());
+                    return r.withFeeds(feeds);
+                })
+                .toList());
+        if (changed.isEmpty()) {
+            return EditResult.refused(
+                    full.isEmpty()
+                            ? "Nothing to connect: '" + sourceId + "' already feeds "
+                                    + (racks.size() == 1 ? "rack " + racks.get(0) : "all " + racks.size() + " racks")
+                            : what + " refused: feeds A, B and C of " + namedRacks(full)
+                                    + " are all taken; disconnect one first (Edit > Disconnect)");
+        }
+        String sides = sidesUsed.stream().map(FeedSide::name).collect(Collectors.joining(", "));
+        String label = (changed.size() == 1 ? "Connect rack " + changed.get(0) : "Connect " + changed.size() + " racks")
+                + " to " + sourceId + " (feed " + sides + ")"
+                + (full.isEmpty() ? "" : "; " + namedRacks(full) + " left out: feeds A, B and C all taken");
+        return commit(label, edited, racks);
+    }
+
+    /** "rack r1" or "racks r1, r2, r3 and 4 more". */
+    private static String namedRacks(List<String> ids) {
+        if (ids.size() == 1) {
+            return "rack " + ids.get(0);
+        }
+        String shown = String.join(", ", ids.subList(0, Math.min(3, ids.size())));
+        return "racks " + shown + (ids.size() > 3 ? " and " + (ids.size() - 3) + " more" : "");
+    }
+
+    /**
+     * Cools every rack among {@code ids} by the loop of CDU {@code cduId} (its first secondary
+     * loop), in one undoable step: what a drag from the racks onto a CDU does. Refused if there
+     * is no such CDU or it has no secondary loop.
+     */
+    public EditResult connectCoolingLoopOfCdu(Collection<String> ids, String cduId) {
+        Optional<CoolingLoop> loop = facility.cooling().loops().stream()
+                .filter(l -> l.cduId().equals(cduId))
+                .findFirst();
+        if (loop.isEmpty()) {
+            boolean isCdu = facility.cooling().cdus().stream().anyMatch(c -> c.id().equals(cduId));
+            return EditResult.refused("Connect cooling loop refused: "
+                    + (isCdu
+                            ? "CDU '" + cduId + "' drives no secondary loop; add one first"
+                            : "'" + cduId + "' is not a CDU"));
+        }
+        return connectCoolingLoop(ids, loop.get().id());
+    }
+
+    /** The CDU standing at {@code id}: the CDU itself, or the in-rack CDU rack {@code id} hosts. */
+    public Optional<String> cduAt(String id) {
+        return facility.cooling().cdus().stream()
+                .filter(c -> c.id().equals(id) || (c.placement() == null && id.equals(c.hostRackId())))
+                .map(Cdu::id)
+                .findFirst();
+    }
+
+    /**
+     * Takes the feed on side {@code side} off every rack among {@code ids}, in one undoable step;
+     * their other feeds and cooling loops stay. Refused if no rack is selected or none has a feed
+     * on that side. A rack left without any feed is then reported unpowered by the power analysis.
+     */
+    public EditResult disconnectFeed(Collection<String> ids, FeedSide side) {
+        String what = "Disconnect feed " + side;
+        List<String> racks = rackIds(ids);
+        if (racks.isEmpty()) {
+            return EditResult.refused(what + " refused: select one or more racks");
+        }
+        Set<String> idSet = new HashSet<>(racks);
+        List<String> changed = new ArrayList<>();
+        Facility edited = facility.withRacks(facility.racks().stream()
+                .map(r -> {
+                    if (!idSet.contains(r.id()) || r.feeds().stream().noneMatch(f -> f.side() == side)) {
+                        return r;
+                    }
+                    changed.add(r.id());
+                    return r.withFeeds(
+                            r.feeds().stream().filter(f -> f.side() != side).toList());
+                })
+                .toList());
+        if (changed.isEmpty()) {
+            return EditResult.refused("Nothing to disconnect: "
+                    + (racks.size() == 1
+                            ? "rack " + racks.get(0) + " has no feed on side " + side
+                            : "none of the " + racks.size() + " racks has a feed on side " + side));
+        }
+        String label = what + " of " + (changed.size() == 1 ? "rack " + changed.get(0) : changed.size() + " racks");
+        return commit(label, edited, racks);
+    }
+
+    /**
+     * Takes every rack among {@code ids} off its cooling loop, in one undoable step. Refused if no
+     * rack is selected or none is on a loop. A liquid-cooled rack left without a loop is then
+     * reported by the thermal analysis (its liquid heat counted as air heat).
+     */
+    public EditResult disconnectCoolingLoop(Collection<String> ids) {
+        String what = "Disconnect cooling loop";
+        List<String> racks = rackIds(ids);
+        if (racks.isEmpty()) {
+            return EditResult.refused(what + " refused: select one or more racks");
+        }
+        Set<String> idSet = new HashSet<>(racks);
+        List<String> changed = new ArrayList<>();
+        Facility edited = facility.withRacks(facility.racks().stream()
+                .map(r -> {
+                    if (!idSet.contains(r.id()) || r.coolingLoopId() == null) {
+                        return r;
+                    }
+                    changed.add(r.id());
+                    return r.withCoolingLoopId(null);
+                })
+                .toList());
+        if (changed.isEmpty()) {
+            return EditResult.refused("Nothing to disconnect: "
+                    + (racks.size() == 1
+                            ? "rack " + racks.get(0) + " is not on a cooling loop"
+                            : "none of the " + racks.size() + " racks is on a cooling loop"));
+        }
+        String label = what + " of " + (changed.size() == 1 ? "rack " + changed.get(0) : changed.size() + " racks");
         return commit(label, edited, racks);
     }
 

@@ -22,7 +22,7 @@ import org.aifactory.twin.model.Facility;
 /**
  * Autosave: every {@code interval} (a minute in the designer; tests pass less), if the open
  * facility has unsaved edits the last autosave has not caught, writes it to the {@link Recovery}
- * file. The writing runs on one background thread (the model is immutable, so the facility can
+ * file of this designer's session (two designers open at once each have their own). The writing runs on one background thread (the model is immutable, so the facility can
  * be written while the user edits on); deletes go through the same thread, so a save's delete
  * never overtakes an older autosave. Construct, start and stop on the FX thread.
  */
@@ -139,6 +139,11 @@ public final class Autosaver {
         } catch (ExecutionException | TimeoutException e) {
             LOG.log(System.Logger.Level.WARNING, "Deleting the recovery file did not finish: " + e.getMessage());
         }
+    }
+
+    /** This designer's own recovery file (whether written yet or not). */
+    public Path recoveryFile() {
+        return recovery.file();
     }
 
     /** When the last autosave finished writing; null before the first. FX thread. */

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * Where the designer keeps its own small files: the recent-files list and the autosave recovery
- * file. The directory is {@code -Dtwin.configDir=DIR} when set (tests point it at a temporary
+ * files (one set per running designer, see {@link Recovery}). The directory is {@code -Dtwin.configDir=DIR} when set (tests point it at a temporary
  * folder), else {@code $XDG_CONFIG_HOME/aifactory-twin}, else {@code ~/.config/aifactory-twin}.
  *
  * @param configDir the designer's own directory; created on first write
@@ -35,13 +35,30 @@ public record UserFiles(Path configDir) {
         return configDir.resolve("recent-files.txt");
     }
 
-    /** The facility the autosave last wrote. */
-    public Path recoveryFile() {
-        return configDir.resolve("recovery").resolve("autosave.json");
+    /** The folder of the autosave recovery files, one set per running designer. */
+    public Path recoveryDir() {
+        return configDir.resolve("recovery");
     }
 
-    /** What the recovery file stands for: the file and name it was edited as. */
-    public Path recoveryInfo() {
-        return configDir.resolve("recovery").resolve("autosave.properties");
+    /**
+     * The facility designer session {@code session} last autosaved: {@code autosave-SESSION.json}
+     * ({@code autosave.json} for the empty session, the one name of designers before sessions).
+     */
+    public Path recoveryFile(String session) {
+        return recoveryDir().resolve(stem(session) + ".json");
+    }
+
+    /** What session {@code session}'s recovery file stands for: the file and name it was edited as. */
+    public Path recoveryInfo(String session) {
+        return recoveryDir().resolve(stem(session) + ".properties");
+    }
+
+    /** The file a running designer holds locked while session {@code session}'s recovery file is its own. */
+    public Path recoveryLock(String session) {
+        return recoveryDir().resolve(stem(session) + ".lock");
+    }
+
+    private static String stem(String session) {
+        return session == null || session.isEmpty() ? "autosave" : "autosave-" + session;
     }
 }

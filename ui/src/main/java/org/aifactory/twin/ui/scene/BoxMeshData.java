@@ -151,7 +151,7 @@ public final class BoxMeshData implements TexturedMeshData {
             double lx = ((k & 4) == 0 ? 1 : -1) * g.widthM() / 2;
             double lz = ((k & 1) == 0 ? 1 : -1) * g.depthM() / 2;
             points[p++] = (float) (g.centreX() + lx * c - lz * s);
-            points[p++] = (k & 2) == 0 ? 0f : (float) -g.heightM();
+            points[p++] = (float) -((k & 2) == 0 ? g.baseM() : g.baseM() + g.heightM());
             points[p++] = (float) (g.centreZ() + lx * s + lz * c);
         }
     }

@@ -157,6 +157,11 @@ public final class Facility3DView {
         return subScene;
     }
 
+    /** Lays a 2D layer over the 3D view, under the legend and key (a gesture's feedback, e.g. a rubber line). */
+    public void addOverlay(Node overlay) {
+        node.getChildren().add(1, overlay);
+    }
+
     /** The root of the 3D world; {@code world().localToScreen(point)} projects through the camera. */
     public Node world() {
         return world;
@@ -287,7 +292,7 @@ public final class Facility3DView {
         return band != null && world.getChildren().contains(band) ? Optional.of(band) : Optional.empty();
     }
 
-    /** Ids of every drawn item (rack or equipment) whose centre lies in the floor rectangle between two corners (scene x, z). */
+    /** Ids of every drawn item standing on the floor (rack or equipment, not an overhead busway) whose centre lies in the floor rectangle between two corners (scene x, z). */
     public List<String> itemsInside(double x0, double z0, double x1, double z1) {
         if (content == null) {
             return List.of();
@@ -300,7 +305,12 @@ public final class Facility3DView {
         for (BoxMeshData layer :
                 List.of(content.model().racks(), content.model().equipment())) {
             for (ItemGeometry g : layer.items()) {
-                if (g.centreX() >= minX && g.centreX() <= maxX && g.centreZ() >= minZ && g.centreZ() <= maxZ) {
+                // What stands on the floor inside it: an overhead busway hangs above the band.
+                if (g.baseM() == 0
+                        && g.centreX() >= minX
+                        && g.centreX() <= maxX
+                        && g.centreZ() >= minZ
+                        && g.centreZ() <= maxZ) {
                     out.add(g.id());
                 }
             }
@@ -449,7 +459,7 @@ public final class Facility3DView {
     }
 
     /**
-     * Draws the selected racks' connections (feed A, feed B, cooling loop) as thin lines between
+     * Draws the selected racks' connections (feeds A, B and C, cooling loop) as thin lines between
      * the tops of the rack and of what it connects to, replacing those drawn before; lines whose
      * other end is not drawn (an unplaced busway) are left out. Empty clears them.
      */
@@ -479,9 +489,7 @@ public final class Facility3DView {
      */
     private static Group route(ItemGeometry rack, ItemGeometry target, ConnectionLines.Kind kind) {
         int k = kind.ordinal();
-        double u = k == 0 ? -0.25 : k == 1 ? 0.25 : 0;
-        double v = k == 2 ? 0.25 : 0;
-        Point3D a = rack.topPoint(u, v);
+        Point3D a = rack.topPoint(kind.u(), kind.v());
         Point3D b = target.topPoint(0, 0);
         double runY = Math.min(a.getY(), b.getY()) - CONNECTION_LIFT_M * (k + 1);
         Point3D a1 = new Point3D(a.getX(), runY, a.getZ());

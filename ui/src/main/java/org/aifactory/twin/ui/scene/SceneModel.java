@@ -2,10 +2,12 @@ package org.aifactory.twin.ui.scene;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.Hall;
+import org.aifactory.twin.model.PowerNode;
 import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.layout.FacilityLayout;
 import org.aifactory.twin.model.layout.PlacedItem;
@@ -21,6 +23,11 @@ public final class SceneModel {
     private static final double YARD_MARGIN_SHARE = 0.08;
     /** ...but at least this much, m. */
     private static final double YARD_MARGIN_MIN_M = 5;
+    /**
+     * An overhead busway's underside hangs this far above the tallest rack top, m [E]: its
+     * 0.3 m section then stays under the cable trays (at 0.5 m, {@link CableTrays#CLEARANCE_M}).
+     */
+    static final double BUSWAY_CLEARANCE_M = 0.15;
 
     /** A hall floor in site coordinates, m. */
     public record HallFloor(String id, String name, double x0, double z0, double widthM, double depthM) {}
@@ -85,15 +92,31 @@ public final class SceneModel {
         double minZ = Double.POSITIVE_INFINITY;
         double maxZ = Double.NEGATIVE_INFINITY;
         double maxH = 0;
-        for (PlacedItem item : FacilityLayout.items(facility, catalog)) {
+        List<PlacedItem> placed = FacilityLayout.items(facility, catalog);
+        // Overhead busways hang just above the tallest rack, each drawn along its run's length.
+        double rackTopM = 0;
+        for (PlacedItem item : placed) {
+            if ("rack".equals(item.kind())) {
+                rackTopM = Math.max(rackTopM, item.heightM());
+            }
+        }
+        Map<String, Double> runLengthM = new HashMap<>();
+        for (PowerNode n : facility.power().nodes()) {
+            if (n.lengthM() != null && n.lengthM() > 0) {
+                runLengthM.put(n.id(), n.lengthM());
+            }
+        }
+        for (PlacedItem item : placed) {
+            boolean overhead = FacilityLayout.isOverhead(item, catalog);
             ItemGeometry g = new ItemGeometry(
                     item.id(),
                     frame.xM(item.hallId(), item.xM()),
                     frame.yM(item.hallId(), item.yM()),
-                    item.widthM(),
+                    overhead ? runLengthM.getOrDefault(item.id(), item.widthM()) : item.widthM(),
                     item.depthM(),
                     item.heightM(),
-                    item.rotationDeg());
+                    item.rotationDeg(),
+                    overhead ? rackTopM + BUSWAY_CLEARANCE_M : 0);
             ItemCategory category = ItemCategory.of(item, catalog);
             counts.merge(category, 1, Integer::sum);
             if ("rack".equals(item.kind())) {
@@ -103,12 +126,12 @@ public final class SceneModel {
                 otherItems.add(g);
                 otherArgb.add(category.argb());
             }
-            double reach = Math.hypot(item.widthM(), item.depthM()) / 2;
+            double reach = Math.hypot(g.widthM(), g.depthM()) / 2;
             minX = Math.min(minX, g.centreX() - reach);
             maxX = Math.max(maxX, g.centreX() + reach);
             minZ = Math.min(minZ, g.centreZ() - reach);
             maxZ = Math.max(maxZ, g.centreZ() + reach);
-            maxH = Math.max(maxH, item.heightM());
+            maxH = Math.max(maxH, g.baseM() + g.heightM());
         }
         for (HallFloor f : floors) {
             minX = Math.min(minX, f.x0());

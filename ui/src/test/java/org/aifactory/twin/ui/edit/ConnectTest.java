@@ -132,23 +132,30 @@ class ConnectTest {
     @Test
     void candidatesListOnlyBuswaysAndPdusWithRatingAndRackCountAndLoopsByDistance() {
         List<ConnectCandidate> feeds = doc.feedCandidates(List.of(GPU1, GPU2), FeedSide.A);
-        // The four busways, none of the transformers, UPSs or switchgear; all unplaced here, so sorted by id.
+        // The four busways, none of the transformers, UPSs or switchgear, nearest first. The sample hangs
+        // them along their row: the SU's A and B runs centred at x = 6.075 m, 0.8 m either side of the row
+        // line y = 7.0 m; the spine's at x = 9.45 m. From the centre of racks 1 and 2, (4.35, 7.0) m:
+        // hypot(1.725, 0.8) = 1.901 m to either SU run (a tie, so by id), hypot(5.1, 0.8) = 5.162 m to the spine's.
         assertThat(feeds)
                 .extracting(ConnectCandidate::id)
-                .containsExactly("hall-1-spine-bus-a", "hall-1-spine-bus-b", BUS_A, BUS_B);
-        ConnectCandidate busA = feeds.get(2);
+                .containsExactly(BUS_A, BUS_B, "hall-1-spine-bus-a", "hall-1-spine-bus-b");
+        ConnectCandidate busA = feeds.get(0);
         assertThat(busA.kind()).isEqualTo("busway");
         assertThat(busA.ratingKw()).isEqualTo(1093.0);
         // 8 GPU racks + the network rack.
         assertThat(busA.racksServed()).isEqualTo(9);
-        assertThat(feeds.get(0).racksServed()).isEqualTo(1);
-        assertThat(busA.distanceM()).isNull();
+        assertThat(feeds.get(2).racksServed()).isEqualTo(1);
+        assertThat(busA.distanceM()).isCloseTo(Math.hypot(1.725, 0.8), within(1e-9));
+        assertThat(feeds.get(2).distanceM()).isCloseTo(Math.hypot(5.1, 0.8), within(1e-9));
         assertThat(busA.label())
-                .isEqualTo(BUS_A + ": busway, 1,093 kW rating, feeds 9 racks, not placed (now: all selected)");
+                .isEqualTo(BUS_A
+                        + ": busway, 1,093 kW rating, feeds 9 racks, 1.9 m from the selection (now: all selected)");
         // Bus B feeds both selected racks too, but on side B: not "now" for side A.
-        assertThat(feeds.get(3).selectedOnIt()).isZero();
-        assertThat(doc.feedCandidates(List.of(GPU1, "hall-1-spine-rack-1"), FeedSide.B)
-                        .get(1)
+        assertThat(feeds.get(1).selectedOnIt()).isZero();
+        assertThat(doc.feedCandidates(List.of(GPU1, "hall-1-spine-rack-1"), FeedSide.B).stream()
+                        .filter(c -> c.id().equals(BUS_B))
+                        .findFirst()
+                        .orElseThrow()
                         .label())
                 .endsWith("(now: 1 of 2 selected)");
 
@@ -163,5 +170,104 @@ class ConnectTest {
                 .isEqualTo(LOOP
                         + ": cooling loop, CDU hall-1-su-01-cdu, cools 8 racks, 1.0 m from the selection (now: all"
                         + " selected)");
+    }
+
+    @Test
+    void feedCIsAddedAfterAAndBForDistributedRedundancy() {
+        EditResult r = doc.connectFeed(List.of(GPU1), FeedSide.C, SPINE_A);
+
+        assertThat(r.applied()).as(r.message()).isTrue();
+        assertThat(r.message()).isEqualTo("Connect feed C of rack " + GPU1 + " to " + SPINE_A);
+        assertThat(feeds(GPU1))
+                .containsExactly(
+                        new RackFeed(FeedSide.A, BUS_A),
+                        new RackFeed(FeedSide.B, BUS_B),
+                        new RackFeed(FeedSide.C, SPINE_A));
+        doc.undo();
+        assertThat(doc.facility()).isSameAs(original);
+    }
+
+    @Test
+    void disconnectTakesOneSideOrTheLoopOffEverySelectedRackInOneStep() {
+        EditResult r = doc.disconnectFeed(List.of(GPU1, GPU2, "hall-1-su-01-cdu"), FeedSide.A);
+
+        assertThat(r.applied()).as(r.message()).isTrue();
+        assertThat(r.message()).isEqualTo("Disconnect feed A of 2 racks");
+        assertThat(r.affectedIds()).containsExactly(GPU1, GPU2);
+        assertThat(feeds(GPU1)).containsExactly(new RackFeed(FeedSide.B, BUS_B));
+        assertThat(doc.rack(GPU1).orElseThrow().coolingLoopId()).isEqualTo(LOOP);
+        assertThat(doc.rack(GPU3)).containsSame(original.racks().get(2));
+        Facility afterA = doc.facility();
+
+        EditResult loop = doc.disconnectCoolingLoop(List.of(GPU1));
+        assertThat(loop.applied()).as(loop.message()).isTrue();
+        assertThat(loop.message()).isEqualTo("Disconnect cooling loop of rack " + GPU1);
+        assertThat(doc.rack(GPU1).orElseThrow().coolingLoopId()).isNull();
+        assertThat(feeds(GPU1)).containsExactly(new RackFeed(FeedSide.B, BUS_B));
+
+        assertThat(doc.undo()).isTrue();
+        assertThat(doc.facility()).isSameAs(afterA);
+        assertThat(doc.undo()).isTrue();
+        assertThat(doc.facility()).isSameAs(original);
+        assertThat(doc.canUndo()).as("two edits, two undo steps").isFalse();
+    }
+
+    @Test
+    void disconnectingWhatIsNotThereIsRefused() {
+        assertRefused(doc.disconnectFeed(List.of(GPU1, GPU2), FeedSide.C), "none of the 2 racks has a feed on side C");
+        assertRefused(doc.disconnectFeed(List.of("hall-1-su-01-cdu"), FeedSide.A), "select one or more racks");
+        // The network rack is air cooled: on no loop.
+        assertRefused(
+                doc.disconnectCoolingLoop(List.of("hall-1-su-01-net")),
+                "rack hall-1-su-01-net is not on a cooling loop");
+    }
+
+    @Test
+    void dropOntoABuswayTakesEachRacksFirstFreeSideAndNeverTwoSidesFromOneSource() {
+        EditResult added = doc.addRow("gb200-nvl72", "hall-1", 1.8, 3.6, 2);
+        List<String> fresh = added.affectedIds();
+        // GPU1 has A and B: it gets C. The two new racks have nothing: they get A.
+        List<String> ids = List.of(GPU1, fresh.get(0), fresh.get(1));
+        EditResult r = doc.connectFeedToFirstFreeSide(ids, SPINE_A);
+        assertThat(r.applied()).as(r.message()).isTrue();
+        assertThat(r.message()).isEqualTo("Connect 3 racks to " + SPINE_A + " (feed A, C)");
+        assertThat(feeds(GPU1)).endsWith(new RackFeed(FeedSide.C, SPINE_A));
+        assertThat(feeds(fresh.get(0))).containsExactly(new RackFeed(FeedSide.A, SPINE_A));
+        Facility afterFirst = doc.facility();
+
+        // Onto the second spine busway: the new racks get B; GPU1 has all three sides taken and is left out.
+        EditResult second = doc.connectFeedToFirstFreeSide(ids, "hall-1-spine-bus-b");
+        assertThat(second.applied()).as(second.message()).isTrue();
+        assertThat(second.message())
+                .isEqualTo("Connect 2 racks to hall-1-spine-bus-b (feed B); rack " + GPU1
+                        + " left out: feeds A, B and C all taken");
+        assertThat(feeds(fresh.get(1)))
+                .containsExactly(new RackFeed(FeedSide.A, SPINE_A), new RackFeed(FeedSide.B, "hall-1-spine-bus-b"));
+        doc.undo();
+        assertThat(doc.facility()).isSameAs(afterFirst);
+
+        // Onto the same busway again: it feeds all of them already.
+        EditResult again = doc.connectFeedToFirstFreeSide(ids, SPINE_A);
+        assertThat(again.applied()).isFalse();
+        assertThat(again.message()).isEqualTo("Nothing to connect: '" + SPINE_A + "' already feeds all 3 racks");
+        assertThat(doc.facility()).isSameAs(afterFirst);
+    }
+
+    @Test
+    void dropOntoSomethingThatCannotFeedOrCoolIsRefusedByTheChoosersRules() {
+        assertRefused(
+                doc.connectFeedToFirstFreeSide(List.of(GPU1), "hall-1-blk-01-ups-a"),
+                "racks are fed from a busway or PDU, not from ups 'hall-1-blk-01-ups-a'");
+        assertRefused(
+                doc.connectFeedToFirstFreeSide(List.of(GPU1), BUS_A), "'" + BUS_A + "' already feeds rack " + GPU1);
+        assertRefused(doc.connectCoolingLoopOfCdu(List.of(GPU1), GPU2), "'" + GPU2 + "' is not a CDU");
+        assertThat(doc.cduAt("hall-1-su-01-cdu")).contains("hall-1-su-01-cdu");
+        assertThat(doc.cduAt(GPU2)).isEmpty();
+        // The CDU's loop is the one the chooser offers.
+        EditResult added = doc.addRack("gb200-nvl72", "hall-1", 1.8, 3.6);
+        EditResult r = doc.connectCoolingLoopOfCdu(added.affectedIds(), "hall-1-su-01-cdu");
+        assertThat(r.applied()).as(r.message()).isTrue();
+        assertThat(doc.rack(added.affectedIds().get(0)).orElseThrow().coolingLoopId())
+                .isEqualTo(LOOP);
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import org.aifactory.twin.model.Cdu;
 import org.aifactory.twin.model.Cooling;
 import org.aifactory.twin.model.Facility;
+import org.aifactory.twin.model.FeedSide;
+import org.aifactory.twin.model.RackFeed;
 import org.aifactory.twin.samples.Samples;
 import org.aifactory.twin.ui.scene.ConnectionLines.Kind;
 import org.aifactory.twin.ui.scene.ConnectionLines.Line;
@@ -48,5 +50,29 @@ class ConnectionLinesTest {
         assertThat(ConnectionLines.of(f, List.of("hall-1-su-01-gpu-2")))
                 .contains(new Line("hall-1-su-01-gpu-2", GPU1, Kind.COOLING));
         assertThat(ConnectionLines.of(f, List.of(GPU1))).noneMatch(l -> l.kind() == Kind.COOLING);
+    }
+
+    @Test
+    void aFeedCIsItsOwnKindWithItsOwnColourAndSpotOnTheRack() {
+        Facility f = su.withRacks(su.racks().stream()
+                .map(r -> r.id().equals(GPU1)
+                        ? r.withFeeds(List.of(
+                                new RackFeed(FeedSide.A, "hall-1-su-01-bus-a"),
+                                new RackFeed(FeedSide.C, "hall-1-spine-bus-a")))
+                        : r)
+                .toList());
+        assertThat(ConnectionLines.of(f, List.of(GPU1)))
+                .containsExactly(
+                        new Line(GPU1, "hall-1-su-01-bus-a", Kind.FEED_A),
+                        new Line(GPU1, "hall-1-spine-bus-a", Kind.FEED_C),
+                        new Line(GPU1, "hall-1-su-01-cdu", Kind.COOLING));
+        // Four kinds, four colours, four spots on the rack's top.
+        assertThat(java.util.Arrays.stream(Kind.values()).map(Kind::colour).distinct())
+                .hasSize(4);
+        assertThat(java.util.Arrays.stream(Kind.values())
+                        .map(k -> k.u() + "," + k.v())
+                        .distinct())
+                .hasSize(4);
+        assertThat(Kind.of(FeedSide.C)).isEqualTo(Kind.FEED_C);
     }
 }
