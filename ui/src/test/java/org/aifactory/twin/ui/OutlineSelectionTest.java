@@ -100,13 +100,14 @@ class OutlineSelectionTest {
         FxTesting.awaitLoaded(window, 60);
         AtomicInteger changes = countSelectionChanges();
 
-        // Select all (Ctrl+A in 3D or the plan): 10 racks, the CDU, 2 fan walls, 2 towers, 4 placed power nodes.
+        // Select all (Ctrl+A in 3D or the plan): 10 racks, the CDU, 2 fan walls, 2 towers, 4 placed power nodes and the
+        // 4 overhead busways (placed, so selectable and movable).
         FxTesting.fx(() -> {
             window.selectionActions().selectAll();
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(selection()).hasSize(19);
+        assertThat(selection()).hasSize(23);
         assertThat(lines()).isEqualTo(new HashSet<>(selection()));
         assertThat(focusedLine()).isEqualTo(FxTesting.fx(window::selectedId));
         assertThat(changes.get()).isEqualTo(1);

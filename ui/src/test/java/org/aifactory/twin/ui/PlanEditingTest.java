@@ -214,12 +214,13 @@ class PlanEditingTest {
         assertThat(FxTesting.fx(() -> window.facility().orElseThrow())).isEqualTo(original);
 
         // Ctrl+A with the plan focused selects every placed item: 10 racks, 1 CDU, 2 fan walls, 2 towers and the
-        // 4 power nodes with a placement (utility, switchgear, 2 transformers).
+        // 4 power nodes with a placement on the ground (utility, switchgear, 2 transformers) and the 4 overhead
+        // busways.
         robot.clickOn(screen("hall-1", 1.0, 11.5));
         assertThat(selection()).isEmpty();
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(selection()).hasSize(10 + 1 + 2 + 2 + 4);
+        assertThat(selection()).hasSize(10 + 1 + 2 + 2 + 4 + 4);
     }
 
     @Test

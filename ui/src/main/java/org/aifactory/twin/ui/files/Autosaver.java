@@ -116,6 +116,10 @@ public final class Autosaver {
     /** The facility has no unsaved edits any more (saved, or discarded): the recovery file goes. */
     public Future<?> discard() {
         written = null;
+        if (writer.isShutdown()) {
+            // Already stopped (a stage hidden twice): the clean exit deleted the file then.
+            return CompletableFuture.completedFuture(null);
+        }
         return writer.submit(() -> {
             try {
                 recovery.delete();
@@ -127,6 +131,9 @@ public final class Autosaver {
 
     /** Clean exit: stops the timer, deletes the recovery file and waits (a little) for that to finish. */
     public void stopAndDiscard() {
+        if (writer.isShutdown()) {
+            return;
+        }
         if (timer != null) {
             timer.stop();
         }

@@ -96,6 +96,9 @@ public final class PlanView {
     private final StackPane root = new StackPane(canvasPane, cursor);
     private Facility facility;
     private List<PlacedItem> items = List.of();
+    /** Ids of the items that hang overhead (busways): the rubber band passes them over. */
+    private java.util.Set<String> overhead = java.util.Set.of();
+
     private final Map<String, Color> colours = new HashMap<>();
     private final Map<String, Hall> halls = new HashMap<>();
     private SiteFrame frame;
@@ -157,6 +160,10 @@ public final class PlanView {
     public void show(Facility f, CatalogIndex catalog, boolean refit) {
         facility = f;
         items = f == null ? List.of() : FacilityLayout.items(f, catalog);
+        overhead = items.stream()
+                .filter(i -> FacilityLayout.isOverhead(i, catalog))
+                .map(PlacedItem::id)
+                .collect(java.util.stream.Collectors.toSet());
         colours.clear();
         halls.clear();
         if (f != null) {
@@ -420,7 +427,8 @@ public final class PlanView {
         for (PlacedItem i : items) {
             double cx = frame.xM(i.hallId(), i.xM());
             double cy = frame.yM(i.hallId(), i.yM());
-            if (cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1) {
+            // As in 3D: what stands on the floor inside it; an overhead busway hangs above the band.
+            if (!overhead.contains(i.id()) && cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1) {
                 inside.add(i.id());
             }
         }
