@@ -72,7 +72,8 @@ final class FloorPlanner {
         List<PlacedItem> items = FacilityLayout.items(facility, catalog);
         Map<String, List<PlacedItem>> byHall = new HashMap<>();
         for (PlacedItem it : items) {
-            if (it.hallId() != null) {
+            // An overhead busway hangs above the aisle: it takes no floor (as in the validator's overlap check).
+            if (it.hallId() != null && !FacilityLayout.isOverhead(it, catalog)) {
                 byHall.computeIfAbsent(it.hallId(), k -> new ArrayList<>()).add(it);
             }
         }

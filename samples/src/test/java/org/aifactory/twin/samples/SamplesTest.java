@@ -73,6 +73,35 @@ class SamplesTest {
         }
     }
 
+    /**
+     * Seen from above (the plan and the 3D view), a busway is as long as its run and covers every
+     * rack it feeds along the row: each fed rack's centre lies within the drawn strip's length.
+     */
+    @ParameterizedTest
+    @EnumSource(Samples.class)
+    void aBuswaySeenFromAboveRunsAlongEveryRackItFeeds(Samples sample) {
+        Facility f = sample.load();
+        org.aifactory.twin.model.catalog.CatalogIndex catalog = new org.aifactory.twin.model.catalog.CatalogIndex(
+                org.aifactory.twin.model.io.CatalogIo.builtIn(), f.catalog());
+        java.util.Map<String, org.aifactory.twin.model.layout.PlacedItem> seen = new java.util.HashMap<>();
+        org.aifactory.twin.model.layout.FacilityLayout.itemsSeenFromAbove(f, catalog)
+                .forEach(i -> seen.put(i.id(), i));
+        for (org.aifactory.twin.model.PowerNode n : f.power().nodes()) {
+            org.aifactory.twin.model.layout.PlacedItem drawn = seen.get(n.id());
+            if (drawn == null || !org.aifactory.twin.model.layout.FacilityLayout.isOverhead(drawn, catalog)) {
+                continue;
+            }
+            assertThat(drawn.widthM()).as(n.id()).isEqualTo(n.lengthM());
+            for (org.aifactory.twin.model.Rack r : f.racks()) {
+                if (r.feeds().stream().anyMatch(feed -> feed.source().equals(n.id()))) {
+                    assertThat(Math.abs(r.placement().xM() - drawn.xM()))
+                            .as("%s under %s", r.id(), n.id())
+                            .isLessThanOrEqualTo(drawn.widthM() / 2);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Samples.class)
     void sampleRoundTrips(Samples sample) throws Exception {

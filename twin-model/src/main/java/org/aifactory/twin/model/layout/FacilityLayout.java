@@ -1,7 +1,9 @@
 package org.aifactory.twin.model.layout;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.aifactory.twin.model.AirHandler;
 import org.aifactory.twin.model.Cdu;
@@ -76,6 +78,36 @@ public final class FacilityLayout {
                 && catalog.powerEquipment(item.type())
                         .map(t -> t.kind() == PowerNodeKind.BUSWAY)
                         .orElse(false);
+    }
+
+    /**
+     * The items as seen from above: {@link #items} with every overhead busway drawn along its run
+     * ({@code lengthM} of its power node as its width, centred on its placement); a busway without a
+     * length keeps its catalog footprint.
+     */
+    public static List<PlacedItem> itemsSeenFromAbove(Facility facility, CatalogIndex catalog) {
+        Map<String, Double> runLengthM = new HashMap<>();
+        for (PowerNode n : facility.power().nodes()) {
+            if (n.lengthM() != null && n.lengthM() > 0) {
+                runLengthM.put(n.id(), n.lengthM());
+            }
+        }
+        List<PlacedItem> items = items(facility, catalog);
+        items.replaceAll(i -> isOverhead(i, catalog) && runLengthM.containsKey(i.id())
+                ? new PlacedItem(
+                        i.id(),
+                        i.kind(),
+                        i.type(),
+                        i.hallId(),
+                        i.xM(),
+                        i.yM(),
+                        i.rotationDeg(),
+                        runLengthM.get(i.id()),
+                        i.depthM(),
+                        i.heightM(),
+                        i.path())
+                : i);
+        return items;
     }
 
     private static void add(

@@ -941,6 +941,11 @@ public final class DesignerDocument {
         return ConnectCandidate.coolingLoops(facility, rackIds(ids));
     }
 
+    /** Why {@code racks} cannot be fed from {@code sourceId}: none selected, or the source cannot feed racks. */
+    private Optional<String> feedProblem(List<String> racks, String sourceId) {
+        return racks.isEmpty() ? Optional.of("select one or more racks") : feedSourceProblem(sourceId);
+    }
+
     /**
      * Feeds side {@code side} of every rack among {@code ids} from busway or PDU {@code sourceId}
      * (replacing that side's feed, or adding it), in one undoable step; the racks' other feeds stay.
@@ -950,10 +955,7 @@ public final class DesignerDocument {
     public EditResult connectFeed(Collection<String> ids, FeedSide side, String sourceId) {
         String what = "Connect feed " + side;
         List<String> racks = rackIds(ids);
-        if (racks.isEmpty()) {
-            return EditResult.refused(what + " refused: select one or more racks");
-        }
-        Optional<String> bad = feedSourceProblem(sourceId);
+        Optional<String> bad = feedProblem(racks, sourceId);
         if (bad.isPresent()) {
             return EditResult.refused(what + " refused: " + bad.get());
         }
@@ -1064,10 +1066,7 @@ public final class DesignerDocument {
     public EditResult connectFeedToFirstFreeSide(Collection<String> ids, String sourceId) {
         String what = "Connect feed";
         List<String> racks = rackIds(ids);
-        if (racks.isEmpty()) {
-            return EditResult.refused(what + " refused: select one or more racks");
-        }
-        Optional<String> bad = feedSourceProblem(sourceId);
+        Optional<String> bad = feedProblem(racks, sourceId);
         if (bad.isPresent()) {
             return EditResult.refused(what + " refused: " + bad.get());
         }

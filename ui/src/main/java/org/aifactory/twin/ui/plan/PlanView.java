@@ -96,6 +96,8 @@ public final class PlanView {
     private final StackPane root = new StackPane(canvasPane, cursor);
     private Facility facility;
     private List<PlacedItem> items = List.of();
+    /** Opacity of overhead items (busways) in the plan [E: a drawing choice]. */
+    private static final double OVERHEAD_OPACITY = 0.55;
     /** Ids of the items that hang overhead (busways): the rubber band passes them over. */
     private java.util.Set<String> overhead = java.util.Set.of();
 
@@ -159,7 +161,7 @@ public final class PlanView {
     /** Draws {@code f}; the view is fitted the first time and kept over edits of the same facility. */
     public void show(Facility f, CatalogIndex catalog, boolean refit) {
         facility = f;
-        items = f == null ? List.of() : FacilityLayout.items(f, catalog);
+        items = f == null ? List.of() : FacilityLayout.itemsSeenFromAbove(f, catalog);
         overhead = items.stream()
                 .filter(i -> FacilityLayout.isOverhead(i, catalog))
                 .map(PlacedItem::id)
@@ -167,7 +169,12 @@ public final class PlanView {
         colours.clear();
         halls.clear();
         if (f != null) {
-            items.forEach(i -> colours.put(i.id(), ItemCategory.of(i, catalog).colour()));
+            // Overhead busways (drawn along their run) are see-through: the floor under them stays readable.
+            items.forEach(i -> colours.put(
+                    i.id(),
+                    ItemCategory.of(i, catalog)
+                            .colour()
+                            .deriveColor(0, 1, 1, overhead.contains(i.id()) ? OVERHEAD_OPACITY : 1)));
             f.halls().forEach(h -> halls.put(h.id(), h));
             frame = new SiteFrame(f.halls());
         }

@@ -2,12 +2,10 @@ package org.aifactory.twin.ui.scene;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.Hall;
-import org.aifactory.twin.model.PowerNode;
 import org.aifactory.twin.model.catalog.CatalogIndex;
 import org.aifactory.twin.model.layout.FacilityLayout;
 import org.aifactory.twin.model.layout.PlacedItem;
@@ -92,18 +90,12 @@ public final class SceneModel {
         double minZ = Double.POSITIVE_INFINITY;
         double maxZ = Double.NEGATIVE_INFINITY;
         double maxH = 0;
-        List<PlacedItem> placed = FacilityLayout.items(facility, catalog);
+        List<PlacedItem> placed = FacilityLayout.itemsSeenFromAbove(facility, catalog);
         // Overhead busways hang just above the tallest rack, each drawn along its run's length.
         double rackTopM = 0;
         for (PlacedItem item : placed) {
             if ("rack".equals(item.kind())) {
                 rackTopM = Math.max(rackTopM, item.heightM());
-            }
-        }
-        Map<String, Double> runLengthM = new HashMap<>();
-        for (PowerNode n : facility.power().nodes()) {
-            if (n.lengthM() != null && n.lengthM() > 0) {
-                runLengthM.put(n.id(), n.lengthM());
             }
         }
         for (PlacedItem item : placed) {
@@ -112,7 +104,7 @@ public final class SceneModel {
                     item.id(),
                     frame.xM(item.hallId(), item.xM()),
                     frame.yM(item.hallId(), item.yM()),
-                    overhead ? runLengthM.getOrDefault(item.id(), item.widthM()) : item.widthM(),
+                    item.widthM(),
                     item.depthM(),
                     item.heightM(),
                     item.rotationDeg(),
