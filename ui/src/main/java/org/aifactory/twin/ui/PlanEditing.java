@@ -83,10 +83,10 @@ final class PlanEditing implements PlanView.Actions {
     }
 
     @Override
-    public void nudge(double dxM, double dyM) {
+    public void nudge(double dxM, double dyM, boolean joinPrevious) {
         DesignerDocument doc = document.get();
         if (doc != null) {
-            report.accept(doc.nudgeItems(state.selection(), dxM, dyM));
+            report.accept(doc.nudgeItems(state.selection(), dxM, dyM, joinPrevious));
         }
     }
 }

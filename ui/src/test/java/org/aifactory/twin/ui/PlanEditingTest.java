@@ -244,6 +244,8 @@ class PlanEditingTest {
         assertThat(at(r2).yM()).isEqualTo(7.6);
         assertThat(FxTesting.fx(() -> window.document().undoLabel().orElseThrow()))
                 .isEqualTo("Move 2 items by (0, 0.6) m");
+        // A second press after a pause is a step of its own (presses closer together join one run, see below).
+        WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS);
         robot.type(KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(at(r1).yM()).isEqualTo(8.2);
@@ -261,6 +263,32 @@ class PlanEditingTest {
         assertThat(FxTesting.fx(window::undo)).isTrue();
         assertThat(FxTesting.fx(window::undo)).isTrue();
         assertThat(FxTesting.fx(() -> window.facility().orElseThrow())).isEqualTo(original);
+
+        // A held key: three presses of Down in a burst (as key repeat sends them) are one run, one undo step.
+        FxTesting.fx(() -> {
+            javafx.scene.Node canvas = stage.getScene().lookup("#planCanvas");
+            for (int i = 0; i < 3; i++) {
+                javafx.event.Event.fireEvent(
+                        canvas,
+                        new javafx.scene.input.KeyEvent(
+                                javafx.scene.input.KeyEvent.KEY_PRESSED,
+                                "",
+                                "",
+                                KeyCode.DOWN,
+                                false,
+                                false,
+                                false,
+                                false));
+            }
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(at(r1)).isEqualTo(new Placement("hall-1", 4.05, 8.8, 0.0));
+        assertThat(FxTesting.fx(() -> window.document().undoLabel().orElseThrow()))
+                .isEqualTo("Move 2 items by (0, 1.8) m");
+        assertThat(FxTesting.fx(window::undo)).isTrue();
+        assertThat(FxTesting.fx(() -> window.facility().orElseThrow())).isEqualTo(original);
+        assertThat(FxTesting.fx(() -> window.document().canUndo())).isFalse();
 
         // R turns the selection a quarter turn, as in 3D: two racks side by side along x now stand along y.
         robot.type(KeyCode.R);

@@ -439,6 +439,15 @@ public final class DesignerDocument {
      * overlap, an item leaving its hall).
      */
     public EditResult nudgeItems(Collection<String> ids, double dxM, double dyM) {
+        return nudgeItems(ids, dxM, dyM, false);
+    }
+
+    /**
+     * {@link #nudgeItems(Collection, double, double)}; with {@code joinPrevious} (an arrow key held
+     * down) the step joins the previous nudge of the same items into one undoable edit, as long as
+     * that nudge is still the last edit, so one Undo takes back the whole run.
+     */
+    public EditResult nudgeItems(Collection<String> ids, double dxM, double dyM, boolean joinPrevious) {
         List<String> targets = placedIds(ids);
         if (targets.isEmpty()) {
             return EditResult.refused("Move refused: nothing placed is selected");
@@ -455,10 +464,37 @@ public final class DesignerDocument {
             return Elements.moved(
                     e, new Placement(p.hallId(), round(p.xM() + dxM), round(p.yM() + dyM), p.rotationDeg()));
         });
+        boolean joins = joinPrevious
+                && lastNudge != null
+                && undo.peek() == lastNudge.edit()
+                && lastNudge.ids().equals(idSet);
+        double totalDx = joins ? lastNudge.dxM() + dxM : dxM;
+        double totalDy = joins ? lastNudge.dyM() + dyM : dyM;
         String what = targets.size() == 1 ? targets.get(0) : targets.size() + " items";
-        String label = String.format(Locale.ROOT, "Move %s by (%s, %s) m", what, metres(dxM), metres(dyM));
-        return commit(label, edited, targets);
+        String label = String.format(Locale.ROOT, "Move %s by (%s, %s) m", what, metres(totalDx), metres(totalDy));
+        Edit joined = joins ? undo.pop() : null;
+        EditResult result = commit(label, edited, targets);
+        if (!result.applied()) {
+            if (joined != null) {
+                undo.push(joined);
+            }
+            return result;
+        }
+        if (joined != null) {
+            // One edit from before the first step of the run to after this one.
+            Edit run = new Edit(label, joined.before(), undo.pop().after());
+            undo.push(run);
+            lastNudge = new Nudge(run, idSet, totalDx, totalDy);
+        } else {
+            lastNudge = new Nudge(undo.peek(), idSet, totalDx, totalDy);
+        }
+        return result;
     }
+
+    /** The last nudge's edit, the items it moved and its total step, for joining a held arrow key's steps. */
+    private record Nudge(Edit edit, Set<String> ids, double dxM, double dyM) {}
+
+    private Nudge lastNudge;
 
     private static String metres(double m) {
         return java.math.BigDecimal.valueOf(round(m)).stripTrailingZeros().toPlainString();

@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -71,7 +72,8 @@ public final class PlanView {
         void move(List<String> ids, String hallId, double xM, double yM);
 
         /** Moves the selection by ({@code dxM}, {@code dyM}), unsnapped: the arrow keys. */
-        void nudge(double dxM, double dyM);
+        /** Moves the selection by a step; {@code joinPrevious}: the same arrow key again within a moment (held down). */
+        void nudge(double dxM, double dyM, boolean joinPrevious);
     }
 
     /** One arrow-key step with Shift held, m [E: a fine step for lining items up by eye]. */
@@ -442,6 +444,13 @@ public final class PlanView {
         return inside;
     }
 
+    /** Presses of the same arrow key closer than this join one nudge run (key repeat is ~30 ms apart, a deliberate re-press slower) [E]. */
+    private static final long NUDGE_RUN_GAP_NS = 400_000_000L;
+
+    private KeyCode lastNudgeKey;
+    private boolean lastNudgeFine;
+    private long lastNudgeNanos;
+
     /** Arrow keys nudge the selection: one grid step, or {@link #FINE_STEP_M} with Shift; up is -y (site y points down). */
     private void key(KeyEvent e) {
         if (e.isShortcutDown() || e.isAltDown()) {
@@ -462,7 +471,16 @@ public final class PlanView {
         // Consumed even with nothing selected: the tab pane around the plan would switch tabs on it.
         e.consume();
         if (actions != null && !selection.isEmpty()) {
-            actions.nudge(dx, dy);
+            // A held key repeats its press (X11 may add a release before each repeat): the same key again
+            // within a moment continues the run, which the document keeps as one undo step.
+            long now = System.nanoTime();
+            boolean joins = e.getCode() == lastNudgeKey
+                    && e.isShiftDown() == lastNudgeFine
+                    && now - lastNudgeNanos < NUDGE_RUN_GAP_NS;
+            lastNudgeKey = e.getCode();
+            lastNudgeFine = e.isShiftDown();
+            lastNudgeNanos = now;
+            actions.nudge(dx, dy, joins);
         }
     }
 

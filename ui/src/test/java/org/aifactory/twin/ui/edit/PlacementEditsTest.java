@@ -62,6 +62,34 @@ class PlacementEditsTest {
         assertThat(doc.canUndo()).isFalse();
     }
 
+    /**
+     * Steps of a held arrow key join one undo step while that run is the last edit and the items
+     * are the same; another edit in between, or other items, starts a new step.
+     */
+    @Test
+    void heldKeyStepsJoinOneUndoStepOnlyWhileTheRunIsTheLastEditOfTheSameItems() {
+        assertThat(doc.nudgeItems(List.of(CDU), 0, 0.6, true).applied()).isTrue();
+        assertThat(doc.nudgeItems(List.of(CDU), 0, 0.6, true).applied()).isTrue();
+        assertThat(doc.nudgeItems(List.of(CDU), 0, 0.6, true).applied()).isTrue();
+        assertThat(at(CDU).yM()).isCloseTo(7.0 + 3 * 0.6, within(1e-9));
+        assertThat(doc.undoLabel()).contains("Move " + CDU + " by (0, 1.8) m");
+        assertThat(doc.undo()).isTrue();
+        assertThat(doc.facility()).isSameAs(original);
+        assertThat(doc.canUndo()).isFalse();
+
+        // Not joined: the first step of a run (joinPrevious false), and a step of other items.
+        assertThat(doc.nudgeItems(List.of(CDU), 0, 0.6, false).applied()).isTrue();
+        String rack = original.racks().get(0).id();
+        assertThat(doc.nudgeItems(List.of(rack), 0, -0.6, true).applied()).isTrue();
+        assertThat(doc.undoLabel()).contains("Move " + rack + " by (0, -0.6) m");
+        assertThat(doc.undo()).isTrue();
+        assertThat(doc.undoLabel()).contains("Move " + CDU + " by (0, 0.6) m");
+        // The run's last edit is gone (undone): a joining step now starts a new one.
+        assertThat(doc.undo()).isTrue();
+        assertThat(doc.nudgeItems(List.of(CDU), 0, 0.6, true).applied()).isTrue();
+        assertThat(doc.undoLabel()).contains("Move " + CDU + " by (0, 0.6) m");
+    }
+
     @Test
     void aGroupNudgeMovesEveryItemByTheSameStepKeepsRowsAndUndoesInOneStep() {
         List<String> ids =
