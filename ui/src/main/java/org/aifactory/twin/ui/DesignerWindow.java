@@ -125,6 +125,8 @@ public final class DesignerWindow {
     private final ListView<Footprinted> palette = new ListView<>();
     private final FloorGestures gestures;
     private final SelectionActions selectionActions = new SelectionActions(this);
+    private static final javafx.scene.input.KeyCombination SELECT_ALL =
+            javafx.scene.input.KeyCombination.keyCombination("Shortcut+A");
     private final ConnectActions connectActions = new ConnectActions(this);
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
@@ -154,6 +156,13 @@ public final class DesignerWindow {
         this.autosaver = new Autosaver(recovery, autosaveInterval, this::unsaved);
         root.setTop(new VBox(menuBar(), toolBar()));
         outline.view().setPrefWidth(310);
+        // Ctrl+A in the outline means what it means everywhere else (every placed item), not "every line".
+        outline.view().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (SELECT_ALL.match(e)) {
+                e.consume();
+                selectionActions.selectAll();
+            }
+        });
         SplitPane left = new SplitPane(outline.view(), paletteView());
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.68);

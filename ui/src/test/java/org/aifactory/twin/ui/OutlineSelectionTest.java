@@ -188,5 +188,11 @@ class OutlineSelectionTest {
         assertThat(FxTesting.fx(() -> window.plan().highlighted())).containsExactlyInAnyOrderElementsOf(range);
         assertThat(lines()).containsExactlyInAnyOrderElementsOf(range);
         FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "outline-02-shift-click.png");
+
+        // Ctrl+A with the outline focused selects every placed item (as in 3D and the plan), not every line.
+        robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selection()).hasSize(23);
+        assertThat(lines()).isEqualTo(new HashSet<>(selection()));
     }
 }
