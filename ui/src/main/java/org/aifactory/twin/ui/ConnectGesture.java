@@ -120,13 +120,7 @@ final class ConnectGesture {
         if (doc == null) {
             return;
         }
-        Optional<String> target = target(e);
-        if (target.isEmpty()) {
-            report.accept(new EditResult(
-                    false, "Not connected: drop onto a busway, PDU or CDU to connect the racks", List.of()));
-            return;
-        }
-        report.accept(connect(doc, ids, target.get()));
+        report.accept(connect(doc, ids, target(e).orElse(null)));
     }
 
     private void clicked(MouseEvent e) {
@@ -137,8 +131,15 @@ final class ConnectGesture {
         }
     }
 
-    /** What the drop onto {@code id} does: a feed from a power node, a loop from a CDU, else a refusal naming the rule. */
+    /**
+     * What the drop onto {@code id} does (in 3D and in the plan): a feed from a power node, a loop
+     * from a CDU, else a refusal naming the rule; {@code id} null: dropped on nothing.
+     */
     static EditResult connect(DesignerDocument doc, List<String> racks, String id) {
+        if (id == null) {
+            return new EditResult(
+                    false, "Not connected: drop onto a busway, PDU or CDU to connect the racks", List.of());
+        }
         if (doc.powerNode(id).isPresent()) {
             return doc.connectFeedToFirstFreeSide(racks, id);
         }

@@ -89,4 +89,19 @@ final class PlanEditing implements PlanView.Actions {
             report.accept(doc.nudgeItems(state.selection(), dxM, dyM, joinPrevious));
         }
     }
+
+    @Override
+    public boolean connectsFrom(String id) {
+        DesignerDocument doc = document.get();
+        return doc != null && doc.rackIds(state.selection()).contains(id);
+    }
+
+    @Override
+    public void connect(String targetId) {
+        DesignerDocument doc = document.get();
+        if (doc == null) {
+            return;
+        }
+        report.accept(ConnectGesture.connect(doc, doc.rackIds(state.selection()), targetId));
+    }
 }

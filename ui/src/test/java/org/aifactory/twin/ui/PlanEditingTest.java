@@ -15,6 +15,7 @@ import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.Placement;
 import org.aifactory.twin.samples.Samples;
 import org.aifactory.twin.ui.edit.DesignerDocument;
+import org.aifactory.twin.ui.edit.EditResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -361,5 +362,70 @@ class PlanEditingTest {
             assertThat(found).as(id).hasSize(1);
             return found.get(0);
         }
+    }
+
+    /** Alt+drag on the plan connects as in 3D: from a selected rack onto a busway feeds the first free side. */
+    @Test
+    void altDragFromASelectedRackOntoABuswayInThePlanFeedsTheSelectedRacks(FxRobot robot) throws Exception {
+        this.robot = robot;
+        openPlan();
+        zoomIntoTheHall();
+        String busA = "hall-1-su-01-bus-a";
+        EditResult row = FxTesting.fx(() -> window.addRow("gb200-nvl72", "hall-1", 1.8, 3.6, 3));
+        assertThat(row.applied()).as(row.message()).isTrue();
+        List<String> ids = row.affectedIds();
+        FxTesting.fx(() -> {
+            window.state().selectAll(ids);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Facility before = FxTesting.fx(() -> window.document().facility());
+        Placement rack = at(ids.get(1));
+        Placement bus = FxTesting.fx(
+                () -> window.document().powerNode(busA).orElseThrow().placement());
+
+        robot.press(KeyCode.ALT);
+        robot.drag(screen("hall-1", rack.xM(), rack.yM()), MouseButton.PRIMARY)
+                .moveTo(screen("hall-1", (rack.xM() + bus.xM()) / 2, (rack.yM() + bus.yM()) / 2))
+                .moveTo(screen("hall-1", bus.xM(), bus.yM()));
+        FxTesting.savePng(FxTesting.snapshot(stage.getScene()), "plan-10-connect-drag.png");
+        robot.drop();
+        robot.release(KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(status()).isEqualTo("Connect 3 racks to " + busA + " (feed A)");
+        Facility after = FxTesting.fx(() -> window.document().facility());
+        for (String id : ids) {
+            org.aifactory.twin.model.Rack r = after.racks().stream()
+                    .filter(x -> x.id().equals(id))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(r.feeds())
+                    .containsExactly(new org.aifactory.twin.model.RackFeed(org.aifactory.twin.model.FeedSide.A, busA));
+            // The drag moved nothing.
+            assertThat(r.placement()).isEqualTo(at(before, id));
+        }
+        assertThat(selection()).containsExactlyElementsOf(ids);
+        // One undo step.
+        assertThat(FxTesting.fx(window::undo)).isTrue();
+        assertThat(FxTesting.fx(() -> window.document().facility())).isSameAs(before);
+
+        // Dropped on empty floor: refused, nothing changes.
+        robot.press(KeyCode.ALT);
+        robot.drag(screen("hall-1", rack.xM(), rack.yM()), MouseButton.PRIMARY)
+                .moveTo(screen("hall-1", rack.xM(), rack.yM() - 1.5));
+        robot.drop();
+        robot.release(KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(status()).startsWith("Not connected: drop onto a busway, PDU or CDU");
+        assertThat(FxTesting.fx(() -> window.document().facility())).isSameAs(before);
+    }
+
+    private static Placement at(Facility f, String id) {
+        return f.racks().stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .placement();
     }
 }

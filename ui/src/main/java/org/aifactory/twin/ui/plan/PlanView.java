@@ -71,9 +71,17 @@ public final class PlanView {
         /** Moves {@code ids} together so the first lands on the snapped ({@code xM}, {@code yM}) of {@code hallId}. */
         void move(List<String> ids, String hallId, double xM, double yM);
 
-        /** Moves the selection by ({@code dxM}, {@code dyM}), unsnapped: the arrow keys. */
-        /** Moves the selection by a step; {@code joinPrevious}: the same arrow key again within a moment (held down). */
+        /**
+         * Moves the selection by ({@code dxM}, {@code dyM}), unsnapped: the arrow keys; {@code joinPrevious}: the same
+         * arrow key again within a moment (held down).
+         */
         void nudge(double dxM, double dyM, boolean joinPrevious);
+
+        /** Whether an Alt+drag from {@code id} connects the selected racks (it is one of them). */
+        boolean connectsFrom(String id);
+
+        /** An Alt+drag from the selected racks ended on {@code targetId} (null: on nothing): connect them to it. */
+        void connect(String targetId);
     }
 
     /** One arrow-key step with Shift held, m [E: a fine step for lining items up by eye]. */
@@ -338,6 +346,13 @@ public final class PlanView {
             return;
         }
         PlacedItem hit = itemAt(siteX(e.getX()), siteY(e.getY()));
+        if (e.isAltDown() && actions != null) {
+            // Alt+drag from a selected rack: connect the selected racks to what the drag ends on (as in 3D).
+            if (hit != null && selectedIds.contains(hit.id()) && actions.connectsFrom(hit.id())) {
+                connectStart = new Point2D(e.getX(), e.getY());
+            }
+            return;
+        }
         if (hit != null
                 && !e.isShiftDown()
                 && selectedIds.contains(hit.id())
@@ -364,7 +379,10 @@ public final class PlanView {
             return;
         }
         moved = true;
-        if (bandStart != null) {
+        if (connectStart != null) {
+            connectEnd = new Point2D(e.getX(), e.getY());
+            redraw();
+        } else if (bandStart != null) {
             bandEnd = new Point2D(e.getX(), e.getY());
             redraw();
         } else if (panning) {
@@ -390,6 +408,16 @@ public final class PlanView {
     }
 
     private void released(MouseEvent e) {
+        if (connectStart != null) {
+            connectStart = null;
+            connectEnd = null;
+            redraw();
+            if (moved) {
+                PlacedItem target = itemAt(siteX(e.getX()), siteY(e.getY()));
+                actions.connect(target == null ? null : target.id());
+            }
+            return;
+        }
         if (bandStart != null) {
             Point2D start = bandStart;
             Point2D end = bandEnd;
@@ -448,6 +476,10 @@ public final class PlanView {
     private static final long NUDGE_RUN_GAP_NS = 400_000_000L;
 
     private KeyCode lastNudgeKey;
+    /** An Alt+drag to connect: where it started and where the mouse is (px), else null. */
+    private Point2D connectStart;
+
+    private Point2D connectEnd;
     private boolean lastNudgeFine;
     private long lastNudgeNanos;
 
@@ -627,6 +659,13 @@ public final class PlanView {
                 }
                 g.fillPolygon(xs, ys, 4);
             }
+        }
+        if (connectStart != null && connectEnd != null) {
+            g.setStroke(BAND_STROKE);
+            g.setLineWidth(3);
+            g.setLineDashes(10, 6);
+            g.strokeLine(connectStart.getX(), connectStart.getY(), connectEnd.getX(), connectEnd.getY());
+            g.setLineDashes(null);
         }
         if (bandStart != null && bandEnd != null) {
             double x = Math.min(bandStart.getX(), bandEnd.getX());
