@@ -159,7 +159,9 @@ final class ConnectGesture {
             return "";
         }
         if (doc.powerNode(id).isPresent()) {
-            return "Release to feed the racks from " + id + " (first free side: A, B, then C)";
+            return doc.powerNode(id).get().kind().feedsRacks()
+                    ? "Release to feed the racks from " + id + " (first free side: A, B, then C)"
+                    : id + " does not feed racks: drop onto a busway or PDU";
         }
         if (doc.cduAt(id).isPresent() && !racks.contains(id)) {
             return "Release to cool the racks by the loop of CDU "

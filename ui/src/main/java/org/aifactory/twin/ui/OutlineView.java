@@ -38,6 +38,8 @@ public final class OutlineView {
     private final TreeView<OutlineEntry> tree = new TreeView<>();
     private final DesignerState state;
     private boolean syncing;
+    /** A line is opening or closing: the tree's own selection changes are not the user's. */
+    private boolean branchChanging;
 
     public OutlineView(DesignerState state) {
         this.state = state;
@@ -49,7 +51,29 @@ public final class OutlineView {
         tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> fromTree());
         state.selectionProperty().addListener((o, was, now) -> fromState());
         state.selectedIdProperty().addListener((o, was, now) -> fromState());
-        state.loadedProperty().addListener((o, was, now) -> tree.setRoot(now == null ? null : root(now.elements())));
+        state.loadedProperty().addListener((o, was, now) -> {
+            TreeItem<OutlineEntry> root = now == null ? null : root(now.elements());
+            if (root != null) {
+                // Opening or closing a line makes the tree move its own selection (a closed line's selected
+                // children give way to it): that is no choice of the user's, so it must not change the
+                // designer's selection. These handlers run before the tree's (an exact event type goes first).
+                root.addEventHandler(TreeItem.<OutlineEntry>branchCollapsedEvent(), e -> branchChanging());
+                root.addEventHandler(TreeItem.<OutlineEntry>branchExpandedEvent(), e -> branchChanging());
+            }
+            tree.setRoot(root);
+        });
+    }
+
+    /** While the tree reacts to a line opening or closing, its selection is not the user's: ignore it, then show the designer's again. */
+    private void branchChanging() {
+        if (branchChanging) {
+            return;
+        }
+        branchChanging = true;
+        javafx.application.Platform.runLater(() -> {
+            branchChanging = false;
+            fromState();
+        });
     }
 
     public TreeView<OutlineEntry> view() {
@@ -58,16 +82,17 @@ public final class OutlineView {
 
     /** The tree's lines became the selection: the line last clicked is the primary one. */
     private void fromTree() {
-        if (syncing) {
+        if (syncing || branchChanging) {
             return;
         }
         syncing = true;
         try {
-            List<String> ids = new ArrayList<>();
+            java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+            // A copy that may hold nulls: the tree's list does while it changes.
             for (TreeItem<OutlineEntry> item :
-                    List.copyOf(tree.getSelectionModel().getSelectedItems())) {
+                    new ArrayList<>(tree.getSelectionModel().getSelectedItems())) {
                 String id = item == null ? null : item.getValue().elementId();
-                if (id != null && !ids.contains(id)) {
+                if (id != null) {
                     ids.add(id);
                 }
             }

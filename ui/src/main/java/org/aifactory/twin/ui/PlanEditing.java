@@ -51,9 +51,9 @@ final class PlanEditing implements PlanView.Actions {
 
     @Override
     public void band(List<String> ids, boolean adds) {
-        List<String> next = new ArrayList<>(adds ? state.selection() : List.of());
-        ids.stream().filter(id -> !next.contains(id)).forEach(next::add);
-        state.selectAll(next);
+        java.util.Set<String> next = new java.util.LinkedHashSet<>(adds ? state.selection() : List.of());
+        next.addAll(ids);
+        state.selectAll(new ArrayList<>(next));
         report.accept(new EditResult(
                 false,
                 String.format(Locale.ROOT, "Selected %,d item%s", next.size(), next.size() == 1 ? "" : "s"),

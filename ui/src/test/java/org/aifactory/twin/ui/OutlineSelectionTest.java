@@ -195,4 +195,34 @@ class OutlineSelectionTest {
         assertThat(selection()).hasSize(23);
         assertThat(lines()).isEqualTo(new HashSet<>(selection()));
     }
+
+    /** Closing and opening a line moves the tree's own selection; the designer's selection stays what the user chose. */
+    @Test
+    void closingAndOpeningALineKeepsTheSelection() throws Exception {
+        FxTesting.awaitLoaded(window, 60);
+        List<String> three = List.of(racks.get(1), racks.get(3), CDU);
+        FxTesting.fx(() -> {
+            window.state().selectAll(three);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selection()).containsExactlyElementsOf(three);
+        TreeItem<OutlineEntry> row =
+                FxTesting.fx(() -> window.outline().find(racks.get(1)).getParent());
+        AtomicInteger changes = countSelectionChanges();
+        FxTesting.fx(() -> {
+            row.setExpanded(false);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selection()).containsExactlyElementsOf(three);
+        FxTesting.fx(() -> {
+            row.setExpanded(true);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selection()).containsExactlyElementsOf(three);
+        assertThat(lines()).containsExactlyInAnyOrderElementsOf(three);
+        assertThat(changes.get()).isZero();
+    }
 }

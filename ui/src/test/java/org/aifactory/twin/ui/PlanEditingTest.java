@@ -245,8 +245,9 @@ class PlanEditingTest {
         assertThat(at(r2).yM()).isEqualTo(7.6);
         assertThat(FxTesting.fx(() -> window.document().undoLabel().orElseThrow()))
                 .isEqualTo("Move 2 items by (0, 0.6) m");
-        // A second press after a pause is a step of its own (presses closer together join one run, see below).
-        WaitForAsyncUtils.sleep(600, java.util.concurrent.TimeUnit.MILLISECONDS);
+        // A second press (a finger lifted and pressed again) is a step of its own; a held key's repeats join one
+        // run (see below).
+        WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
         robot.type(KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(at(r1).yM()).isEqualTo(8.2);
@@ -265,7 +266,7 @@ class PlanEditingTest {
         assertThat(FxTesting.fx(window::undo)).isTrue();
         assertThat(FxTesting.fx(() -> window.facility().orElseThrow())).isEqualTo(original);
 
-        // A held key: three presses of Down in a burst (as key repeat sends them) are one run, one undo step.
+        // A held key: three presses of Down without a release (as key repeat sends them) are one run, one undo step.
         FxTesting.fx(() -> {
             javafx.scene.Node canvas = stage.getScene().lookup("#planCanvas");
             for (int i = 0; i < 3; i++) {

@@ -402,6 +402,16 @@ public final class DesignerDocument {
         if (moving.isEmpty()) {
             return EditResult.refused("Move refused: nothing placed is selected");
         }
+        // Coordinates are per hall (or the yard): one shift cannot move items of several places together.
+        Set<String> places = new java.util.TreeSet<>();
+        moving.forEach(e -> places.add(
+                Elements.placement(e).hallId() == null
+                        ? "the yard"
+                        : Elements.placement(e).hallId()));
+        if (places.size() > 1) {
+            return EditResult.refused("Move refused: the selection spans " + String.join(" and ", places)
+                    + "; move the items of each separately");
+        }
         Record lead = moving.get(0);
         Placement lp = Elements.placement(lead);
         Snap snap = leadSnap(lead, hallId, xM, yM);

@@ -209,11 +209,20 @@ public final class Recovery implements AutoCloseable {
                 // Delete while still holding the lock, so nobody takes a lock on a file about to go.
                 Files.deleteIfExists(files.recoveryLock(session));
             }
-            lock.release();
-            lockChannel.close();
         } catch (IOException e) {
-            // The OS lets the lock go with the process at the latest.
+            // A lock file left behind is harmless: nobody holds it, so the next start may take it.
         } finally {
+            // Always let the lock and its channel go: a lock kept open would refuse this process's next one.
+            try {
+                lock.release();
+            } catch (IOException e) {
+                // The OS lets the lock go with the channel or the process at the latest.
+            }
+            try {
+                lockChannel.close();
+            } catch (IOException e) {
+                // Nothing more to do: the channel is unusable either way.
+            }
             lock = null;
             lockChannel = null;
         }

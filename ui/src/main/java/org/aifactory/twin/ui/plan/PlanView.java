@@ -157,6 +157,11 @@ public final class PlanView {
         canvas.setOnScroll(this::zoom);
         canvas.setFocusTraversable(true);
         canvas.setOnKeyPressed(this::key);
+        canvas.setOnKeyReleased(e -> {
+            if (e.getCode() == lastNudgeKey) {
+                lastNudgeReleasedNanos = System.nanoTime();
+            }
+        });
     }
 
     public Node view() {
@@ -472,16 +477,21 @@ public final class PlanView {
         return inside;
     }
 
-    /** Presses of the same arrow key closer than this join one nudge run (key repeat is ~30 ms apart, a deliberate re-press slower) [E]. */
-    private static final long NUDGE_RUN_GAP_NS = 400_000_000L;
+    /**
+     * A key held down repeats its press without a release (GTK asks X for detectable auto-repeat); where
+     * the system sends a release just before each repeat, a press this soon after a release continues the
+     * run too [E: repeats come ~30 ms apart, a finger lifts and presses again in ~100 ms or more].
+     */
+    private static final long SYNTHETIC_RELEASE_NS = 20_000_000L;
 
+    private long lastNudgePressedNanos;
+    private long lastNudgeReleasedNanos;
     private KeyCode lastNudgeKey;
     /** An Alt+drag to connect: where it started and where the mouse is (px), else null. */
     private Point2D connectStart;
 
     private Point2D connectEnd;
     private boolean lastNudgeFine;
-    private long lastNudgeNanos;
 
     /** Arrow keys nudge the selection: one grid step, or {@link #FINE_STEP_M} with Shift; up is -y (site y points down). */
     private void key(KeyEvent e) {
@@ -503,15 +513,15 @@ public final class PlanView {
         // Consumed even with nothing selected: the tab pane around the plan would switch tabs on it.
         e.consume();
         if (actions != null && !selection.isEmpty()) {
-            // A held key repeats its press (X11 may add a release before each repeat): the same key again
-            // within a moment continues the run, which the document keeps as one undo step.
+            // A held key repeats its press: the same key, not released since, continues the run, which the
+            // document keeps as one undo step.
             long now = System.nanoTime();
-            boolean joins = e.getCode() == lastNudgeKey
-                    && e.isShiftDown() == lastNudgeFine
-                    && now - lastNudgeNanos < NUDGE_RUN_GAP_NS;
+            boolean stillHeld = lastNudgeReleasedNanos < lastNudgePressedNanos
+                    || now - lastNudgeReleasedNanos < SYNTHETIC_RELEASE_NS;
+            boolean joins = e.getCode() == lastNudgeKey && e.isShiftDown() == lastNudgeFine && stillHeld;
             lastNudgeKey = e.getCode();
             lastNudgeFine = e.isShiftDown();
-            lastNudgeNanos = now;
+            lastNudgePressedNanos = now;
             actions.nudge(dx, dy, joins);
         }
     }

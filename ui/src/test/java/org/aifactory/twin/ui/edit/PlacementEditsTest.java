@@ -62,6 +62,23 @@ class PlacementEditsTest {
         assertThat(doc.canUndo()).isFalse();
     }
 
+    /** A group of a yard item and a hall item has no common coordinates: moving it is refused, naming both places. */
+    @Test
+    void aGroupSpanningTheYardAndAHallIsRefusedNamingBoth() {
+        String yardItem = original.power().nodes().stream()
+                .filter(n -> n.placement() != null && n.placement().hallId() == null)
+                .findFirst()
+                .orElseThrow()
+                .id();
+        EditResult r = doc.moveItems(List.of(CDU, yardItem), "hall-1", 3.375, 9.4);
+        assertThat(r.applied()).isFalse();
+        assertThat(r.message())
+                .isEqualTo("Move refused: the selection spans hall-1 and the yard; move the items of each separately");
+        assertThat(doc.facility()).isSameAs(original);
+        // Each on its own still moves.
+        assertThat(doc.moveItems(List.of(CDU), "hall-1", 3.375, 9.4).applied()).isTrue();
+    }
+
     /**
      * Steps of a held arrow key join one undo step while that run is the last edit and the items
      * are the same; another edit in between, or other items, starts a new step.
