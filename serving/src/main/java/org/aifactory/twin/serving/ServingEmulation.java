@@ -44,6 +44,8 @@ public final class ServingEmulation {
     public static final double[] SWEEP_FRACTIONS = {0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0};
     /** Workers each sweep point emulates per pool [E] (the main run: up to 16). */
     public static final int SWEEP_WORKERS = 4;
+    /** The most workers a sweep emulates in its larger pool, to keep a disaggregated split's ratio [E: cost bound]. */
+    public static final int SWEEP_MAX_WORKERS = 16;
     /**
      * Simulated arrival time of each sweep point [E]: a point at fraction f of an emulated rate λ
      * runs f·λ·{@value} requests (within {@link #SWEEP_MIN_REQUESTS}..{@link #SWEEP_MAX_REQUESTS}),
@@ -654,10 +656,22 @@ public final class ServingEmulation {
             double[] backPower,
             List<TenantSpec> tenants,
             double kvBytesPerS) {
-        double scale = Math.min(1.0, SWEEP_WORKERS / (double) Math.max(frontWorkers, backWorkers));
+        // Disaggregated pools keep their ratio: the smaller pool gets at least one worker, so 1 prefill to 10
+        // decode workers are emulated as 1 to 10, not 1 to 4 (which would saturate decode at a fraction of the
+        // load the deployment takes); at most SWEEP_MAX_WORKERS in the larger pool.
+        int larger = Math.max(frontWorkers, backWorkers);
+        int smaller = bm == null ? frontWorkers : Math.min(frontWorkers, backWorkers);
+        double scale = Math.min(
+                1.0,
+                Math.max(
+                        SWEEP_WORKERS / (double) larger,
+                        Math.min(1.0 / Math.max(1, smaller), SWEEP_MAX_WORKERS / (double) larger)));
         int emuFront = Math.max(1, (int) Math.round(frontWorkers * scale));
         int emuBack = bm == null ? 0 : Math.max(1, (int) Math.round(backWorkers * scale));
-        double rateScale = emuFront / (double) frontWorkers;
+        // Where rounding leaves the pools off their ratio, the traffic follows the pool emulated smaller.
+        double rateScale = bm == null
+                ? emuFront / (double) frontWorkers
+                : Math.min(emuFront / (double) frontWorkers, emuBack / (double) backWorkers);
         List<TenantSpec> emulatedTenants = new ArrayList<>();
         List<Reservation.Replicas> emulatedReservations = new ArrayList<>();
         EmulationSpec base = main.withWorkers(emuFront);
