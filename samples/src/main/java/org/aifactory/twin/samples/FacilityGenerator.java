@@ -450,10 +450,11 @@ public final class FacilityGenerator {
                     String spineBusA = hid + "-spine-bus-a";
                     String spineBusB = hid + "-spine-bus-b";
                     double spineRunM = spineRacks * RACK_WIDTH_M;
+                    // As long as the spine racks' stretch, like the SU's: the two runs meet end to end on one line.
                     power.add(busway(
-                            spineBusA, block + "-ups-a", spineRunM + 1, overRow(hid, x, spineRunM, y, -1, rotation)));
-                    power.add(busway(
-                            spineBusB, block + "-ups-b", spineRunM + 1, overRow(hid, x, spineRunM, y, 1, rotation)));
+                            spineBusA, block + "-ups-a", spineRunM, overRow(hid, x, spineRunM, y, -1, rotation)));
+                    power.add(
+                            busway(spineBusB, block + "-ups-b", spineRunM, overRow(hid, x, spineRunM, y, 1, rotation)));
                     groups.add(new RedundancyGroup(
                             hid + "-spine-busways", RedundancyScheme.TWO_N, List.of(spineBusA, spineBusB)));
                     for (int k = 0; k < spineRacks; k++) {
