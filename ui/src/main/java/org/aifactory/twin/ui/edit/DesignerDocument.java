@@ -1200,31 +1200,14 @@ public final class DesignerDocument {
      * on that side. A rack left without any feed is then reported unpowered by the power analysis.
      */
     public EditResult disconnectFeed(Collection<String> ids, FeedSide side) {
-        String what = "Disconnect feed " + side;
-        List<String> racks = rackIds(ids);
-        if (racks.isEmpty()) {
-            return EditResult.refused(what + " refused: select one or more racks");
-        }
-        Set<String> idSet = new HashSet<>(racks);
-        List<String> changed = new ArrayList<>();
-        Facility edited = facility.withRacks(facility.racks().stream()
-                .map(r -> {
-                    if (!idSet.contains(r.id()) || r.feeds().stream().noneMatch(f -> f.side() == side)) {
-                        return r;
-                    }
-                    changed.add(r.id());
-                    return r.withFeeds(
-                            r.feeds().stream().filter(f -> f.side() != side).toList());
-                })
-                .toList());
-        if (changed.isEmpty()) {
-            return EditResult.refused("Nothing to disconnect: "
-                    + (racks.size() == 1
-                            ? "rack " + racks.get(0) + " has no feed on side " + side
-                            : "none of the " + racks.size() + " racks has a feed on side " + side));
-        }
-        String label = what + " of " + (changed.size() == 1 ? "rack " + changed.get(0) : changed.size() + " racks");
-        return commit(label, edited, racks);
+        return disconnect(
+                "Disconnect feed " + side,
+                ids,
+                r -> r.feeds().stream().anyMatch(f -> f.side() == side),
+                r -> r.withFeeds(
+                        r.feeds().stream().filter(f -> f.side() != side).toList()),
+                "has no feed on side " + side,
+                "has a feed on side " + side);
     }
 
     /**
@@ -1233,7 +1216,27 @@ public final class DesignerDocument {
      * reported by the thermal analysis (its liquid heat counted as air heat).
      */
     public EditResult disconnectCoolingLoop(Collection<String> ids) {
-        String what = "Disconnect cooling loop";
+        return disconnect(
+                "Disconnect cooling loop",
+                ids,
+                r -> r.coolingLoopId() != null,
+                r -> r.withCoolingLoopId(null),
+                "is not on a cooling loop",
+                "is on a cooling loop");
+    }
+
+    /**
+     * Applies {@code change} to every selected rack {@code connected} holds for, as one undoable
+     * step {@code what}; refused, naming the reason, when no rack is selected or none is connected
+     * ({@code oneIsNot}: "rack r1 ..."; {@code noneIs}: "none of the 3 racks ...").
+     */
+    private EditResult disconnect(
+            String what,
+            Collection<String> ids,
+            java.util.function.Predicate<Rack> connected,
+            java.util.function.UnaryOperator<Rack> change,
+            String oneIsNot,
+            String noneIs) {
         List<String> racks = rackIds(ids);
         if (racks.isEmpty()) {
             return EditResult.refused(what + " refused: select one or more racks");
@@ -1242,18 +1245,18 @@ public final class DesignerDocument {
         List<String> changed = new ArrayList<>();
         Facility edited = facility.withRacks(facility.racks().stream()
                 .map(r -> {
-                    if (!idSet.contains(r.id()) || r.coolingLoopId() == null) {
+                    if (!idSet.contains(r.id()) || !connected.test(r)) {
                         return r;
                     }
                     changed.add(r.id());
-                    return r.withCoolingLoopId(null);
+                    return change.apply(r);
                 })
                 .toList());
         if (changed.isEmpty()) {
             return EditResult.refused("Nothing to disconnect: "
                     + (racks.size() == 1
-                            ? "rack " + racks.get(0) + " is not on a cooling loop"
-                            : "none of the " + racks.size() + " racks is on a cooling loop"));
+                            ? "rack " + racks.get(0) + " " + oneIsNot
+                            : "none of the " + racks.size() + " racks " + noneIs));
         }
         String label = what + " of " + (changed.size() == 1 ? "rack " + changed.get(0) : changed.size() + " racks");
         return commit(label, edited, racks);
