@@ -24,6 +24,13 @@ public final class DesignerState {
     private final ReadOnlyStringWrapper selectedId = new ReadOnlyStringWrapper(this, "selectedId");
     private final ReadOnlyObjectWrapper<List<String>> selection =
             new ReadOnlyObjectWrapper<>(this, "selection", List.of());
+    /** The selection and its primary element as one value, set once both have their new values. */
+    public record Selection(List<String> ids, String primaryId) {
+        static final Selection NONE = new Selection(List.of(), null);
+    }
+
+    private final ReadOnlyObjectWrapper<Selection> selectionState =
+            new ReadOnlyObjectWrapper<>(this, "selectionState", Selection.NONE);
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyObjectWrapper<AnalysisResults> results = new ReadOnlyObjectWrapper<>(this, "results");
@@ -40,8 +47,7 @@ public final class DesignerState {
 
     /** Shows another facility; the selection is cleared first, so listeners never see a stale id. */
     void setLoaded(LoadedFacility facility) {
-        selection.set(List.of());
-        selectedId.set(null);
+        clearSelection();
         failedId.set(null);
         results.set(null);
         name.set(facility == null ? null : facility.name());
@@ -59,8 +65,7 @@ public final class DesignerState {
 
     /** Like {@link #replaceFacility(LoadedFacility, String)}, keeping several selected elements; the first is the primary one. */
     void replaceFacility(LoadedFacility facility, List<String> select) {
-        selection.set(List.of());
-        selectedId.set(null);
+        clearSelection();
         failedId.set(null);
         results.set(null);
         loaded.set(facility);
@@ -102,6 +107,20 @@ public final class DesignerState {
 
     public List<String> selection() {
         return selection.get();
+    }
+
+    /**
+     * The selection with its primary element, changed once per selection change, after both parts
+     * have their new values: for views that show both (one redraw, not one for each part).
+     */
+    public ReadOnlyObjectProperty<Selection> selectionStateProperty() {
+        return selectionState.getReadOnlyProperty();
+    }
+
+    private void clearSelection() {
+        selection.set(List.of());
+        selectedId.set(null);
+        selectionState.set(Selection.NONE);
     }
 
     private boolean known(String id) {
@@ -157,6 +176,7 @@ public final class DesignerState {
     private void setPrimary(String id) {
         boolean known = id != null;
         selectedId.set(id);
+        selectionState.set(new Selection(selection.get(), id));
         // The N-1 overlay shows the last selected element whose failure an analysis studied.
         AnalysisResults r = results.get();
         if (known && r != null && r.failure(id).isPresent()) {

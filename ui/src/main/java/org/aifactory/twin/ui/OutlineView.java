@@ -49,8 +49,7 @@ public final class OutlineView {
         tree.getSelectionModel().getSelectedItems().addListener((ListChangeListener<TreeItem<OutlineEntry>>)
                 c -> fromTree());
         tree.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> fromTree());
-        state.selectionProperty().addListener((o, was, now) -> fromState());
-        state.selectedIdProperty().addListener((o, was, now) -> fromState());
+        state.selectionStateProperty().addListener((o, was, now) -> fromState());
         state.loadedProperty().addListener((o, was, now) -> {
             TreeItem<OutlineEntry> root = now == null ? null : root(now.elements());
             if (root != null) {

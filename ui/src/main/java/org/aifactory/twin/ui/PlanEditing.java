@@ -30,8 +30,7 @@ final class PlanEditing implements PlanView.Actions {
         this.document = document;
         this.report = report;
         plan.setActions(this);
-        state.selectionProperty().addListener((o, was, now) -> showSelection());
-        state.selectedIdProperty().addListener((o, was, now) -> showSelection());
+        state.selectionStateProperty().addListener((o, was, now) -> showSelection());
     }
 
     /** Draws the shared selection on the plan. */
