@@ -32,7 +32,8 @@ public record PowerNode(
         Double fullLoadLossKw,
         List<EfficiencyPoint> efficiencyCurve,
         Double lengthM,
-        List<String> standbyInputs) {
+        List<String> standbyInputs)
+        implements PlacedElement {
 
     public PowerNode {
         Checks.required(id, "id");

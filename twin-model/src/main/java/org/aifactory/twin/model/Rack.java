@@ -19,7 +19,8 @@ public record Rack(
         Placement placement,
         List<RackFeed> feeds,
         String coolingLoopId,
-        Double powerKw) {
+        Double powerKw)
+        implements PlacedElement {
 
     public Rack {
         Checks.required(id, "id");

@@ -9,6 +9,7 @@ import org.aifactory.twin.model.Cdu;
 import org.aifactory.twin.model.Cooling;
 import org.aifactory.twin.model.Facility;
 import org.aifactory.twin.model.HeatRejectionUnit;
+import org.aifactory.twin.model.PlacedElement;
 import org.aifactory.twin.model.Placement;
 import org.aifactory.twin.model.PowerChain;
 import org.aifactory.twin.model.PowerNode;
@@ -56,63 +57,22 @@ final class Elements {
         return Optional.empty();
     }
 
+    /** The element's id; {@code e} must be a placed element. */
     static String id(Record e) {
-        if (e instanceof Rack r) {
-            return r.id();
-        }
-        if (e instanceof Cdu c) {
-            return c.id();
-        }
-        if (e instanceof PowerNode n) {
-            return n.id();
-        }
-        if (e instanceof HeatRejectionUnit h) {
-            return h.id();
-        }
-        if (e instanceof AirHandler a) {
-            return a.id();
+        if (e instanceof PlacedElement p) {
+            return p.id();
         }
         throw new IllegalArgumentException("not a placed element: " + e);
     }
 
     /** Where the element stands; null for elements without a position (an in-rack CDU, an unplaced power node). */
     static Placement placement(Record e) {
-        if (e instanceof Rack r) {
-            return r.placement();
-        }
-        if (e instanceof Cdu c) {
-            return c.placement();
-        }
-        if (e instanceof PowerNode n) {
-            return n.placement();
-        }
-        if (e instanceof HeatRejectionUnit h) {
-            return h.placement();
-        }
-        if (e instanceof AirHandler a) {
-            return a.placement();
-        }
-        return null;
+        return e instanceof PlacedElement p ? p.placement() : null;
     }
 
     /** The catalog type id of the element (null for a power node without one). */
     static String type(Record e) {
-        if (e instanceof Rack r) {
-            return r.type();
-        }
-        if (e instanceof Cdu c) {
-            return c.type();
-        }
-        if (e instanceof PowerNode n) {
-            return n.type();
-        }
-        if (e instanceof HeatRejectionUnit h) {
-            return h.type();
-        }
-        if (e instanceof AirHandler a) {
-            return a.type();
-        }
-        return null;
+        return e instanceof PlacedElement p ? p.type() : null;
     }
 
     /** What the user calls the kind of element, for messages. */
